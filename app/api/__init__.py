@@ -1,0 +1,1 @@
+"""HTTP only: routes, dependencies, paging headers, caching, errors and docs."""

@@ -1,0 +1,99 @@
+"""Turns every error into RFC 9457 problem+json; `install_error_handlers` is the one entry point."""
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.errors import AppError
+
+log = logging.getLogger(__name__)
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+
+def problem_type(slug: str | None) -> str:
+    """`about:blank` for plain HTTP statuses, a URN for the service's own kinds."""
+    return f"urn:article-facts:problem:{slug}" if slug else "about:blank"
+
+
+def problem_response(
+    request: Request,
+    status: int,
+    detail: str,
+    *,
+    title: str | None = None,
+    slug: str | None = None,
+    headers: dict[str, str] | None = None,
+    **extensions: Any,
+) -> JSONResponse:
+    body = {
+        "type": problem_type(slug),
+        "title": title or HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        "instance": request.url.path,
+        **extensions,
+    }
+    return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_MEDIA_TYPE)
+
+
+def describe_validation_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # Only where, what and which kind: the rejected input itself is not echoed back.
+    return [
+        {
+            "loc": list(error.get("loc", ())),
+            "msg": error.get("msg", ""),
+            "type": error.get("type", ""),
+        }
+        for error in errors
+    ]
+
+
+async def handle_app_error(request: Request, error: AppError) -> JSONResponse:
+    return problem_response(
+        request, error.status, error.detail, title=error.title, slug=error.slug, **error.extensions
+    )
+
+
+async def handle_validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
+    errors = describe_validation_errors(list(error.errors()))
+    summary = "; ".join(
+        f"{'.'.join(str(part) for part in item['loc'])}: {item['msg']}" for item in errors
+    )
+    return problem_response(
+        request,
+        422,
+        f"The request is not valid: {summary}.",
+        title="Invalid request",
+        slug="validation-error",
+        errors=errors,
+    )
+
+
+async def handle_http_exception(request: Request, error: StarletteHTTPException) -> JSONResponse:
+    if error.status_code == 404 and error.detail == "Not Found":
+        detail = f"No route {request.url.path!r}; see /docs for the routes there are."
+    elif error.status_code == 405:
+        detail = f"{request.method} is not allowed on {request.url.path!r}."
+    else:
+        detail = str(error.detail)
+    return problem_response(
+        request, error.status_code, detail, headers=dict(error.headers or {}) or None
+    )
+
+
+async def handle_unexpected(request: Request, error: Exception) -> JSONResponse:
+    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    return problem_response(request, 500, "The server failed to answer; the error was logged.")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(AppError, handle_app_error)
+    app.add_exception_handler(RequestValidationError, handle_validation_error)
+    app.add_exception_handler(StarletteHTTPException, handle_http_exception)
+    app.add_exception_handler(Exception, handle_unexpected)

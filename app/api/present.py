@@ -1,0 +1,101 @@
+"""Maps rows from the read queries to the wire shapes of `app.schemas`."""
+
+from app.models import Article, Entity, Fact, Mention
+from app.queries.articles import ArticleRow
+from app.queries.entities import EntityRow
+from app.schemas import (
+    ArticleDetail,
+    ArticlePublic,
+    EntityDetail,
+    EntityPublic,
+    EntityRef,
+    Evidence,
+    FactPublic,
+    MentionPublic,
+)
+
+
+def entity_ref(entities: dict[int, Entity], entity_id: int | None) -> EntityRef | None:
+    if entity_id is None:
+        return None
+    entity = entities[entity_id]
+    return EntityRef(id=entity.id, name=entity.name, type=entity.type)
+
+
+def present_fact(fact: Fact, entities: dict[int, Entity]) -> FactPublic:
+    return FactPublic(
+        id=fact.id,
+        article_id=fact.article_id,
+        type=fact.type,
+        statement=fact.statement,
+        subject=entity_ref(entities, fact.subject_id),
+        predicate=fact.predicate,
+        object=entity_ref(entities, fact.object_id),
+        value=fact.value,
+        unit=fact.unit,
+        value_qualifier=fact.value_qualifier,
+        rank=fact.rank,
+        rank_total=fact.rank_total,
+        scope=fact.scope,
+        metric=fact.metric,
+        period_start=fact.period_start,
+        period_end=fact.period_end,
+        attributed_to=entity_ref(entities, fact.attributed_to_id),
+        evidence=Evidence(quote=fact.quote, start=fact.evidence_start, end=fact.evidence_end),
+        origin=fact.origin,
+        confidence=fact.confidence,
+        review_status=fact.review_status,
+        extractor_version=fact.extractor_version,
+    )
+
+
+def present_entity(row: EntityRow) -> EntityPublic:
+    entity = row.entity
+    return EntityPublic(
+        id=entity.id,
+        slug=entity.slug,
+        name=entity.name,
+        type=entity.type,
+        aliases=row.aliases,
+        wikidata_id=entity.wikidata_id,
+        mention_count=row.mention_count,
+    )
+
+
+def present_entity_detail(row: EntityRow, mentions: list[Mention]) -> EntityDetail:
+    return EntityDetail(
+        **present_entity(row).model_dump(),
+        mentions=[
+            MentionPublic(
+                article_id=mention.article_id,
+                start=mention.start_offset,
+                end=mention.end_offset,
+                text=mention.text,
+            )
+            for mention in mentions
+        ],
+    )
+
+
+def article_fields(row: ArticleRow) -> dict:
+    article: Article = row.article
+    return {
+        "id": article.id,
+        "slug": article.slug,
+        "title": article.title,
+        "language": article.language,
+        "source": article.source,
+        "url": article.url,
+        "published_at": article.published_at,
+        "sha256": article.sha256,
+        "fact_count": row.fact_count,
+        "entity_count": row.entity_count,
+    }
+
+
+def present_article(row: ArticleRow) -> ArticlePublic:
+    return ArticlePublic(**article_fields(row))
+
+
+def present_article_detail(row: ArticleRow) -> ArticleDetail:
+    return ArticleDetail(**article_fields(row), text=row.article.text)

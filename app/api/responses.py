@@ -1,0 +1,22 @@
+"""OpenAPI descriptions of the error responses routes can give, all problem+json."""
+
+from typing import Any
+
+from app.schemas import Problem
+
+
+def problem(description: str) -> dict[str, Any]:
+    return {
+        "model": Problem,
+        "description": description,
+        "content": {"application/problem+json": {}},
+    }
+
+
+NOT_FOUND = {404: problem("No resource with that id or slug (in the path or a filter).")}
+BAD_INPUT = {
+    400: problem("A cursor this service did not issue, or one for another sort."),
+    422: problem("An unknown query parameter, or a value of the wrong type or out of range."),
+}
+LIST_ERRORS = {**NOT_FOUND, **BAD_INPUT}
+ITEM_ERRORS = {**NOT_FOUND, 422: BAD_INPUT[422]}

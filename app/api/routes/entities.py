@@ -1,0 +1,75 @@
+"""Routes for entities: the filtered list, one entity with its mentions, and its facts."""
+
+from typing import Annotated
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Path, Request, Response
+from sqlmodel import Session
+
+from app.api.deps import EntityFiltersDep, FactFiltersDep, NoParamsDep, SessionDep
+from app.api.pagination import set_next_link
+from app.api.present import present_entity, present_entity_detail
+from app.api.responses import ITEM_ERRORS, LIST_ERRORS
+from app.api.routes.facts import fact_page
+from app.queries.entities import describe_entities, list_entities, list_mentions
+from app.queries.facts import involves_entity
+from app.queries.lookup import get_entity
+from app.schemas import (
+    KEY_DESCRIPTION,
+    EntityDetail,
+    EntityFilters,
+    EntityPublic,
+    FactPublic,
+    Page,
+)
+
+router = APIRouter(prefix="/entities", tags=["entities"])
+
+EntityKeyPath = Annotated[str, Path(description=KEY_DESCRIPTION, examples=["azerbaijan"])]
+
+
+def entity_page(
+    request: Request,
+    response: Response,
+    session: Session,
+    filters: EntityFilters,
+    *within: sa.ColumnElement[bool],
+) -> Page[EntityPublic]:
+    """A page of entities as the list routes answer it, `Link` header included."""
+    page = list_entities(session, filters, *within)
+    set_next_link(request, response, page.next_cursor)
+    return Page[EntityPublic](
+        items=[present_entity(row) for row in page.rows],
+        total=page.total,
+        limit=filters.limit,
+        next_cursor=page.next_cursor,
+    )
+
+
+@router.get("", response_model=Page[EntityPublic], responses=LIST_ERRORS)
+def read_entities(
+    request: Request, response: Response, session: SessionDep, filters: EntityFiltersDep
+) -> Page[EntityPublic]:
+    """List entities, filtered and paged with a cursor."""
+    return entity_page(request, response, session, filters)
+
+
+@router.get("/{id}", response_model=EntityDetail, responses=ITEM_ERRORS)
+def read_entity(id: EntityKeyPath, session: SessionDep, _: NoParamsDep) -> EntityDetail:
+    """One entity with its aliases and every mention."""
+    entity = get_entity(session, id)
+    [row] = describe_entities(session, [entity])
+    return present_entity_detail(row, list_mentions(session, entity.id))
+
+
+@router.get("/{id}/facts", response_model=Page[FactPublic], responses=LIST_ERRORS)
+def read_entity_facts(
+    id: EntityKeyPath,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    filters: FactFiltersDep,
+) -> Page[FactPublic]:
+    """Facts where the entity is subject, object or cited source; the /facts filters apply."""
+    entity = get_entity(session, id)
+    return fact_page(request, response, session, filters, involves_entity(entity.id))

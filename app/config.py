@@ -1,0 +1,54 @@
+"""Settings read from the environment, each with a safe default.
+
+Imports nothing from the rest of the app, so every layer may depend on it.
+"""
+
+import os
+from enum import StrEnum
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    """Where the SQLite file lives when nothing is configured (XDG data home)."""
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "article-facts"
+
+
+class LogLevel(StrEnum):
+    debug = "debug"
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+
+class Settings(BaseSettings):
+    """Service configuration; every field maps to an environment variable of the same name."""
+
+    model_config = SettingsConfigDict(env_file=None, extra="ignore", case_sensitive=False)
+
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL of the store. Unset: an SQLite file `facts.db` in DATA_DIR.",
+    )
+    data_dir: Path = Field(
+        default_factory=default_data_dir,
+        description="Directory for the default SQLite database; created on first run.",
+    )
+    auto_migrate: bool = Field(
+        default=True, description="Upgrade the schema to the newest migration at start-up."
+    )
+    auto_seed: bool = Field(
+        default=True, description="Load the seed article and its curated facts at start-up."
+    )
+    log_level: LogLevel = Field(default=LogLevel.info, description="Logging level.")
+    db_echo: bool = Field(default=False, description="Log every SQL statement (debugging).")
+
+    def resolved_database_url(self) -> str:
+        """The configured URL, or the default SQLite file (its directory is created)."""
+        if self.database_url:
+            return self.database_url
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{(self.data_dir / 'facts.db').resolve()}"

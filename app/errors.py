@@ -1,0 +1,34 @@
+"""The service's error types, each carrying its HTTP status and a problem `type` slug.
+
+Plain exceptions with no web-framework import, so queries and the write path can
+raise them; `app.api.errors` turns every error into RFC 9457 problem+json.
+"""
+
+from typing import Any
+
+
+class AppError(Exception):
+    status: int = 500
+    title: str = "Internal Server Error"
+    slug: str = "internal-error"
+
+    def __init__(self, detail: str, **extensions: Any) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.extensions = extensions
+
+
+class BadRequest(AppError):
+    status, title, slug = 400, "Bad Request", "bad-request"
+
+
+class InvalidCursor(BadRequest):
+    title, slug = "Invalid cursor", "invalid-cursor"
+
+
+class NotFound(AppError):
+    status, title, slug = 404, "Not Found", "not-found"
+
+
+class ServiceUnavailable(AppError):
+    status, title, slug = 503, "Service Unavailable", "service-unavailable"

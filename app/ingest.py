@@ -1,0 +1,176 @@
+"""The write side: store an article with its entities, mentions and facts.
+
+Idempotent on the text's SHA-256. Functions here add and flush but never commit:
+the caller owns the transaction, so a failure leaves nothing half-stored.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from app.extraction.candidates import ArticleCandidates, EntityCandidate, Span
+from app.extraction.text import first_sentence, slugify
+from app.models import Article, Entity, EntityAlias, Fact, Mention, Origin
+
+
+class GroundingError(ValueError):
+    """A candidate whose evidence does not match the article text, or names an unknown entity."""
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published_at: str | None = None
+    language: str = "en"
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def find_article_by_text(session: Session, text: str) -> Article | None:
+    return session.exec(select(Article).where(Article.sha256 == text_sha256(text))).first()
+
+
+def unique_slug(session: Session, table: type[Article] | type[Entity], base: str) -> str:
+    """`base`, or `base-2`, `base-3`, ... whichever is free in `table`."""
+    taken = set(
+        session.exec(
+            select(table.slug).where(sa.or_(table.slug == base, table.slug.like(f"{base}-%")))
+        )
+    )
+    slug, suffix = base, 2
+    while slug in taken:
+        slug, suffix = f"{base}-{suffix}", suffix + 1
+    return slug
+
+
+def check_span(text: str, span: Span, what: str) -> None:
+    if not (0 <= span.start < span.end <= len(text)) or text[span.start : span.end] != span.quote:
+        raise GroundingError(
+            f"{what}: text[{span.start}:{span.end}] is not the quote {span.quote!r}"
+        )
+
+
+def upsert_entity(session: Session, candidate: EntityCandidate) -> Entity:
+    """The entity with the candidate's key, created if new; new aliases are added."""
+    entity = session.exec(select(Entity).where(Entity.slug == candidate.key)).first()
+    if entity is None:
+        entity = Entity(
+            slug=candidate.key,
+            name=candidate.name,
+            type=candidate.type,
+            wikidata_id=candidate.wikidata_id,
+        )
+        session.add(entity)
+        session.flush()
+    elif entity.wikidata_id is None and candidate.wikidata_id:
+        entity.wikidata_id = candidate.wikidata_id
+    known = set(session.exec(select(EntityAlias.alias).where(EntityAlias.entity_id == entity.id)))
+    for alias in dict.fromkeys(candidate.aliases):
+        if alias not in known and alias != entity.name:
+            session.add(EntityAlias(entity_id=entity.id, alias=alias))
+    return entity
+
+
+def store_candidates(session: Session, article: Article, candidates: ArticleCandidates) -> None:
+    """Add the candidates' entities, mentions and facts to a stored article."""
+    entity_ids: dict[str, int] = {}
+    for candidate in candidates.entities:
+        entity = upsert_entity(session, candidate)
+        entity_ids[candidate.key] = entity.id
+        for span in dict.fromkeys(candidate.mentions):
+            check_span(article.text, span, f"mention of {candidate.key}")
+            session.add(
+                Mention(
+                    article_id=article.id,
+                    entity_id=entity.id,
+                    start_offset=span.start,
+                    end_offset=span.end,
+                    text=span.quote,
+                )
+            )
+    for fact in candidates.facts:
+        check_span(article.text, fact.evidence, f"evidence of {fact.statement!r}")
+        unknown = [key for key in fact.entity_keys() if key not in entity_ids]
+        if unknown:
+            raise GroundingError(f"fact {fact.statement!r} names unknown entities {unknown}")
+        session.add(
+            Fact(
+                article_id=article.id,
+                type=fact.type,
+                statement=fact.statement,
+                subject_id=entity_ids[fact.subject],
+                predicate=fact.predicate,
+                object_id=entity_ids.get(fact.object) if fact.object else None,
+                value=fact.value,
+                unit=fact.unit,
+                value_qualifier=fact.value_qualifier,
+                rank=fact.rank,
+                rank_total=fact.rank_total,
+                scope=fact.scope,
+                metric=fact.metric,
+                period_start=fact.period_start,
+                period_end=fact.period_end,
+                attributed_to_id=entity_ids.get(fact.attributed_to) if fact.attributed_to else None,
+                quote=fact.evidence.quote,
+                evidence_start=fact.evidence.start,
+                evidence_end=fact.evidence.end,
+                origin=fact.origin,
+                confidence=fact.confidence,
+                review_status=fact.review_status,
+                extractor_version=fact.extractor_version,
+            )
+        )
+    session.flush()
+
+
+def store_article(
+    session: Session, text: str, meta: ArticleMeta, candidates: ArticleCandidates
+) -> tuple[Article, bool]:
+    """Store `text` with its candidates; (article, created). The same text is stored once."""
+    existing = find_article_by_text(session, text)
+    if existing is not None:
+        return existing, False
+    title = meta.title or first_sentence(text)
+    article = Article(
+        slug=unique_slug(session, Article, slugify(title, max_length=60)),
+        title=title,
+        text=text,
+        language=meta.language,
+        source=meta.source,
+        url=meta.url,
+        published_at=meta.published_at,
+        sha256=text_sha256(text),
+    )
+    session.add(article)
+    session.flush()
+    store_candidates(session, article, candidates)
+    return article, True
+
+
+def delete_article_content(session: Session, article_id: int, origin: Origin | None = None) -> None:
+    """Remove an article's facts (of one origin, or all) and its mentions."""
+    facts = sa.delete(Fact).where(Fact.article_id == article_id)
+    if origin is not None:
+        facts = facts.where(Fact.origin == origin)
+    session.exec(facts)
+    session.exec(sa.delete(Mention).where(Mention.article_id == article_id))
+    session.flush()
+
+
+def prune_orphan_entities(session: Session) -> int:
+    """Delete entities that no mention and no fact refers to; how many went."""
+    referenced = sa.union(
+        select(Mention.entity_id),
+        select(Fact.subject_id),
+        select(Fact.object_id).where(Fact.object_id.is_not(None)),
+        select(Fact.attributed_to_id).where(Fact.attributed_to_id.is_not(None)),
+    )
+    result = session.exec(sa.delete(Entity).where(Entity.id.not_in(referenced)))
+    session.flush()
+    return result.rowcount

@@ -1,0 +1,72 @@
+"""The app factory: `create_app(settings)` builds the FastAPI app; `app` is the default one.
+
+Nothing touches the environment or the database at import time: settings are read
+and the engine created in the lifespan, which also migrates and seeds as configured.
+"""
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
+
+from app import __version__
+from app.api.caching import ETagMiddleware
+from app.api.docs import install_docs
+from app.api.errors import install_error_handlers
+from app.api.router import api_router
+from app.config import Settings
+from app.db import create_db_engine
+from app.migrate import prepare_database
+
+DESCRIPTION = """
+Facts extracted from news articles, each grounded in its source: every fact carries
+the exact quote that supports it and the quote's character offsets in the article
+(`text[start:end] == quote`, counted in Unicode code points).
+
+Lists are paged with opaque cursors (`next_cursor`, and a `Link: rel="next"` header),
+every GET has an `ETag`, and every error is RFC 9457 `application/problem+json`.
+"""
+
+TAGS = [
+    {"name": "facts", "description": "Claims made by articles, with their evidence."},
+    {"name": "entities", "description": "Organisations, countries, people, programmes, places."},
+    {"name": "articles", "description": "The stored articles, verbatim."},
+    {"name": "service", "description": "Health of the running service."},
+]
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        active = settings or Settings()
+        logging.getLogger("app").setLevel(active.log_level.upper())
+        engine = create_db_engine(active.resolved_database_url(), echo=active.db_echo)
+        await run_in_threadpool(
+            prepare_database, engine, migrate=active.auto_migrate, seed=active.auto_seed
+        )
+        app.state.settings = active
+        app.state.engine = engine
+        try:
+            yield
+        finally:
+            engine.dispose()
+
+    app = FastAPI(
+        title="article-facts",
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_tags=TAGS,
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    install_error_handlers(app)
+    install_docs(app)
+    app.include_router(api_router)
+    app.add_middleware(ETagMiddleware)
+    return app
+
+
+app = create_app()

@@ -1,0 +1,162 @@
+"""SQLModel tables; the enums they store come from `app.enums`.
+
+The tables are the storage shape only; the wire shapes live in `app.schemas`.
+Relationships are not declared: queries load referenced rows explicitly, so no
+lazy load can hide an N+1 in serialisation.
+"""
+
+from datetime import UTC, datetime
+from enum import StrEnum
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from app.enums import EntityType, FactType, Origin, ReviewStatus, ValueQualifier
+
+__all__ = [
+    "Article",
+    "Entity",
+    "EntityAlias",
+    "EntityType",
+    "Fact",
+    "FactType",
+    "Mention",
+    "Origin",
+    "ReviewStatus",
+    "ValueQualifier",
+]
+
+# One naming convention, so constraints carry the same names on SQLite and
+# PostgreSQL and batch migrations can find them to alter or drop them.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def enum_column_type(enum: type[StrEnum], name: str) -> sa.Enum:
+    """A portable enum: VARCHAR plus a CHECK constraint, never a native PostgreSQL type."""
+    return sa.Enum(
+        enum,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=max(len(member.value) for member in enum),
+        values_callable=lambda members: [member.value for member in members],
+    )
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Article(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(max_length=120, unique=True)
+    title: str
+    text: str
+    language: str = Field(default="en", max_length=35)
+    source: str | None = None
+    url: str | None = None
+    published_at: str | None = Field(default=None, max_length=40)
+    sha256: str = Field(max_length=64, unique=True)
+    created_at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True))
+
+
+class Entity(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(max_length=120, unique=True)
+    name: str
+    type: EntityType = Field(sa_type=enum_column_type(EntityType, "entity_type"), index=True)
+    wikidata_id: str | None = Field(default=None, max_length=20)
+
+
+class EntityAlias(SQLModel, table=True):
+    __tablename__ = "entity_alias"
+    __table_args__ = (sa.UniqueConstraint("entity_id", "alias"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    entity_id: int = Field(
+        sa_column=sa.Column(sa.ForeignKey("entity.id", ondelete="CASCADE"), nullable=False)
+    )
+    alias: str
+
+
+class Mention(SQLModel, table=True):
+    __table_args__ = (
+        sa.CheckConstraint("start_offset >= 0", name="start_non_negative"),
+        sa.CheckConstraint("start_offset < end_offset", name="start_before_end"),
+        sa.UniqueConstraint("article_id", "entity_id", "start_offset", "end_offset"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(
+        sa_column=sa.Column(
+            sa.ForeignKey("article.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    entity_id: int = Field(
+        sa_column=sa.Column(
+            sa.ForeignKey("entity.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    start_offset: int
+    end_offset: int
+    text: str
+
+
+class Fact(SQLModel, table=True):
+    __table_args__ = (
+        sa.CheckConstraint("evidence_start >= 0", name="evidence_start_non_negative"),
+        sa.CheckConstraint("evidence_start < evidence_end", name="evidence_start_before_end"),
+        sa.CheckConstraint(
+            "period_end IS NULL OR period_start IS NULL OR period_start <= period_end",
+            name="period_ordered",
+        ),
+        sa.CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence_range"),
+        sa.CheckConstraint("rank IS NULL OR rank >= 1", name="rank_positive"),
+        # The year filters test both ends of the period.
+        sa.Index("ix_fact_period", "period_start", "period_end"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(
+        sa_column=sa.Column(
+            sa.ForeignKey("article.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    type: FactType = Field(sa_type=enum_column_type(FactType, "fact_type"), index=True)
+    statement: str
+    subject_id: int = Field(
+        sa_column=sa.Column(sa.ForeignKey("entity.id"), nullable=False, index=True)
+    )
+    predicate: str = Field(max_length=80)
+    object_id: int | None = Field(
+        default=None, sa_column=sa.Column(sa.ForeignKey("entity.id"), index=True)
+    )
+    value: float | None = Field(default=None, sa_type=sa.Double, index=True)
+    unit: str | None = Field(default=None, max_length=40)
+    value_qualifier: ValueQualifier | None = Field(
+        default=None, sa_type=enum_column_type(ValueQualifier, "value_qualifier")
+    )
+    rank: int | None = Field(default=None, index=True)
+    rank_total: int | None = None
+    scope: str | None = None
+    metric: str | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+    attributed_to_id: int | None = Field(
+        default=None, sa_column=sa.Column(sa.ForeignKey("entity.id"), index=True)
+    )
+    quote: str
+    evidence_start: int
+    evidence_end: int
+    origin: Origin = Field(sa_type=enum_column_type(Origin, "origin"), index=True)
+    confidence: float = Field(default=1.0, sa_type=sa.Double)
+    review_status: ReviewStatus = Field(
+        sa_type=enum_column_type(ReviewStatus, "review_status"), index=True
+    )
+    extractor_version: str | None = Field(default=None, max_length=40)

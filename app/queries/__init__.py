@@ -1,0 +1,1 @@
+"""The read side: SELECT statements and keyset fetches per resource. Never imports FastAPI."""

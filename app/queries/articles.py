@@ -1,0 +1,59 @@
+"""Article reads: keyset pages with fact and entity counts loaded per page."""
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from app.models import Article, Fact, Mention
+from app.queries.keyset import SortKey, count_rows, fetch_page
+
+BY_ID = SortKey("id", Article.id)
+
+
+@dataclass
+class ArticleRow:
+    article: Article
+    fact_count: int
+    entity_count: int
+
+
+@dataclass
+class ArticlePage:
+    rows: list[ArticleRow]
+    total: int
+    next_cursor: str | None
+
+
+def describe_articles(session: Session, articles: list[Article]) -> list[ArticleRow]:
+    """Fact and distinct-entity counts for `articles`, two queries whatever their number."""
+    ids = [article.id for article in articles]
+    facts = dict(
+        session.exec(
+            select(Fact.article_id, sa.func.count())
+            .where(Fact.article_id.in_(ids))
+            .group_by(Fact.article_id)
+        ).all()
+    )
+    entities = dict(
+        session.exec(
+            select(Mention.article_id, sa.func.count(sa.distinct(Mention.entity_id)))
+            .where(Mention.article_id.in_(ids))
+            .group_by(Mention.article_id)
+        ).all()
+    )
+    return [
+        ArticleRow(article, facts.get(article.id, 0), entities.get(article.id, 0))
+        for article in articles
+    ]
+
+
+def list_articles(session: Session, limit: int, cursor: str | None) -> ArticlePage:
+    # The list never sends the text, so it is not read either.
+    statement = select(Article).options(sa.orm.defer(Article.text, raiseload=True))
+    page = fetch_page(session, statement, BY_ID, limit, cursor)
+    return ArticlePage(
+        rows=describe_articles(session, page.rows),
+        total=count_rows(session, select(Article)),
+        next_cursor=page.next_cursor,
+    )

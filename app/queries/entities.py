@@ -1,0 +1,101 @@
+"""Entity reads: filtered keyset pages, with aliases and mention counts loaded per page."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from app.models import Entity, EntityAlias, Mention
+from app.queries.keyset import SortKey, count_rows, fetch_page
+from app.queries.lookup import get_article
+from app.schemas import EntityFilters
+
+BY_ID = SortKey("id", Entity.id)
+
+
+@dataclass
+class EntityRow:
+    entity: Entity
+    aliases: list[str]
+    mention_count: int
+
+
+@dataclass
+class EntityPage:
+    rows: list[EntityRow]
+    total: int
+    next_cursor: str | None
+
+
+def entity_conditions(session: Session, filters: EntityFilters) -> list[sa.ColumnElement[bool]]:
+    conditions: list[sa.ColumnElement[bool]] = []
+    if filters.type is not None:
+        conditions.append(Entity.type == filters.type)
+    if filters.q is not None:
+        pattern = f"%{escape_like(filters.q.lower())}%"
+        conditions.append(
+            sa.or_(
+                sa.func.lower(Entity.name).like(pattern, escape="\\"),
+                sa.exists().where(
+                    EntityAlias.entity_id == Entity.id,
+                    sa.func.lower(EntityAlias.alias).like(pattern, escape="\\"),
+                ),
+            )
+        )
+    if filters.article_id is not None:
+        conditions.append(mentioned_in(get_article(session, filters.article_id).id))
+    return conditions
+
+
+def mentioned_in(article_id: int) -> sa.ColumnElement[bool]:
+    """The entity has at least one mention in the article."""
+    return sa.exists().where(Mention.entity_id == Entity.id, Mention.article_id == article_id)
+
+
+def escape_like(value: str) -> str:
+    """`value` with LIKE wildcards taken literally."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def describe_entities(session: Session, entities: list[Entity]) -> list[EntityRow]:
+    """Aliases and mention counts for `entities`, two queries whatever their number."""
+    ids = [entity.id for entity in entities]
+    aliases: dict[int, list[str]] = defaultdict(list)
+    for entity_id, alias in session.exec(
+        select(EntityAlias.entity_id, EntityAlias.alias)
+        .where(EntityAlias.entity_id.in_(ids))
+        .order_by(EntityAlias.id)
+    ):
+        aliases[entity_id].append(alias)
+    counts = dict(
+        session.exec(
+            select(Mention.entity_id, sa.func.count())
+            .where(Mention.entity_id.in_(ids))
+            .group_by(Mention.entity_id)
+        ).all()
+    )
+    return [EntityRow(entity, aliases[entity.id], counts.get(entity.id, 0)) for entity in entities]
+
+
+def list_entities(
+    session: Session, filters: EntityFilters, *within: sa.ColumnElement[bool]
+) -> EntityPage:
+    """A page of entities matching `filters` and the extra conditions `within`."""
+    statement = select(Entity).where(*within, *entity_conditions(session, filters))
+    page = fetch_page(session, statement, BY_ID, filters.limit, filters.cursor)
+    return EntityPage(
+        rows=describe_entities(session, page.rows),
+        total=count_rows(session, statement),
+        next_cursor=page.next_cursor,
+    )
+
+
+def list_mentions(session: Session, entity_id: int) -> list[Mention]:
+    return list(
+        session.exec(
+            select(Mention)
+            .where(Mention.entity_id == entity_id)
+            .order_by(Mention.article_id, Mention.start_offset, Mention.id)
+        )
+    )

@@ -1,0 +1,140 @@
+"""Fact reads: the filtered, keyset-paged SELECT and the entity references of a page."""
+
+import re
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from app.errors import NotFound
+from app.models import Entity, Fact
+from app.queries.keyset import SortKey, count_rows, fetch_page
+from app.queries.lookup import entity_id_of, get_article
+from app.schemas import FactFilters, FactSort
+
+SORT_KEYS = {
+    FactSort.id: SortKey("id", Fact.id),
+    FactSort.id_desc: SortKey("-id", Fact.id, descending=True),
+    FactSort.value: SortKey("value", Fact.id, Fact.value),
+    FactSort.value_desc: SortKey("-value", Fact.id, Fact.value, descending=True),
+    FactSort.period_start: SortKey("period_start", Fact.id, Fact.period_start),
+    FactSort.period_start_desc: SortKey(
+        "-period_start", Fact.id, Fact.period_start, descending=True
+    ),
+    FactSort.rank: SortKey("rank", Fact.id, Fact.rank),
+}
+
+WORD = re.compile(r"\w+")
+
+
+@dataclass
+class FactPage:
+    facts: list[Fact]
+    entities: dict[int, Entity]
+    total: int
+    next_cursor: str | None
+
+
+def text_search(session: Session, q: str) -> sa.ColumnElement[bool]:
+    """Facts whose statement or quote contain every word of `q` (stemmed on SQLite)."""
+    words = WORD.findall(q)
+    if not words:
+        return sa.false()
+    if session.get_bind().dialect.name == "sqlite":
+        # Each word quoted, so FTS5 operators typed by a client are plain words here.
+        match = " ".join('"' + word.replace('"', '""') + '"' for word in words)
+        matching = sa.text("SELECT rowid FROM fact_fts WHERE fact_fts MATCH :match").bindparams(
+            match=match
+        )
+        return Fact.id.in_(matching.columns(sa.column("rowid", sa.Integer)))
+    return sa.and_(
+        *(
+            sa.or_(Fact.statement.ilike(f"%{word}%"), Fact.quote.ilike(f"%{word}%"))
+            for word in words
+        )
+    )
+
+
+def fact_conditions(session: Session, filters: FactFilters) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions for `filters`; unknown entities and articles raise NotFound."""
+    conditions: list[sa.ColumnElement[bool]] = []
+    if filters.type is not None:
+        conditions.append(Fact.type == filters.type)
+    if filters.entity is not None:
+        conditions.append(involves_entity(entity_id_of(session, filters.entity)))
+    for key, column in (
+        (filters.subject, Fact.subject_id),
+        (filters.object, Fact.object_id),
+        (filters.attributed_to, Fact.attributed_to_id),
+    ):
+        if key is not None:
+            conditions.append(column == entity_id_of(session, key))
+    if filters.article_id is not None:
+        conditions.append(Fact.article_id == get_article(session, filters.article_id).id)
+    if filters.year is not None:
+        conditions.append(overlaps(filters.year, filters.year))
+    if filters.from_ is not None or filters.to is not None:
+        conditions.append(overlaps(filters.from_, filters.to))
+    if filters.min_value is not None:
+        conditions.append(Fact.value >= filters.min_value)
+    if filters.max_value is not None:
+        conditions.append(Fact.value <= filters.max_value)
+    if filters.origin is not None:
+        conditions.append(Fact.origin == filters.origin)
+    if filters.review_status is not None:
+        conditions.append(Fact.review_status == filters.review_status)
+    if filters.q is not None:
+        conditions.append(text_search(session, filters.q))
+    return conditions
+
+
+def involves_entity(entity_id: int) -> sa.ColumnElement[bool]:
+    """The entity is the fact's subject, object or cited source."""
+    return sa.or_(
+        Fact.subject_id == entity_id,
+        Fact.object_id == entity_id,
+        Fact.attributed_to_id == entity_id,
+    )
+
+
+def overlaps(first: int | None, last: int | None) -> sa.ColumnElement[bool]:
+    """The fact's period [start, end] (end null: ongoing) meets the years [first, last]."""
+    conditions = [Fact.period_start.is_not(None)]
+    if last is not None:
+        conditions.append(Fact.period_start <= last)
+    if first is not None:
+        conditions.append(sa.or_(Fact.period_end.is_(None), Fact.period_end >= first))
+    return sa.and_(*conditions)
+
+
+def referenced_entities(session: Session, facts: list[Fact]) -> dict[int, Entity]:
+    """Every entity the facts refer to, in one query."""
+    ids = {
+        entity_id
+        for fact in facts
+        for entity_id in (fact.subject_id, fact.object_id, fact.attributed_to_id)
+        if entity_id is not None
+    }
+    if not ids:
+        return {}
+    return {entity.id: entity for entity in session.exec(select(Entity).where(Entity.id.in_(ids)))}
+
+
+def list_facts(session: Session, filters: FactFilters, *within: sa.ColumnElement[bool]) -> FactPage:
+    """A page of facts matching `filters` and the extra conditions `within` (a path's scope)."""
+    statement = select(Fact).where(*within, *fact_conditions(session, filters))
+    page = fetch_page(session, statement, SORT_KEYS[filters.sort], filters.limit, filters.cursor)
+    return FactPage(
+        facts=page.rows,
+        entities=referenced_entities(session, page.rows),
+        total=count_rows(session, statement),
+        next_cursor=page.next_cursor,
+    )
+
+
+def get_fact(session: Session, key: str) -> tuple[Fact, dict[int, Entity]]:
+    """The fact with id `key` and the entities it refers to; facts have no slugs."""
+    fact = session.get(Fact, int(key)) if key.isdigit() else None
+    if fact is None:
+        raise NotFound(f"No fact {key!r}.")
+    return fact, referenced_entities(session, [fact])
