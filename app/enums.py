@@ -4,6 +4,8 @@ from enum import StrEnum
 
 
 class EntityType(StrEnum):
+    """What kind of thing an entity is."""
+
     country = "country"
     organization = "organization"
     person = "person"
@@ -13,6 +15,8 @@ class EntityType(StrEnum):
 
 
 class FactType(StrEnum):
+    """What kind of claim a fact is."""
+
     ranking = "ranking"
     spending = "spending"
     alliance = "alliance"
@@ -23,6 +27,8 @@ class FactType(StrEnum):
 
 
 class ValueQualifier(StrEnum):
+    """How exact a fact's value is: `approximate` for "about", `more_than` for "more than", ..."""
+
     exact = "exact"
     approximate = "approximate"
     more_than = "more_than"
@@ -32,11 +38,15 @@ class ValueQualifier(StrEnum):
 
 
 class Origin(StrEnum):
+    """Where a fact comes from: `curated` seed annotations or the `extracted` pipeline."""
+
     curated = "curated"
     extracted = "extracted"
 
 
 class ReviewStatus(StrEnum):
+    """Where a fact stands in human review."""
+
     unreviewed = "unreviewed"
     accepted = "accepted"
     rejected = "rejected"

@@ -61,6 +61,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
+        # The contract has no trailing slashes; "/facts/" is an unknown route, not a redirect.
+        redirect_slashes=False,
     )
     install_error_handlers(app)
     install_docs(app)

@@ -40,8 +40,8 @@ class Evidence(BaseModel):
             "Azerbaijan ranked 23rd globally for the volume of imports of weapons in 2014-2018"
         ],
     )
-    start: int = Field(description="Offset of the first code point of the span.", examples=[771])
-    end: int = Field(description="Offset one past the last code point.", examples=[853])
+    start: int = Field(description="Offset of the first code point of the span.", examples=[785])
+    end: int = Field(description="Offset one past the last code point.", examples=[866])
 
 
 class FactPublic(BaseModel):
@@ -181,6 +181,18 @@ class Page(BaseModel, Generic[T]):
     )
 
 
+class FactPage(Page[FactPublic]):
+    """One page of facts."""
+
+
+class EntityPage(Page[EntityPublic]):
+    """One page of entities."""
+
+
+class ArticlePage(Page[ArticlePublic]):
+    """One page of articles."""
+
+
 class ProblemError(BaseModel):
     """One invalid input."""
 
@@ -204,7 +216,17 @@ class Problem(BaseModel):
     )
     instance: str | None = Field(None, description="The request path.", examples=["/entities/x"])
     errors: list[ProblemError] | None = Field(
-        None, description="Each invalid input, for validation failures."
+        None,
+        description="Each invalid input, for validation failures.",
+        examples=[
+            [
+                {
+                    "loc": ["query", "limit"],
+                    "msg": "Input should be less than or equal to 500",
+                    "type": "less_than_equal",
+                }
+            ]
+        ],
     )
 
 
@@ -221,6 +243,8 @@ class Health(BaseModel):
 
 
 class FactSort(StrEnum):
+    """Fact orderings; a leading `-` sorts descending."""
+
     id = "id"
     id_desc = "-id"
     value = "value"

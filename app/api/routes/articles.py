@@ -17,10 +17,9 @@ from app.queries.lookup import get_article
 from app.schemas import (
     KEY_DESCRIPTION,
     ArticleDetail,
-    ArticlePublic,
-    EntityPublic,
-    FactPublic,
-    Page,
+    ArticlePage,
+    EntityPage,
+    FactPage,
 )
 
 router = APIRouter(prefix="/articles", tags=["articles"])
@@ -34,14 +33,14 @@ ArticleKeyPath = Annotated[
 ]
 
 
-@router.get("", response_model=Page[ArticlePublic], responses=LIST_ERRORS)
+@router.get("", response_model=ArticlePage, responses=LIST_ERRORS)
 def read_articles(
     request: Request, response: Response, session: SessionDep, paging: PageParamsDep
-) -> Page[ArticlePublic]:
+) -> ArticlePage:
     """List articles (without their text), paged with a cursor."""
     page = list_articles(session, paging.limit, paging.cursor)
     set_next_link(request, response, page.next_cursor)
-    return Page[ArticlePublic](
+    return ArticlePage(
         items=[present_article(row) for row in page.rows],
         total=page.total,
         limit=paging.limit,
@@ -56,27 +55,27 @@ def read_article(id: ArticleKeyPath, session: SessionDep, _: NoParamsDep) -> Art
     return present_article_detail(row)
 
 
-@router.get("/{id}/facts", response_model=Page[FactPublic], responses=LIST_ERRORS)
+@router.get("/{id}/facts", response_model=FactPage, responses=LIST_ERRORS)
 def read_article_facts(
     id: ArticleKeyPath,
     request: Request,
     response: Response,
     session: SessionDep,
     filters: FactFiltersDep,
-) -> Page[FactPublic]:
+) -> FactPage:
     """The article's facts; the /facts filters apply."""
     article = get_article(session, id)
     return fact_page(request, response, session, filters, Fact.article_id == article.id)
 
 
-@router.get("/{id}/entities", response_model=Page[EntityPublic], responses=LIST_ERRORS)
+@router.get("/{id}/entities", response_model=EntityPage, responses=LIST_ERRORS)
 def read_article_entities(
     id: ArticleKeyPath,
     request: Request,
     response: Response,
     session: SessionDep,
     filters: EntityFiltersDep,
-) -> Page[EntityPublic]:
+) -> EntityPage:
     """Entities the article mentions; the /entities filters apply."""
     article = get_article(session, id)
     return entity_page(request, response, session, filters, mentioned_in(article.id))

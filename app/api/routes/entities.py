@@ -18,9 +18,8 @@ from app.schemas import (
     KEY_DESCRIPTION,
     EntityDetail,
     EntityFilters,
-    EntityPublic,
-    FactPublic,
-    Page,
+    EntityPage,
+    FactPage,
 )
 
 router = APIRouter(prefix="/entities", tags=["entities"])
@@ -34,11 +33,11 @@ def entity_page(
     session: Session,
     filters: EntityFilters,
     *within: sa.ColumnElement[bool],
-) -> Page[EntityPublic]:
+) -> EntityPage:
     """A page of entities as the list routes answer it, `Link` header included."""
     page = list_entities(session, filters, *within)
     set_next_link(request, response, page.next_cursor)
-    return Page[EntityPublic](
+    return EntityPage(
         items=[present_entity(row) for row in page.rows],
         total=page.total,
         limit=filters.limit,
@@ -46,10 +45,10 @@ def entity_page(
     )
 
 
-@router.get("", response_model=Page[EntityPublic], responses=LIST_ERRORS)
+@router.get("", response_model=EntityPage, responses=LIST_ERRORS)
 def read_entities(
     request: Request, response: Response, session: SessionDep, filters: EntityFiltersDep
-) -> Page[EntityPublic]:
+) -> EntityPage:
     """List entities, filtered and paged with a cursor."""
     return entity_page(request, response, session, filters)
 
@@ -62,14 +61,14 @@ def read_entity(id: EntityKeyPath, session: SessionDep, _: NoParamsDep) -> Entit
     return present_entity_detail(row, list_mentions(session, entity.id))
 
 
-@router.get("/{id}/facts", response_model=Page[FactPublic], responses=LIST_ERRORS)
+@router.get("/{id}/facts", response_model=FactPage, responses=LIST_ERRORS)
 def read_entity_facts(
     id: EntityKeyPath,
     request: Request,
     response: Response,
     session: SessionDep,
     filters: FactFiltersDep,
-) -> Page[FactPublic]:
+) -> FactPage:
     """Facts where the entity is subject, object or cited source; the /facts filters apply."""
     entity = get_entity(session, id)
     return fact_page(request, response, session, filters, involves_entity(entity.id))

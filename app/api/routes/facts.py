@@ -11,7 +11,7 @@ from app.api.pagination import set_next_link
 from app.api.present import present_fact
 from app.api.responses import ITEM_ERRORS, LIST_ERRORS
 from app.queries.facts import get_fact, list_facts
-from app.schemas import FactFilters, FactPublic, Page
+from app.schemas import FactFilters, FactPage, FactPublic
 
 router = APIRouter(prefix="/facts", tags=["facts"])
 
@@ -22,11 +22,11 @@ def fact_page(
     session: Session,
     filters: FactFilters,
     *within: sa.ColumnElement[bool],
-) -> Page[FactPublic]:
+) -> FactPage:
     """A page of facts as the list routes answer it, `Link` header included."""
     page = list_facts(session, filters, *within)
     set_next_link(request, response, page.next_cursor)
-    return Page[FactPublic](
+    return FactPage(
         items=[present_fact(fact, page.entities) for fact in page.facts],
         total=page.total,
         limit=filters.limit,
@@ -34,10 +34,10 @@ def fact_page(
     )
 
 
-@router.get("", response_model=Page[FactPublic], responses=LIST_ERRORS)
+@router.get("", response_model=FactPage, responses=LIST_ERRORS)
 def read_facts(
     request: Request, response: Response, session: SessionDep, filters: FactFiltersDep
-) -> Page[FactPublic]:
+) -> FactPage:
     """List facts, filtered, sorted and paged with a cursor."""
     return fact_page(request, response, session, filters)
 
