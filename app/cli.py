@@ -1,5 +1,6 @@
 """The `article-facts` command: serve the API, migrate the database, load the seed."""
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -69,11 +70,15 @@ def seed(
     check: Annotated[
         bool, typer.Option("--check", help="Only validate the annotations; touch no database.")
     ] = False,
+    directory: Annotated[
+        Path | None,
+        typer.Option(help="A seed directory other than the bundled one.", exists=True),
+    ] = None,
 ) -> None:
     """Load the seed article and its curated facts (loading twice adds nothing)."""
     try:
         if check:
-            parsed = read_seed()
+            parsed = read_seed(directory)
             typer.echo(
                 f"annotations OK: {len(parsed.candidates.entities)} entities, "
                 f"{len(parsed.candidates.facts)} facts, every quote found exactly once"
@@ -81,7 +86,7 @@ def seed(
             return
         engine = engine_from_environment()
         upgrade_to_head(engine)
-        typer.echo(load_seed(engine, replace=replace))
+        typer.echo(load_seed(engine, replace=replace, directory=directory))
     except SeedError as error:
         typer.echo(f"seed error: {error}", err=True)
         raise typer.Exit(2) from None

@@ -37,11 +37,21 @@ TAGS = [
 ]
 
 
+def configure_logging(settings: Settings) -> None:
+    """Send the service's own log lines to stderr, like uvicorn's, at the configured level."""
+    logger = logging.getLogger("app")
+    logger.setLevel(settings.log_level.upper())
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-9s %(name)s: %(message)s"))
+        logger.addHandler(handler)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         active = settings or Settings()
-        logging.getLogger("app").setLevel(active.log_level.upper())
+        configure_logging(active)
         engine = create_db_engine(active.resolved_database_url(), echo=active.db_echo)
         await run_in_threadpool(
             prepare_database, engine, migrate=active.auto_migrate, seed=active.auto_seed

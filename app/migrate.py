@@ -83,7 +83,9 @@ def prepare_database(engine: Engine, *, migrate: bool, seed: bool) -> None:
         return
     with preparation_lock(engine):
         if migrate:
+            before = current_revision(engine)
             upgrade_to_head(engine)
+            log.info("schema: %s -> %s", before or "empty", current_revision(engine))
         if seed:
             report = load_seed(engine)
             log.info("seed: %s", report)

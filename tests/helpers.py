@@ -1,5 +1,15 @@
 """Helpers shared by the tests."""
 
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
 from fastapi.testclient import TestClient
 
 
@@ -15,3 +25,44 @@ def get_all(client: TestClient, url: str, **params) -> list[dict]:
         cursor = page["next_cursor"]
         if cursor is None:
             return items
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_server(
+    command: list[str], *, port: int, env: dict[str, str], cwd: Path, timeout: float = 60
+) -> Iterator[str]:
+    """Start `command` (a server on 127.0.0.1:`port`), wait for /health, yield its base URL."""
+    base = f"http://127.0.0.1:{port}"
+    log = cwd / f"server-{port}.log"
+    with open(log, "wb") as output:
+        process = subprocess.Popen(
+            command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                if process.poll() is not None:
+                    raise AssertionError(f"server exited early:\n{log.read_text()}")
+                try:
+                    if httpx.get(f"{base}/health", timeout=2).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"server did not answer /health:\n{log.read_text()}")
+                time.sleep(0.2)
+            yield base
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
