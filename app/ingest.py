@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from app.extraction.candidates import ArticleCandidates, EntityCandidate, Span
 from app.extraction.text import first_sentence, slugify
-from app.models import Article, Entity, EntityAlias, Fact, Mention, Origin
+from app.models import FACT_CLAIM_FIELDS, Article, Entity, EntityAlias, Fact, Mention, Origin
 
 
 class GroundingError(ValueError):
@@ -101,29 +101,14 @@ def store_candidates(session: Session, article: Article, candidates: ArticleCand
             raise GroundingError(f"fact {fact.statement!r} names unknown entities {unknown}")
         session.add(
             Fact(
+                **{name: getattr(fact, name) for name in FACT_CLAIM_FIELDS},
                 article_id=article.id,
-                type=fact.type,
-                statement=fact.statement,
                 subject_id=entity_ids[fact.subject],
-                predicate=fact.predicate,
                 object_id=entity_ids.get(fact.object) if fact.object else None,
-                value=fact.value,
-                unit=fact.unit,
-                value_qualifier=fact.value_qualifier,
-                rank=fact.rank,
-                rank_total=fact.rank_total,
-                scope=fact.scope,
-                metric=fact.metric,
-                period_start=fact.period_start,
-                period_end=fact.period_end,
                 attributed_to_id=entity_ids.get(fact.attributed_to) if fact.attributed_to else None,
                 quote=fact.evidence.quote,
                 evidence_start=fact.evidence.start,
                 evidence_end=fact.evidence.end,
-                origin=fact.origin,
-                confidence=fact.confidence,
-                review_status=fact.review_status,
-                extractor_version=fact.extractor_version,
             )
         )
     session.flush()

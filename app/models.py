@@ -14,6 +14,7 @@ from sqlmodel import Field, SQLModel
 from app.enums import EntityType, FactType, Origin, ReviewStatus, ValueQualifier
 
 __all__ = [
+    "FACT_CLAIM_FIELDS",
     "Article",
     "Entity",
     "EntityAlias",
@@ -160,3 +161,12 @@ class Fact(SQLModel, table=True):
         sa_type=enum_column_type(ReviewStatus, "review_status"), index=True
     )
     extractor_version: str | None = Field(default=None, max_length=40)
+
+
+# The claim fields a fact has under the same name in storage, in extraction
+# candidates and on the wire; the layers copy these by name.
+FACT_CLAIM_FIELDS = (
+    "type", "statement", "predicate", "value", "unit", "value_qualifier", "rank",
+    "rank_total", "scope", "metric", "period_start", "period_end", "origin", "confidence",
+    "review_status", "extractor_version",
+)  # fmt: skip

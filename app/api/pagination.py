@@ -1,6 +1,13 @@
-"""The list envelope's HTTP side: the RFC 8288 `Link: <...>; rel="next"` header."""
+"""The list envelope: a query's listing as a page, with the RFC 8288 `Link: rel="next"` header."""
+
+from typing import TypeVar
 
 from fastapi import Request, Response
+from pydantic import BaseModel
+
+from app.queries.keyset import Listing
+
+PageT = TypeVar("PageT", bound=BaseModel)
 
 
 def set_next_link(request: Request, response: Response, next_cursor: str | None) -> None:
@@ -9,3 +16,16 @@ def set_next_link(request: Request, response: Response, next_cursor: str | None)
         return
     url = request.url.include_query_params(cursor=next_cursor)
     response.headers["Link"] = f'<{url}>; rel="next"'
+
+
+def page_response(
+    page_type: type[PageT],
+    request: Request,
+    response: Response,
+    listing: Listing,
+    items: list,
+    limit: int,
+) -> PageT:
+    """The envelope for `listing`, its rows already mapped to `items`; sets `Link`."""
+    set_next_link(request, response, listing.next_cursor)
+    return page_type(items=items, total=listing.total, limit=limit, next_cursor=listing.next_cursor)

@@ -1,6 +1,6 @@
 """Maps rows from the read queries to the wire shapes of `app.schemas`."""
 
-from app.models import Article, Entity, Fact, Mention
+from app.models import FACT_CLAIM_FIELDS, Article, Entity, Fact, Mention
 from app.queries.articles import ArticleRow
 from app.queries.entities import EntityRow
 from app.schemas import (
@@ -24,28 +24,13 @@ def entity_ref(entities: dict[int, Entity], entity_id: int | None) -> EntityRef 
 
 def present_fact(fact: Fact, entities: dict[int, Entity]) -> FactPublic:
     return FactPublic(
+        **{name: getattr(fact, name) for name in FACT_CLAIM_FIELDS},
         id=fact.id,
         article_id=fact.article_id,
-        type=fact.type,
-        statement=fact.statement,
         subject=entity_ref(entities, fact.subject_id),
-        predicate=fact.predicate,
         object=entity_ref(entities, fact.object_id),
-        value=fact.value,
-        unit=fact.unit,
-        value_qualifier=fact.value_qualifier,
-        rank=fact.rank,
-        rank_total=fact.rank_total,
-        scope=fact.scope,
-        metric=fact.metric,
-        period_start=fact.period_start,
-        period_end=fact.period_end,
         attributed_to=entity_ref(entities, fact.attributed_to_id),
         evidence=Evidence(quote=fact.quote, start=fact.evidence_start, end=fact.evidence_end),
-        origin=fact.origin,
-        confidence=fact.confidence,
-        review_status=fact.review_status,
-        extractor_version=fact.extractor_version,
     )
 
 

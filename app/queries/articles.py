@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from app.models import Article, Fact, Mention
-from app.queries.keyset import SortKey, count_rows, fetch_page
+from app.queries.keyset import Listing, SortKey, count_rows, fetch_page
 
 BY_ID = SortKey("id", Article.id)
 
@@ -16,13 +16,6 @@ class ArticleRow:
     article: Article
     fact_count: int
     entity_count: int
-
-
-@dataclass
-class ArticlePage:
-    rows: list[ArticleRow]
-    total: int
-    next_cursor: str | None
 
 
 def describe_articles(session: Session, articles: list[Article]) -> list[ArticleRow]:
@@ -48,11 +41,11 @@ def describe_articles(session: Session, articles: list[Article]) -> list[Article
     ]
 
 
-def list_articles(session: Session, limit: int, cursor: str | None) -> ArticlePage:
+def list_articles(session: Session, limit: int, cursor: str | None) -> Listing[ArticleRow]:
     # The list never sends the text, so it is not read either.
     statement = select(Article).options(sa.orm.defer(Article.text, raiseload=True))
     page = fetch_page(session, statement, BY_ID, limit, cursor)
-    return ArticlePage(
+    return Listing(
         rows=describe_articles(session, page.rows),
         total=count_rows(session, select(Article)),
         next_cursor=page.next_cursor,

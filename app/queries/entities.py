@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from app.models import Entity, EntityAlias, Mention
-from app.queries.keyset import SortKey, count_rows, fetch_page
+from app.queries.keyset import Listing, SortKey, count_rows, fetch_page
 from app.queries.lookup import get_article
 from app.schemas import EntityFilters
 
@@ -19,13 +19,6 @@ class EntityRow:
     entity: Entity
     aliases: list[str]
     mention_count: int
-
-
-@dataclass
-class EntityPage:
-    rows: list[EntityRow]
-    total: int
-    next_cursor: str | None
 
 
 def entity_conditions(session: Session, filters: EntityFilters) -> list[sa.ColumnElement[bool]]:
@@ -80,11 +73,11 @@ def describe_entities(session: Session, entities: list[Entity]) -> list[EntityRo
 
 def list_entities(
     session: Session, filters: EntityFilters, *within: sa.ColumnElement[bool]
-) -> EntityPage:
+) -> Listing[EntityRow]:
     """A page of entities matching `filters` and the extra conditions `within`."""
     statement = select(Entity).where(*within, *entity_conditions(session, filters))
     page = fetch_page(session, statement, BY_ID, filters.limit, filters.cursor)
-    return EntityPage(
+    return Listing(
         rows=describe_entities(session, page.rows),
         total=count_rows(session, statement),
         next_cursor=page.next_cursor,

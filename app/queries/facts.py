@@ -1,14 +1,14 @@
 """Fact reads: the filtered, keyset-paged SELECT and the entity references of a page."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from app.errors import NotFound
 from app.models import Entity, Fact
-from app.queries.keyset import SortKey, count_rows, fetch_page
+from app.queries.keyset import Listing, SortKey, count_rows, fetch_page
 from app.queries.lookup import entity_id_of, get_article
 from app.schemas import FactFilters, FactSort
 
@@ -28,11 +28,10 @@ WORD = re.compile(r"\w+")
 
 
 @dataclass
-class FactPage:
-    facts: list[Fact]
-    entities: dict[int, Entity]
-    total: int
-    next_cursor: str | None
+class FactListing(Listing[Fact]):
+    """A page of facts with every entity they refer to."""
+
+    entities: dict[int, Entity] = field(default_factory=dict)
 
 
 def text_search(session: Session, q: str) -> sa.ColumnElement[bool]:
@@ -120,15 +119,17 @@ def referenced_entities(session: Session, facts: list[Fact]) -> dict[int, Entity
     return {entity.id: entity for entity in session.exec(select(Entity).where(Entity.id.in_(ids)))}
 
 
-def list_facts(session: Session, filters: FactFilters, *within: sa.ColumnElement[bool]) -> FactPage:
+def list_facts(
+    session: Session, filters: FactFilters, *within: sa.ColumnElement[bool]
+) -> FactListing:
     """A page of facts matching `filters` and the extra conditions `within` (a path's scope)."""
     statement = select(Fact).where(*within, *fact_conditions(session, filters))
     page = fetch_page(session, statement, SORT_KEYS[filters.sort], filters.limit, filters.cursor)
-    return FactPage(
-        facts=page.rows,
-        entities=referenced_entities(session, page.rows),
+    return FactListing(
+        rows=page.rows,
         total=count_rows(session, statement),
         next_cursor=page.next_cursor,
+        entities=referenced_entities(session, page.rows),
     )
 
 

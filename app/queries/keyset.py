@@ -8,7 +8,7 @@ null sort value come last in both directions; ties are broken by id ascending.
 import base64
 import binascii
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import orjson
 import sqlalchemy as sa
@@ -16,6 +16,8 @@ from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
 from app.errors import InvalidCursor
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,15 @@ class Cursor:
                 "start again without a cursor when changing the sort."
             )
         return cls(sort=sort, value=value, id=row_id)
+
+
+@dataclass
+class Listing(Generic[T]):
+    """What a list query answers: one page of rows, the total, the next page's cursor."""
+
+    rows: list[T]
+    total: int
+    next_cursor: str | None
 
 
 @dataclass

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, Response
 
 from app.api.deps import EntityFiltersDep, FactFiltersDep, NoParamsDep, PageParamsDep, SessionDep
-from app.api.pagination import set_next_link
+from app.api.pagination import page_response
 from app.api.present import present_article, present_article_detail
 from app.api.responses import ITEM_ERRORS, LIST_ERRORS
 from app.api.routes.entities import entity_page
@@ -38,14 +38,9 @@ def read_articles(
     request: Request, response: Response, session: SessionDep, paging: PageParamsDep
 ) -> ArticlePage:
     """List articles (without their text), paged with a cursor."""
-    page = list_articles(session, paging.limit, paging.cursor)
-    set_next_link(request, response, page.next_cursor)
-    return ArticlePage(
-        items=[present_article(row) for row in page.rows],
-        total=page.total,
-        limit=paging.limit,
-        next_cursor=page.next_cursor,
-    )
+    listing = list_articles(session, paging.limit, paging.cursor)
+    items = [present_article(row) for row in listing.rows]
+    return page_response(ArticlePage, request, response, listing, items, paging.limit)
 
 
 @router.get("/{id}", response_model=ArticleDetail, responses=ITEM_ERRORS)

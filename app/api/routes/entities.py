@@ -7,7 +7,7 @@ from fastapi import APIRouter, Path, Request, Response
 from sqlmodel import Session
 
 from app.api.deps import EntityFiltersDep, FactFiltersDep, NoParamsDep, SessionDep
-from app.api.pagination import set_next_link
+from app.api.pagination import page_response
 from app.api.present import present_entity, present_entity_detail
 from app.api.responses import ITEM_ERRORS, LIST_ERRORS
 from app.api.routes.facts import fact_page
@@ -35,14 +35,9 @@ def entity_page(
     *within: sa.ColumnElement[bool],
 ) -> EntityPage:
     """A page of entities as the list routes answer it, `Link` header included."""
-    page = list_entities(session, filters, *within)
-    set_next_link(request, response, page.next_cursor)
-    return EntityPage(
-        items=[present_entity(row) for row in page.rows],
-        total=page.total,
-        limit=filters.limit,
-        next_cursor=page.next_cursor,
-    )
+    listing = list_entities(session, filters, *within)
+    items = [present_entity(row) for row in listing.rows]
+    return page_response(EntityPage, request, response, listing, items, filters.limit)
 
 
 @router.get("", response_model=EntityPage, responses=LIST_ERRORS)

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Path, Request, Response
 from sqlmodel import Session
 
 from app.api.deps import FactFiltersDep, NoParamsDep, SessionDep
-from app.api.pagination import set_next_link
+from app.api.pagination import page_response
 from app.api.present import present_fact
 from app.api.responses import ITEM_ERRORS, LIST_ERRORS
 from app.queries.facts import get_fact, list_facts
@@ -24,14 +24,9 @@ def fact_page(
     *within: sa.ColumnElement[bool],
 ) -> FactPage:
     """A page of facts as the list routes answer it, `Link` header included."""
-    page = list_facts(session, filters, *within)
-    set_next_link(request, response, page.next_cursor)
-    return FactPage(
-        items=[present_fact(fact, page.entities) for fact in page.facts],
-        total=page.total,
-        limit=filters.limit,
-        next_cursor=page.next_cursor,
-    )
+    listing = list_facts(session, filters, *within)
+    items = [present_fact(fact, listing.entities) for fact in listing.rows]
+    return page_response(FactPage, request, response, listing, items, filters.limit)
 
 
 @router.get("", response_model=FactPage, responses=LIST_ERRORS)
