@@ -115,7 +115,7 @@ def test_replace_applies_edited_annotations(empty_engine, seed_copy):
     before = counts(empty_engine)
     edit_annotations(
         seed_copy,
-        "cooperates with about 60 countries in the military-technical sphere.\"",
+        'cooperates with about 60 countries in the military-technical sphere."',
         'cooperates militarily with about 60 countries."',
     )
     assert "nothing added" in load_seed(empty_engine, directory=seed_copy)

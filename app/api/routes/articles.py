@@ -33,7 +33,7 @@ ArticleKeyPath = Annotated[
 ]
 
 
-@router.get("", response_model=ArticlePage, responses=LIST_ERRORS)
+@router.get("", response_model=ArticlePage, summary="List articles", responses=LIST_ERRORS)
 def read_articles(
     request: Request, response: Response, session: SessionDep, paging: PageParamsDep
 ) -> ArticlePage:
@@ -43,14 +43,16 @@ def read_articles(
     return page_response(ArticlePage, request, response, listing, items, paging.limit)
 
 
-@router.get("/{id}", response_model=ArticleDetail, responses=ITEM_ERRORS)
+@router.get("/{id}", response_model=ArticleDetail, summary="Get an article", responses=ITEM_ERRORS)
 def read_article(id: ArticleKeyPath, session: SessionDep, _: NoParamsDep) -> ArticleDetail:
     """One article with its verbatim text."""
     [row] = describe_articles(session, [get_article(session, id)])
     return present_article_detail(row)
 
 
-@router.get("/{id}/facts", response_model=FactPage, responses=LIST_ERRORS)
+@router.get(
+    "/{id}/facts", response_model=FactPage, summary="List an article's facts", responses=LIST_ERRORS
+)
 def read_article_facts(
     id: ArticleKeyPath,
     request: Request,
@@ -63,7 +65,12 @@ def read_article_facts(
     return fact_page(request, response, session, filters, Fact.article_id == article.id)
 
 
-@router.get("/{id}/entities", response_model=EntityPage, responses=LIST_ERRORS)
+@router.get(
+    "/{id}/entities",
+    response_model=EntityPage,
+    summary="List an article's entities",
+    responses=LIST_ERRORS,
+)
 def read_article_entities(
     id: ArticleKeyPath,
     request: Request,

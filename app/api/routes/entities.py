@@ -40,7 +40,7 @@ def entity_page(
     return page_response(EntityPage, request, response, listing, items, filters.limit)
 
 
-@router.get("", response_model=EntityPage, responses=LIST_ERRORS)
+@router.get("", response_model=EntityPage, summary="List entities", responses=LIST_ERRORS)
 def read_entities(
     request: Request, response: Response, session: SessionDep, filters: EntityFiltersDep
 ) -> EntityPage:
@@ -48,7 +48,7 @@ def read_entities(
     return entity_page(request, response, session, filters)
 
 
-@router.get("/{id}", response_model=EntityDetail, responses=ITEM_ERRORS)
+@router.get("/{id}", response_model=EntityDetail, summary="Get an entity", responses=ITEM_ERRORS)
 def read_entity(id: EntityKeyPath, session: SessionDep, _: NoParamsDep) -> EntityDetail:
     """One entity with its aliases and every mention."""
     entity = get_entity(session, id)
@@ -56,7 +56,9 @@ def read_entity(id: EntityKeyPath, session: SessionDep, _: NoParamsDep) -> Entit
     return present_entity_detail(row, list_mentions(session, entity.id))
 
 
-@router.get("/{id}/facts", response_model=FactPage, responses=LIST_ERRORS)
+@router.get(
+    "/{id}/facts", response_model=FactPage, summary="List an entity's facts", responses=LIST_ERRORS
+)
 def read_entity_facts(
     id: EntityKeyPath,
     request: Request,

@@ -29,7 +29,7 @@ def fact_page(
     return page_response(FactPage, request, response, listing, items, filters.limit)
 
 
-@router.get("", response_model=FactPage, responses=LIST_ERRORS)
+@router.get("", response_model=FactPage, summary="List facts", responses=LIST_ERRORS)
 def read_facts(
     request: Request, response: Response, session: SessionDep, filters: FactFiltersDep
 ) -> FactPage:
@@ -37,7 +37,7 @@ def read_facts(
     return fact_page(request, response, session, filters)
 
 
-@router.get("/{id}", response_model=FactPublic, responses=ITEM_ERRORS)
+@router.get("/{id}", response_model=FactPublic, summary="Get a fact", responses=ITEM_ERRORS)
 def read_fact(
     id: Annotated[str, Path(description="Fact id.", examples=["9"])],
     session: SessionDep,

@@ -18,6 +18,7 @@ router = APIRouter(tags=["service"])
 
 @router.get(
     "/health",
+    summary="Check health",
     response_model=Health,
     responses={503: problem("The database is unreachable.")},
 )
