@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_serializer
 from app.enums import EntityType, FactType, Origin, ReviewStatus, ValueQualifier
 
 T = TypeVar("T")
+MAX_ID = 2**63 - 1  # the widest integer id SQLite and PostgreSQL store
 KEY_DESCRIPTION = "An integer id or a slug."
 LIMIT_FIELD = Field(50, ge=1, le=500, description="Page size, 1 to 500.", examples=[50])
 CURSOR_FIELD = Field(
@@ -289,7 +290,7 @@ class FactFilters(PageParams):
     attributed_to: EntityKey | None = Field(
         None, description="Cited source (id or slug).", examples=["bloomberg"]
     )
-    article_id: int | None = Field(None, ge=1, description="Article id.", examples=[1])
+    article_id: int | None = Field(None, ge=1, le=MAX_ID, description="Article id.", examples=[1])
     year: Year | None = Field(
         None,
         description="The period contains this year (open periods: from their start).",
@@ -337,5 +338,5 @@ class EntityFilters(PageParams):
         examples=["PFP"],
     )
     article_id: int | None = Field(
-        None, ge=1, description="Entities mentioned in this article.", examples=[1]
+        None, ge=1, le=MAX_ID, description="Entities mentioned in this article.", examples=[1]
     )

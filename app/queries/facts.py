@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 from app.errors import NotFound
 from app.models import Entity, Fact
 from app.queries.keyset import Listing, SortKey, count_rows, fetch_page
-from app.queries.lookup import entity_id_of, get_article
+from app.queries.lookup import entity_id_of, get_article, parse_id
 from app.schemas import FactFilters, FactSort
 
 SORT_KEYS = {
@@ -135,7 +135,8 @@ def list_facts(
 
 def get_fact(session: Session, key: str) -> tuple[Fact, dict[int, Entity]]:
     """The fact with id `key` and the entities it refers to; facts have no slugs."""
-    fact = session.get(Fact, int(key)) if key.isdigit() else None
+    row_id = parse_id(key)
+    fact = session.get(Fact, row_id) if row_id is not None else None
     if fact is None:
         raise NotFound(f"No fact {key!r}.")
     return fact, referenced_entities(session, [fact])

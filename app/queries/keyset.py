@@ -7,6 +7,7 @@ null sort value come last in both directions; ties are broken by id ascending.
 
 import base64
 import binascii
+import math
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -73,9 +74,7 @@ class Cursor:
         if not isinstance(payload, dict) or set(payload) != {"s", "v", "i"}:
             raise InvalidCursor("The cursor is not one this service issued.")
         value, row_id = payload["v"], payload["i"]
-        if type(row_id) is not int or not (
-            value is None or (type(value) in (int, float) and value == value)
-        ):
+        if not (is_storable_int(row_id) and (value is None or is_storable_number(value))):
             raise InvalidCursor("The cursor is not one this service issued.")
         if payload["s"] != sort:
             raise InvalidCursor(
@@ -83,6 +82,15 @@ class Cursor:
                 "start again without a cursor when changing the sort."
             )
         return cls(sort=sort, value=value, id=row_id)
+
+
+def is_storable_int(value: Any) -> bool:
+    # bool is an int subclass; and SQLite integers stop at 64 bits.
+    return type(value) is int and -(2**63) <= value < 2**63
+
+
+def is_storable_number(value: Any) -> bool:
+    return is_storable_int(value) or (type(value) is float and math.isfinite(value))
 
 
 @dataclass

@@ -1,15 +1,28 @@
 """Resolves the keys clients use (an integer id or a slug) to rows, or raises NotFound."""
 
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from app.errors import NotFound
 from app.models import Article, Entity
+from app.schemas import MAX_ID
 
 
-def key_condition(table: type[Article] | type[Entity], key: str | int):
+def parse_id(key: str | int) -> int | None:
+    """`key` as a row id, or None when it is not one (too large, or not ASCII digits)."""
+    if isinstance(key, int):
+        return key if 0 < key <= MAX_ID else None
+    if key.isascii() and key.isdigit() and len(key) <= len(str(MAX_ID)):
+        number = int(key)
+        return number if 0 < number <= MAX_ID else None
+    return None
+
+
+def key_condition(table: type[Article] | type[Entity], key: str | int) -> sa.ColumnElement[bool]:
     """Digits mean an id (slugs are never all digits); anything else is a slug."""
-    if isinstance(key, int) or key.isdigit():
-        return table.id == int(key)
+    if isinstance(key, int) or (key.isascii() and key.isdigit()):
+        row_id = parse_id(key)
+        return table.id == row_id if row_id is not None else sa.false()
     return table.slug == key
 
 

@@ -1,5 +1,7 @@
 """One error shape for every kind of failure: RFC 9457 problem+json, never HTML or a traceback."""
 
+import base64
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -61,3 +63,38 @@ def test_unexpected_errors_are_a_500_problem_without_details(settings):
     with TestClient(app, raise_server_exceptions=False) as client:
         problem = assert_problem(client.get("/boom"), 500)
     assert "secret internal state" not in str(problem)
+
+
+def forged_cursor(payload: bytes) -> str:
+    return base64.urlsafe_b64encode(payload).decode().rstrip("=")
+
+
+HUGE_ID_CURSOR = forged_cursor(b'{"s":"id","v":null,"i":99999999999999999999}')
+INFINITE_VALUE_CURSOR = forged_cursor(b'{"s":"value","v":1e999,"i":1}')
+BOOLEAN_ID_CURSOR = forged_cursor(b'{"s":"id","v":null,"i":true}')
+LIST_CURSOR = forged_cursor(b"[1,2,3]")
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/facts/99999999999999999999", 404),
+        ("/facts/9223372036854775808", 404),
+        ("/facts/%C2%B2", 404),  # a Unicode digit is not an id
+        ("/entities/99999999999999999999", 404),
+        ("/entities/%C2%B2", 404),
+        ("/articles/99999999999999999999/facts", 404),
+        ("/entities/..%2F..%2Fetc%2Fpasswd", 404),
+        ("/facts?entity=%00", 404),
+        ("/facts?entity=%27%20OR%201%3D1%20--", 404),
+        ("/facts?article_id=99999999999999999999", 422),
+        ("/facts?year=100000", 422),
+        ("/facts?min_value=1e999", 422),
+        (f"/facts?cursor={HUGE_ID_CURSOR}", 400),
+        (f"/facts?cursor={INFINITE_VALUE_CURSOR}&sort=value", 400),
+        (f"/facts?cursor={BOOLEAN_ID_CURSOR}", 400),
+        (f"/facts?cursor={LIST_CURSOR}", 400),
+    ],
+)
+def test_hostile_keys_and_values_get_a_4xx_problem(client, path, status):
+    assert_problem(client.get(path), status)
