@@ -1,0 +1,380 @@
+"""Named entities: capitalised chunks typed by gazetteers and head words, resolved to one
+record per entity within the article (aliases, acronyms, surnames, possessives).
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from app.enums import EntityType
+from app.extraction import gazetteer as gz
+from app.extraction.document import Sentence, Token, tokenize
+from app.extraction.text import slugify
+
+CONNECTORS = ("of the", "of", "for the", "for", "de", "in")
+ATTRIBUTION_CUES = re.compile(
+    r"(?:according to|reported by|reporting by|report by|data from|cited by|as per)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+ARMED_FORCES_WORDS = re.compile(r"\b(its|it's|their|the country's)\s+(armed forces|army|military)\b",
+                                re.IGNORECASE)  # fmt: skip
+DEMONYM_FORCES = re.compile(r"\b([A-Z][a-z]+)\s+(armed forces|army|military)\b")
+
+
+@dataclass
+class MentionSpan:
+    start: int
+    end: int
+    text: str
+    key: str
+    role: str = "name"  # name, demonym, capital, nested, anaphor
+
+
+@dataclass
+class EntityRecord:
+    key: str
+    name: str
+    type: EntityType
+    aliases: set[str] = field(default_factory=set)
+    country: str | None = None  # for a demonym or capital: the country's key
+
+
+@dataclass
+class Chunk:
+    tokens: list[Token]
+    text: str
+    start: int
+    end: int
+
+    @property
+    def head(self) -> str:
+        words = self.text.split()
+        for index, word in enumerate(words):
+            if index and word in ("of", "for"):
+                return words[index - 1]
+        return words[-1]
+
+
+class EntityTable:
+    """The article's entities and every mention, keyed by slug of the canonical name."""
+
+    def __init__(self) -> None:
+        self.records: dict[str, EntityRecord] = {}
+        self.by_surface: dict[str, str] = {}
+        self.mentions: list[MentionSpan] = []
+        self.appositions: list[tuple[str, str, int, int]] = []  # person, position, span
+
+    def add(self, name: str, entity_type: EntityType, aliases=(), country=None) -> str:
+        key = self.resolve(name) or slugify(name)
+        record = self.records.get(key)
+        if record is None:
+            record = self.records[key] = EntityRecord(key, name, entity_type, country=country)
+        for surface in (name, *aliases):
+            self.alias(key, surface)
+        return key
+
+    def alias(self, key: str, surface: str) -> None:
+        record = self.records[key]
+        if surface != record.name:
+            record.aliases.add(surface)
+        self.by_surface.setdefault(surface.lower(), key)
+
+    def resolve(self, surface: str) -> str | None:
+        return self.by_surface.get(surface.lower())
+
+    def mention(self, start: int, end: int, text: str, key: str, role: str = "name") -> None:
+        self.mentions.append(MentionSpan(start, end, text[start:end], key, role))
+
+    def in_span(self, start: int, end: int) -> list[MentionSpan]:
+        return sorted(
+            (m for m in self.mentions if start <= m.start and m.end <= end),
+            key=lambda m: (m.start, -m.end),
+        )
+
+
+def adjacent(first: Token, second: Token) -> bool:
+    """Only a single space between: punctuation, quotes or a line break end a name."""
+    return second.start - first.end <= 1 and not first.possessive
+
+
+def chunks_of(tokens: list[Token]) -> list[Chunk]:
+    """Runs of capitalised words, joined by 'of', 'for' and, before a head word, 'and'."""
+    chunks: list[Chunk] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if not token.capitalized or token.text in gz.NON_ENTITY_WORDS:
+            index += 1
+            continue
+        run = [token]
+        index += 1
+        while index < len(tokens) and not run[-1].possessive:
+            nxt = tokens[index]
+            if nxt.capitalized and adjacent(run[-1], nxt) and nxt.text not in ("I",):
+                run.append(nxt)
+                index += 1
+                continue
+            joined = _join_connector(tokens, index, run)
+            if joined is None:
+                break
+            run, index = joined
+        chunks.append(_chunk(run))
+    return chunks
+
+
+def _join_connector(tokens: list[Token], index: int, run: list[Token]):
+    """Extend `run` over a connector at `index` when capitalised words follow it."""
+    for connector in CONNECTORS + ("and",):
+        words = connector.split()
+        window = tokens[index : index + len(words)]
+        if [t.text for t in window] != words:
+            continue
+        if not all(adjacent(a, b) for a, b in zip([run[-1], *window], window, strict=False)):
+            return None
+        after = index + len(words)
+        if after >= len(tokens):
+            return None
+        follower = tokens[after]
+        if not adjacent(window[-1], follower):
+            return None
+        allowed = follower.capitalized or (connector == "for" and follower.text.isdigit())
+        if not allowed or follower.text in gz.NON_ENTITY_WORDS:
+            return None
+        tail_end = after
+        while (
+            tail_end + 1 < len(tokens)
+            and tokens[tail_end + 1].capitalized
+            and adjacent(tokens[tail_end], tokens[tail_end + 1])
+            and not tokens[tail_end].possessive
+        ):
+            tail_end += 1
+        tail = tokens[after : tail_end + 1]
+        if connector == "and" and not _and_joins(run, tail):
+            return None
+        if connector == "in" and not tail[-1].text.endswith("Office"):
+            return None
+        return run + window + tail, tail_end + 1
+    return None
+
+
+def _and_joins(left: list[Token], right: list[Token]) -> bool:
+    """'Air and Air Defence Force' is one name; 'Armenia and Azerbaijan' is two."""
+    left_text = " ".join(t.text for t in left)
+    if gz.type_from_head(left[-1].text) or left_text in gz.country_by_surface():
+        return False
+    return gz.type_from_head(right[-1].text) is not None
+
+
+def _chunk(run: list[Token]) -> Chunk:
+    start, end = run[0].start, run[-1].end
+    text = " ".join(token.text for token in run)
+    return Chunk(run, text, start, end)
+
+
+def classify(chunk: Chunk) -> EntityType | None:
+    text = chunk.text
+    if text in gz.country_by_surface():
+        return EntityType.country
+    if text in gz.capital_to_country() or text in gz.PLACES:
+        return EntityType.place
+    if text in gz.KNOWN_ORGANIZATIONS:
+        return EntityType.organization
+    return gz.type_from_head(chunk.head)
+
+
+def person_in(chunk: Chunk) -> tuple[list[Token], list[Token]] | None:
+    """(title tokens, name tokens) when the chunk is a titled name: 'General Zakir Hasanov'."""
+    words = [t.text for t in chunk.tokens]
+    if any(w in ("of", "for", "and") for w in words):
+        return None
+    titles = 0
+    while titles < len(words) and words[titles] in gz.PERSON_TITLES:
+        titles += 1
+    name = chunk.tokens[titles:]
+    if not titles or not 1 <= len(name) <= 3:
+        return None
+    if any(gz.type_from_head(t.text) or t.is_acronym or t.text in gz.country_by_surface()
+           for t in name):  # fmt: skip
+        return None
+    return chunk.tokens[:titles], name
+
+
+def find_entities(text: str, sentences: list[Sentence]) -> EntityTable:
+    table = EntityTable()
+    pending: list[tuple[Sentence, Chunk]] = []
+    for sentence in sentences:
+        tokens = tokenize(sentence.text, sentence.start)
+        chunks = chunks_of(tokens)
+        previous: tuple[Chunk, str, EntityType] | None = None
+        for position, chunk in enumerate(chunks):
+            key = _register(table, text, sentence, chunks, position, chunk, previous)
+            if key is None:
+                pending.append((sentence, chunk))
+                previous = None
+            else:
+                previous = (chunk, key, table.records[key].type)
+        _armed_forces(table, text, sentence)
+    for sentence, chunk in pending:
+        _late_resolve(table, text, chunk)
+    return table
+
+
+def _register(table, text, sentence, chunks, position, chunk, previous) -> str | None:
+    """Type and record one chunk; None when it is not recognisably an entity."""
+    before = text[sentence.start : chunk.start]
+    entity_type = classify(chunk)
+    titled = person_in(chunk)
+    if titled is not None and entity_type in (None, EntityType.position):
+        titles, name = titled
+        name_text = " ".join(t.text for t in name)
+        key = table.add(name_text, EntityType.person, aliases=[" ".join(t.text for t in chunk.tokens)])
+        table.alias(key, name[-1].text)
+        table.mention(name[0].start, name[-1].end, text, key)
+        _apposition(table, text, previous, key, chunk)
+        return key
+    if entity_type is None and (known := table.resolve(chunk.text)):
+        table.mention(chunk.start, chunk.end, text, known)
+        _nested(table, text, chunk)
+        return known
+    if entity_type is None and chunk.tokens[0].is_acronym and len(chunk.tokens) == 1:
+        if _acronym_alias(table, text, chunk, previous):
+            return previous[1]
+        entity_type = EntityType.organization
+    if entity_type is None and ATTRIBUTION_CUES.search(before):
+        entity_type = EntityType.organization
+    if entity_type is None:
+        return None
+    name, country = _canonical(chunk, entity_type)
+    if previous and previous[0].tokens[-1].possessive and previous[0].end + 3 >= chunk.start:
+        owner = table.records[previous[1]]
+        if owner.type in (EntityType.country, EntityType.place) and entity_type in (
+            EntityType.organization, EntityType.position,
+        ):  # fmt: skip
+            possessive_name = f"{chunk.text} of {owner.name}"
+            key = table.add(possessive_name, entity_type, aliases=[chunk.text])
+            table.alias(key, text[previous[0].start : chunk.end])
+            table.mention(previous[0].start, chunk.end, text, key)
+            _nested(table, text, chunk)
+            return key
+    if entity_type is EntityType.position and len(chunk.tokens) <= 2 and " of " not in name:
+        expanded = _unique_prefix_match(table, name)
+        if expanded:
+            table.mention(chunk.start, chunk.end, text, expanded)
+            return expanded
+    key = table.add(name, entity_type, country=country)
+    if country and name != chunk.text:
+        table.alias(key, chunk.text)
+    role = "demonym" if chunk.text in gz.demonym_to_country() else "name"
+    if chunk.text in gz.capital_to_country():
+        role = "capital"
+    table.mention(chunk.start, chunk.end, text, key, role)
+    _nested(table, text, chunk)
+    if entity_type is EntityType.position:
+        _apposition(table, text, previous, key, chunk)
+    return key
+
+
+def _canonical(chunk: Chunk, entity_type: EntityType) -> tuple[str, str | None]:
+    """The canonical name: a country for its demonym or alias; a capital stays a place."""
+    if entity_type is EntityType.country:
+        country = gz.country_by_surface()[chunk.text]
+        return country.name, None
+    if entity_type is EntityType.place and chunk.text in gz.capital_to_country():
+        return chunk.text, slugify(gz.capital_to_country()[chunk.text].name)
+    return chunk.text, None
+
+
+def _unique_prefix_match(table: EntityTable, name: str) -> str | None:
+    """'Defense Minister' -> the one entity named 'Defense Minister of ...', if exactly one."""
+    matches = {
+        key
+        for key, record in table.records.items()
+        if record.name.lower().startswith(name.lower() + " of ")
+    }
+    return matches.pop() if len(matches) == 1 else None
+
+
+def _acronym_alias(table, text, chunk, previous) -> bool:
+    """'Partnership for Peace (PFP)': the acronym in parentheses names the entity before it."""
+    if previous is None:
+        return False
+    between = text[previous[0].end : chunk.start]
+    if not re.fullmatch(r"[\"”’']?\s*\(", between) or text[chunk.end : chunk.end + 1] != ")":
+        return False
+    table.alias(previous[1], chunk.text)
+    table.mention(chunk.start, chunk.end, text, previous[1])
+    return True
+
+
+def _nested(table: EntityTable, text: str, chunk: Chunk) -> None:
+    """Countries, demonyms and known organisations inside a longer name are mentions too."""
+    tokens = chunk.tokens
+    for index, token in enumerate(tokens):
+        if len(tokens) == 1:
+            return
+        surface = token.text
+        if surface in gz.country_by_surface():
+            country = gz.country_by_surface()[surface]
+            key = table.add(country.name, EntityType.country)
+            role = "demonym" if surface in gz.demonym_to_country() else "nested"
+            if role == "demonym":
+                table.alias(key, surface)
+            table.mention(token.start, token.end, text, key, role)
+        elif surface in gz.KNOWN_ORGANIZATIONS or (token.is_acronym and table.resolve(surface)):
+            key = table.resolve(surface) or table.add(surface, EntityType.organization)
+            table.mention(token.start, token.end, text, key, "nested")
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if following is not None and following.text in gz.POSITION_HEADS:
+                title = f"{surface} {following.text}"
+                position = table.add(title, EntityType.position)
+                table.mention(token.start, following.end, text, position, "nested")
+
+
+def _apposition(table, text, previous, key, chunk) -> None:
+    """'Minister of X, General Y': Y holds the position; 'A of X, B of X': one position."""
+    if previous is None:
+        return
+    earlier_chunk, earlier_key, earlier_type = previous
+    if text[earlier_chunk.end : chunk.start].strip() != ",":
+        return
+    current = table.records[key]
+    if earlier_type is EntityType.position and current.type is EntityType.person:
+        table.appositions.append((key, earlier_key, earlier_chunk.start, chunk.end))
+    elif earlier_type is EntityType.position and current.type is EntityType.position:
+        earlier = table.records.pop(earlier_key, None)
+        if earlier is not None and earlier_key != key:
+            for surface in (earlier.name, *earlier.aliases):
+                table.alias(key, surface)
+                table.by_surface[surface.lower()] = key
+            for mention in table.mentions:
+                if mention.key == earlier_key:
+                    mention.key = key
+
+
+def _armed_forces(table: EntityTable, text: str, sentence: Sentence) -> None:
+    """'<Demonym> military' and 'its army' name the country's armed forces."""
+    for match in DEMONYM_FORCES.finditer(sentence.text):
+        country = gz.demonym_to_country().get(match.group(1))
+        if country:
+            start = sentence.start + match.start()
+            key = table.add(f"{match.group(1)} Armed Forces", EntityType.organization)
+            table.alias(key, match.group(0))
+            table.mention(start, sentence.start + match.end(), text, key)
+
+
+def armed_forces_of(table: EntityTable, country_key: str) -> str | None:
+    """The key of a country's armed forces ('Azerbaijani Armed Forces'), creating it."""
+    record = table.records.get(country_key)
+    if record is None or record.type is not EntityType.country:
+        return None
+    country = gz.country_by_surface().get(record.name)
+    if country is None or not country.demonyms:
+        return None
+    return table.add(f"{country.demonyms[0]} Armed Forces", EntityType.organization,
+                     aliases=[f"Armed Forces of {country.name}"])  # fmt: skip
+
+
+def _late_resolve(table: EntityTable, text: str, chunk: Chunk) -> None:
+    """A chunk untyped at first sight that names an entity found later in the article."""
+    key = table.resolve(chunk.text) or _unique_prefix_match(table, chunk.text)
+    if key is not None:
+        table.mention(chunk.start, chunk.end, text, key)

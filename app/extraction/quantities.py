@@ -1,0 +1,225 @@
+"""Numbers as news writes them: money, counts, qualifiers, ordinals, percentages and periods.
+
+Every finder returns matches with offsets relative to the string it was given, so
+callers can shift them into article offsets. Pure functions, no state.
+"""
+
+import re
+from dataclasses import dataclass
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "dozens of": 24,
+}  # fmt: skip
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20,
+}  # fmt: skip
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+}  # fmt: skip
+QUALIFIERS = {
+    "about": "approximate", "around": "approximate", "approximately": "approximate",
+    "some": "approximate", "roughly": "approximate", "nearly": "approximate",
+    "almost": "approximate", "an estimated": "approximate", "estimated": "approximate",
+    "close to": "approximate", "more than": "more_than", "over": "more_than",
+    "above": "more_than", "in excess of": "more_than", "upwards of": "more_than",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "less than": "less_than", "fewer than": "less_than", "under": "less_than",
+    "below": "less_than", "at most": "at_most", "up to": "at_most", "no more than": "at_most",
+}  # fmt: skip
+# Symbols and words before or after an amount, and the ISO 4217 code each means.
+CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
+                    "₹": "INR", "₺": "TRY", "₼": "AZN"}  # fmt: skip
+CURRENCY_WORDS = {
+    "us dollars": "USD", "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
+    "pounds sterling": "GBP", "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "rubles": "RUB", "roubles": "RUB", "manats": "AZN", "manat": "AZN", "rupees": "INR",
+    "lira": "TRY", "liras": "TRY", "won": "KRW", "hryvnias": "UAH", "tenge": "KZT",
+    "lari": "GEL", "drams": "AMD", "shekels": "ILS", "riyals": "SAR", "dirhams": "AED",
+}  # fmt: skip
+ISO_CODES = {
+    "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "AZN", "INR", "TRY", "KRW", "UAH", "KZT",
+    "GEL", "AMD", "ILS", "SAR", "AED", "CHF", "CAD", "AUD", "SEK", "NOK", "PLN", "BRL",
+    "IRR", "PKR", "EGP", "ZAR", "NGN", "MXN",
+}  # fmt: skip
+
+_QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+_NUMBER = r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?"
+_SCALE = r"trillion|billion|million|thousand|bn|mn|mln|trn|tn|k|m|b"
+_WORD_NUMBER = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+_SYMBOL = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+_CURRENCY_WORD = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, reverse=True))
+_ISO = "|".join(sorted(ISO_CODES))
+
+MONEY = re.compile(
+    rf"(?:(?P<qualifier>{_QUALIFIER})\s+)?"
+    rf"(?:(?P<symbol>{_SYMBOL})\s?|(?P<code_before>{_ISO})\s?)"
+    rf"(?P<amount>{_NUMBER})(?:\s?(?P<scale>{_SCALE})\b)?"
+    rf"|(?:(?P<qualifier2>{_QUALIFIER})\s+)?(?P<amount2>{_NUMBER})(?:\s?(?P<scale2>{_SCALE})\b)?"
+    rf"\s?(?:(?P<code_after>{_ISO})\b|(?P<word>{_CURRENCY_WORD})\b)",
+    re.IGNORECASE,
+)
+COUNT = re.compile(
+    rf"(?:(?P<qualifier>{_QUALIFIER})\s+)?(?P<amount>{_NUMBER}|{_WORD_NUMBER})\b"
+    rf"(?:\s?(?P<scale>thousand|million|billion)\b)?",
+    re.IGNORECASE,
+)
+PERCENT = re.compile(
+    rf"(?:(?P<qualifier>{_QUALIFIER})\s+)?(?P<amount>{_NUMBER})\s?(?:%|per ?cent\b|percent\b)",
+    re.IGNORECASE,
+)
+ORDINAL = re.compile(
+    r"\b(?P<digits>\d+)(?:st|nd|rd|th)\b|\b(?P<word>" + "|".join(ORDINAL_WORDS) + r")\b",
+    re.IGNORECASE,
+)
+YEAR = r"(?:19|20)\d\d"
+DASH = r"\s?[-–—]\s?"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str | None
+    qualifier: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Period:
+    start_year: int | None
+    end_year: int | None
+    start: int
+    end: int
+
+
+def parse_number(token: str) -> float:
+    """'22,7' -> 22.7; '3,000,000' -> 3000000; '1.234,5' -> 1234.5; words -> their value.
+
+    A comma followed by exactly three digits groups thousands, as do repeated dots;
+    any other separator is the decimal mark. With both, the last one is the decimal mark.
+    """
+    text = token.strip().lower()
+    if text in NUMBER_WORDS:
+        return float(NUMBER_WORDS[text])
+    text = text.replace(" ", "").replace("\u00a0", "")
+    if "," in text and "." in text:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        return float(text.replace(thousands, "").replace(decimal, "."))
+    for separator in (",", "."):
+        if separator in text:
+            whole, *groups = text.split(separator)
+            # "1.234" in English is a decimal; "1,234" and "1.234.567" group thousands.
+            grouping = all(len(group) == 3 for group in groups) and (
+                separator == "," or len(groups) > 1
+            )
+            if grouping:
+                return float(whole + "".join(groups))
+            if len(groups) == 1:
+                return float(f"{whole}.{groups[0]}")
+            raise ValueError(f"not a number: {token!r}")
+    return float(text)
+
+
+def _scaled(amount: str, scale: str | None) -> float:
+    value = parse_number(amount) * SCALES.get((scale or "").lower(), 1)
+    # Round away binary noise: 22.7 * 1e9 is 22699999999.999996 as a float.
+    return float(round(value, 6)) if value < 1e6 else float(round(value))
+
+
+def find_money(text: str) -> list[Quantity]:
+    found = []
+    for match in MONEY.finditer(text):
+        groups = match.groupdict()
+        if groups["amount"] is not None:
+            unit = CURRENCY_SYMBOLS.get(groups["symbol"] or "") or (groups["code_before"] or "")
+            amount, scale, qualifier = groups["amount"], groups["scale"], groups["qualifier"]
+        else:
+            unit = (groups["code_after"] or "").upper() or CURRENCY_WORDS[groups["word"].lower()]
+            amount, scale, qualifier = groups["amount2"], groups["scale2"], groups["qualifier2"]
+        found.append(
+            Quantity(
+                value=_scaled(amount, scale),
+                unit=unit.upper(),
+                qualifier=QUALIFIERS.get((qualifier or "").lower(), "exact"),
+                start=match.start(),
+                end=match.end(),
+            )
+        )
+    return found
+
+
+def find_count(text: str) -> Quantity | None:
+    """The first plain count in `text` ('about 60', 'more than 30', 'three')."""
+    for match in COUNT.finditer(text):
+        if re.fullmatch(YEAR, match.group("amount")) and not match.group("qualifier"):
+            continue
+        value = _scaled(match.group("amount"), match.group("scale"))
+        qualifier = QUALIFIERS.get((match.group("qualifier") or "").lower(), "exact")
+        return Quantity(value, None, qualifier, match.start(), match.end())
+    return None
+
+
+def find_percent(text: str) -> Quantity | None:
+    match = PERCENT.search(text)
+    if match is None:
+        return None
+    qualifier = QUALIFIERS.get((match.group("qualifier") or "").lower(), "exact")
+    return Quantity(parse_number(match.group("amount")), "percent", qualifier, *match.span())
+
+
+def parse_ordinal(token: str) -> int | None:
+    match = ORDINAL.fullmatch(token.strip())
+    if match is None:
+        return None
+    if match.group("digits"):
+        return int(match.group("digits"))
+    return ORDINAL_WORDS[match.group("word").lower()]
+
+
+PERIOD_PATTERNS = [
+    (re.compile(rf"\bbetween ({YEAR}) and ({YEAR})\b"), "range"),
+    (re.compile(rf"\bfrom ({YEAR}) (?:to|until|till) ({YEAR})\b"), "range"),
+    (re.compile(rf"\b({YEAR}){DASH}({YEAR})\b"), "range"),
+    (re.compile(rf"\b({YEAR}){DASH}(\d\d)\b(?![-–])"), "short_range"),
+    (re.compile(rf"\bsince ({YEAR})\b"), "open"),
+    (re.compile(rf"\b({YEAR})\b"), "year"),
+]
+RELATIVE_YEARS = {"this year": 0, "last year": -1, "next year": 1, "previous year": -1}
+RELATIVE = re.compile(r"\b(this|last|next|previous) year\b", re.IGNORECASE)
+
+
+def find_periods(text: str, published_year: int | None = None) -> list[Period]:
+    """Every period in `text`, in order; overlapping matches keep the widest form."""
+    found: list[Period] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, kind in PERIOD_PATTERNS:
+        for match in pattern.finditer(text):
+            if any(start < match.end() and match.start() < end for start, end in taken):
+                continue
+            first = int(match.group(1))
+            if kind == "range":
+                last = int(match.group(2))
+            elif kind == "short_range":
+                last = first // 100 * 100 + int(match.group(2))
+            elif kind == "open":
+                last = None
+            else:
+                last = first
+            if last is not None and last < first:
+                continue
+            taken.append(match.span())
+            found.append(Period(first, last, *match.span()))
+    if published_year is not None:
+        for match in RELATIVE.finditer(text):
+            year = published_year + RELATIVE_YEARS[match.group(0).lower()]
+            found.append(Period(year, year, *match.span()))
+    return sorted(found, key=lambda period: period.start)
