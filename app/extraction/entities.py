@@ -123,7 +123,7 @@ def chunks_of(tokens: list[Token]) -> list[Chunk]:
 
 def _join_connector(tokens: list[Token], index: int, run: list[Token]):
     """Extend `run` over a connector at `index` when capitalised words follow it."""
-    for connector in CONNECTORS + ("and",):
+    for connector in (*CONNECTORS, "and"):
         words = connector.split()
         window = tokens[index : index + len(words)]
         if [t.text for t in window] != words:
@@ -213,7 +213,7 @@ def find_entities(text: str, sentences: list[Sentence]) -> EntityTable:
             else:
                 previous = (chunk, key, table.records[key].type)
         _armed_forces(table, text, sentence)
-    for sentence, chunk in pending:
+    for _, chunk in pending:
         _late_resolve(table, text, chunk)
     return table
 
@@ -224,9 +224,11 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
     entity_type = classify(chunk)
     titled = person_in(chunk)
     if titled is not None and entity_type in (None, EntityType.position):
-        titles, name = titled
+        _, name = titled
         name_text = " ".join(t.text for t in name)
-        key = table.add(name_text, EntityType.person, aliases=[" ".join(t.text for t in chunk.tokens)])
+        key = table.add(
+            name_text, EntityType.person, aliases=[" ".join(t.text for t in chunk.tokens)]
+        )
         table.alias(key, name[-1].text)
         table.mention(name[0].start, name[-1].end, text, key)
         _apposition(table, text, previous, key, chunk)

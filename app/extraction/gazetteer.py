@@ -26,7 +26,7 @@ def countries() -> tuple[Country, ...]:
     for line in rows.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        name, demonyms, capital, aliases = (line.split("\t") + ["", "", ""])[:4]
+        name, demonyms, capital, aliases = [*line.split("\t"), "", "", ""][:4]
         parsed.append(
             Country(
                 name=name,

@@ -1,0 +1,131 @@
+"""Scores the extraction pipeline against curated annotations: precision, recall and F1.
+
+Matching rule (one-to-one, greedy in text order):
+- entities: an extracted entity matches a curated one of the same type when any of their
+  names (canonical name or alias, case-insensitive) is the same;
+- facts: an extracted fact matches a curated one when the type is the same, the subject
+  and object are the same entities (by the entity rule above; both objects empty also
+  counts), the key numbers (value, rank, rank_total) and the period (start and end) are
+  equal, and the two evidence spans overlap.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.extraction.candidates import ArticleCandidates, EntityCandidate, FactCandidate
+from app.extraction.pipeline import extract
+from app.seeding import read_seed
+
+
+@dataclass
+class Score:
+    matched_predicted: int = 0
+    matched_gold: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.matched_predicted / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched_gold / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: "Score") -> None:
+        self.matched_predicted += other.matched_predicted
+        self.matched_gold += other.matched_gold
+        self.predicted += other.predicted
+        self.gold += other.gold
+
+
+@dataclass
+class Report:
+    entities: Score = field(default_factory=Score)
+    facts: Score = field(default_factory=Score)
+    by_type: dict[str, Score] = field(default_factory=dict)
+    missed: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+
+
+def names(entity: EntityCandidate) -> set[str]:
+    return {entity.name.lower(), *(alias.lower() for alias in entity.aliases)}
+
+
+def map_entities(predicted: list[EntityCandidate], gold: list[EntityCandidate]) -> dict[str, str]:
+    """Extracted entity key -> curated entity key, one-to-one."""
+    mapping: dict[str, str] = {}
+    taken: set[str] = set()
+    for entity in predicted:
+        for candidate in gold:
+            if candidate.key in taken or candidate.type != entity.type:
+                continue
+            if names(entity) & names(candidate):
+                mapping[entity.key] = candidate.key
+                taken.add(candidate.key)
+                break
+    return mapping
+
+
+def facts_match(found: FactCandidate, gold: FactCandidate, mapping: dict[str, str]) -> bool:
+    def same(left: str | None, right: str | None) -> bool:
+        return (left is None and right is None) or (left is not None and mapping.get(left) == right)
+
+    return (
+        found.type == gold.type
+        and same(found.subject, gold.subject)
+        and same(found.object, gold.object)
+        and _same_number(found.value, gold.value)
+        and found.rank == gold.rank
+        and found.rank_total == gold.rank_total
+        and found.period_start == gold.period_start
+        and found.period_end == gold.period_end
+        and found.evidence.start < gold.evidence.end
+        and gold.evidence.start < found.evidence.end
+    )
+
+
+def _same_number(left: float | None, right: float | None) -> bool:
+    if left is None or right is None:
+        return left is right
+    return abs(left - right) <= 1e-9 * max(abs(left), abs(right), 1)
+
+
+def score_article(predicted: ArticleCandidates, gold: ArticleCandidates, report: Report) -> None:
+    mapping = map_entities(predicted.entities, gold.entities)
+    report.entities.add(
+        Score(len(mapping), len(mapping), len(predicted.entities), len(gold.entities))
+    )
+    unmatched = list(gold.facts)
+    for fact in predicted.facts:
+        score = report.by_type.setdefault(fact.type.value, Score())
+        score.predicted += 1
+        match = next((g for g in unmatched if facts_match(fact, g, mapping)), None)
+        if match is None:
+            report.spurious.append(f"{fact.type.value}: {fact.statement}")
+            continue
+        unmatched.remove(match)
+        score.matched_predicted += 1
+        score.matched_gold += 1
+    for fact in gold.facts:
+        report.by_type.setdefault(fact.type.value, Score()).gold += 1
+    report.missed.extend(f"{fact.type.value}: {fact.statement}" for fact in unmatched)
+    report.facts = Score()
+    for score in report.by_type.values():
+        report.facts.add(score)
+
+
+def evaluate(directories: Iterable[Path]) -> Report:
+    """Score the pipeline on every annotated directory (article text plus annotations.toml)."""
+    report = Report()
+    for directory in directories:
+        seed = read_seed(directory)
+        predicted = extract(seed.text, published_at=seed.meta.published_at)
+        score_article(predicted, seed.candidates, report)
+    return report

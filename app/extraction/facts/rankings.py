@@ -1,0 +1,114 @@
+"""Rankings: '23rd globally', '64th among 138', '48 out of the 137', 'ninth place among the
+145', 'the 4th most powerful in Africa', 'the eighth-largest arms importer',
+'Europe's largest importer', 'the strongest army in X', 'in the top ten'.
+"""
+
+import re
+
+from app.enums import EntityType, FactType
+from app.extraction import statements as say
+from app.extraction.context import FactDraft, SentenceContext, build_fact, period_for
+from app.extraction.quantities import NUMBER_WORDS, ORDINAL_WORDS, parse_number
+
+ORD = r"(?P<ord>\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
+COPULA = r"\b(?:is|was|are|were|became|becoming|become|remains|remained|has|have|had|as)\s+"
+SUPERLATIVE = (r"(?:largest|biggest|strongest|most powerful|most capable|leading|"
+               r"greatest|highest|best|most advanced|most expensive|most modern)")  # fmt: skip
+TOTAL = r"(?:among|out of|of)\s+(?:the\s+)?(?P<total>\d[\d,]*)\b(?:\s+(?:countries|nations|states|armies|militaries))?"
+PLACES_AFTER = r"(?:\s+(?:in|of)\s+(?:the\s+)?(?P<scope>[A-Z][\w\- ]*?))?(?=[,.;]|\s+(?:in|for|during|according|with|and|after|since)\b|$)"
+PATTERNS = [
+    re.compile(r"\b(?P<n>\d+)\s+out of\s+(?:the\s+)?(?P<total>\d[\d,]*)\b"),
+    re.compile(rf"\b(?:ranked|ranks|rank|placed|came|finished|stood|ranking)\s+(?:at\s+)?(?:the\s+)?{ORD}"
+               rf"(?:\s+place)?(?:\s+{TOTAL})?", re.IGNORECASE),
+    re.compile(rf"\b{ORD}\s+place(?:\s+{TOTAL})?", re.IGNORECASE),
+    re.compile(rf"\b{ORD}\s+{TOTAL}", re.IGNORECASE),
+    re.compile(rf"{COPULA}the\s+{ORD}[\s-]+(?P<sup>{SUPERLATIVE})\b(?P<what>(?:\s+[a-z][\w-]*){{0,3}}?){PLACES_AFTER}"),
+    re.compile(rf"{COPULA}(?:the|(?P<owner>[A-Z][\w\- ]*?)[’']s)\s+(?P<sup>{SUPERLATIVE})\b(?P<what>(?:\s+[a-z][\w-]*){{0,3}}?){PLACES_AFTER}"),
+    re.compile(r"\b(?:in|among|into)\s+the\s+top\s+(?P<top>\d+|" + "|".join(NUMBER_WORDS) + r")\b"),
+]  # fmt: skip
+GLOBAL = re.compile(r"\b(?:globally|worldwide|in the world|the world['’]s|of the world)\b")
+METRIC_AFTER = re.compile(r"^\s*(?:globally\s+|worldwide\s+)?(?:for|in terms of|by|in)\s+(?:the\s+)?"
+                          r"(?P<metric>[a-z][\w\s-]*?)(?=\s+in\s+(?:19|20)\d\d|[,.;]|\s+(?:according|among)|$)")  # fmt: skip
+
+
+def find(ctx: SentenceContext) -> list:
+    if ctx.subject is None:
+        return []
+    facts, used = [], []
+    for pattern in PATTERNS:
+        for match in pattern.finditer(ctx.body):
+            if any(s < match.end() and match.start() < e for s, e in used):
+                continue
+            draft = _draft(ctx, match)
+            if draft is None:
+                continue
+            used.append(match.span())
+            facts.append(build_fact(ctx, draft, _statement(ctx, draft)))
+    return facts
+
+
+def _draft(ctx: SentenceContext, match: re.Match) -> FactDraft | None:
+    groups = match.groupdict()
+    rank = total = value = None
+    if groups.get("top"):
+        value = parse_number(groups["top"])
+    elif groups.get("n"):
+        rank = int(groups["n"])
+    elif groups.get("ord"):
+        token = groups["ord"].lower()
+        rank = int(re.sub(r"\D", "", token)) if token[0].isdigit() else ORDINAL_WORDS[token]
+    elif groups.get("sup"):
+        rank = 1
+    if groups.get("total"):
+        total = int(groups["total"].replace(",", ""))
+    if rank is not None and rank > 500:
+        return None
+    draft = FactDraft(FactType.ranking, ctx.subject, "ranked_in", rank=rank, rank_total=total,
+                      confidence=0.85, attributed=True)  # fmt: skip
+    draft.anchor(ctx.absolute(match.start()), ctx.absolute(match.end()))
+    if value is not None:
+        draft.value, draft.unit, draft.value_qualifier = value, "rank", "at_most"
+    _scope(ctx, match, draft)
+    what = (groups.get("what") or "").strip()
+    if groups.get("sup"):
+        draft.metric = f"{groups['sup']} {what}".strip()
+    elif metric := METRIC_AFTER.match(ctx.body[match.end() :]):
+        draft.metric = metric.group("metric").strip()
+    if draft.metric is None and total is not None and draft.scope is None:
+        draft.scope = "global"
+    draft.period = period_for(ctx)
+    return draft
+
+
+def _scope(ctx: SentenceContext, match: re.Match, draft: FactDraft) -> None:
+    """Where the ranking applies: a named place (also the object), or 'global'."""
+    for group in ("owner", "scope"):
+        if match.groupdict().get(group):
+            start, end = match.span(group)
+            place = ctx.first_entity(start, end, EntityType.place, EntityType.country)
+            if place is not None:
+                draft.object, draft.scope = place, ctx.name_of(place.key)
+                return
+    window = ctx.body[max(0, match.start() - 12) : match.end() + 25]
+    if GLOBAL.search(window):
+        draft.scope = "global"
+        found = GLOBAL.search(ctx.body, max(0, match.start() - 12))
+        draft.anchor(ctx.absolute(found.start()), ctx.absolute(found.end()))
+
+
+def _statement(ctx: SentenceContext, draft: FactDraft) -> str:
+    subject = ctx.name_of(draft.subject.key)
+    source = say.source(ctx.name_of(ctx.attribution.key) if ctx.attribution else None)
+    scope = " globally" if draft.scope == "global" else f" in {draft.scope}" if draft.scope else ""
+    when = say.period(draft.period)
+    if draft.value is not None:
+        metric = f" for {draft.metric}" if draft.metric else ""
+        return (
+            f"{subject} ranked in the top {say.number(draft.value)}{scope}{metric}{when}{source}."
+        )
+    if draft.metric and draft.rank_total is None and draft.metric.split()[0] in SUPERLATIVE:
+        ordinal = "" if draft.rank == 1 else f"{say.ordinal(draft.rank)}-"
+        return f"{subject} was the {ordinal}{draft.metric}{scope}{when}{source}."
+    among = f" among {draft.rank_total}" if draft.rank_total else ""
+    metric = f" for {draft.metric}" if draft.metric else ""
+    return f"{subject} ranked {say.ordinal(draft.rank)}{among}{scope}{metric}{when}{source}."

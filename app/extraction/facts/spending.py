@@ -1,0 +1,92 @@
+"""Spending: 'spent $22,7bn on X in 2009-2016', 'allocated AZN 5 million', 'a defence budget
+of £2.3 billion', '$4bn a year', 'military spending rose by 699 percent'.
+"""
+
+import re
+
+from app.enums import FactType
+from app.extraction import statements as say
+from app.extraction.context import FactDraft, SentenceContext, build_fact, period_for
+from app.extraction.quantities import find_money, find_percent
+
+SPEND_VERB = re.compile(
+    r"\b(?:spent|spends|spend|spending|allocated|allocates|allocate|earmarked|budgeted|"
+    r"invested|invests|paid|pays|set aside|committed)\b"
+)
+BUDGET_NOUN = re.compile(
+    r"\b(?:(?P<kind>defen[cs]e|military|security|arms|procurement)\s+)?"
+    r"(?:budget|spending|expenditures?|outlays?)\b(?:\s+(?:of|was|is|reached|amounted to|"
+    r"totall?ed|stood at|rose to|increased to|will be|at|hit))?"
+)
+ON_WHAT = re.compile(
+    r"^\s*(?:a year|per year|annually)?\s*(?:on|for)\s+(?P<what>[\w\s-]+?)"
+    r"(?=\s+(?:in|during|between|since|from|over)\s|[,.;]|\s+thereby|$)"
+)
+PER_YEAR = re.compile(r"^\s*(?:a year|per year|annually|a-year)\b")
+CHANGE = re.compile(
+    r"\b(?P<kind>(?:defen[cs]e |military |arms )?(?:spending|budget|expenditures?))\b[^.;]{0,60}?"
+    r"\b(?P<dir>rose|increased|grew|jumped|climbed|fell|decreased|dropped|declined|shrank)\s+by\s+"
+)
+
+
+def find(ctx: SentenceContext) -> list:
+    if ctx.subject is None:
+        return []
+    facts = []
+    for money in find_money(ctx.body):
+        before = ctx.body[max(0, money.start - 60) : money.start]
+        verb = list(SPEND_VERB.finditer(before))
+        noun = list(BUDGET_NOUN.finditer(before))
+        if not verb and not noun:
+            continue
+        draft = FactDraft(FactType.spending, ctx.subject, "spent_on", value=money.value,
+                          unit=money.unit, value_qualifier=money.qualifier, attributed=True,
+                          confidence=0.9)  # fmt: skip
+        trigger = (verb or noun)[-1]
+        offset = max(0, money.start - 60)
+        draft.anchor(ctx.absolute(offset + trigger.start()), ctx.absolute(money.end))
+        after = ctx.body[money.end :]
+        if on := ON_WHAT.match(after):
+            draft.metric = on.group("what").strip()
+        elif not verb and noun:
+            kind = noun[-1].group("kind")
+            draft.metric = f"{kind} budget" if kind else "budget"
+            draft.predicate = "budget"
+        if PER_YEAR.match(after):
+            draft.metric = f"{draft.metric or 'spending'} per year"
+        draft.period = period_for(ctx, money.end) or period_for(ctx)
+        facts.append(build_fact(ctx, draft, _statement(ctx, draft)))
+    facts.extend(_changes(ctx))
+    return facts
+
+
+def _changes(ctx: SentenceContext) -> list:
+    facts = []
+    for match in CHANGE.finditer(ctx.body):
+        percent = find_percent(ctx.body[match.end() : match.end() + 30])
+        if percent is None or percent.start != 0:
+            continue
+        direction = "increased" if match.group("dir") in ("rose", "increased", "grew", "jumped",
+                                                          "climbed") else "decreased"  # fmt: skip
+        draft = FactDraft(FactType.spending, ctx.subject, f"spending_{direction}_by",
+                          value=percent.value, unit="percent", value_qualifier=percent.qualifier,
+                          metric=match.group("kind"), attributed=True, confidence=0.8)  # fmt: skip
+        draft.anchor(ctx.absolute(match.start()), ctx.absolute(match.end() + percent.end))
+        draft.period = period_for(ctx)
+        subject = ctx.name_of(ctx.subject.key)
+        statement = (f"{subject}'s {draft.metric} {direction} by "
+                     f"{say.quantity(percent.value, percent.qualifier)} percent"
+                     f"{say.period(draft.period)}.")  # fmt: skip
+        facts.append(build_fact(ctx, draft, statement))
+    return facts
+
+
+def _statement(ctx: SentenceContext, draft: FactDraft) -> str:
+    subject = ctx.name_of(draft.subject.key)
+    amount = say.money(draft.value, draft.unit)
+    qualifier = say.QUALIFIER_WORDS.get(draft.value_qualifier or "", "")
+    amount = f"{qualifier} {amount}".strip()
+    if draft.predicate == "budget":
+        return f"{subject}'s {draft.metric} was {amount}{say.period(draft.period)}."
+    what = f" on {draft.metric}" if draft.metric else ""
+    return f"{subject} spent {amount}{what}{say.period(draft.period)}."

@@ -1,0 +1,109 @@
+"""Structure: 'X have three branches: A, B and C', 'Associated forces include A, B and C',
+'X is the Azerbaijani government ministry', 'X ..., associated with Y'. The whole is the subject.
+"""
+
+import re
+
+from app.enums import EntityType, FactType
+from app.extraction import gazetteer as gz
+from app.extraction import statements as say
+from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact
+from app.extraction.quantities import find_count
+
+PARTS = {"branches": "branch", "services": "service", "components": "component",
+         "divisions": "division", "brigades": "brigade", "commands": "command", "fleets": "fleet",
+         "units": "unit", "corps": "corps", "districts": "district", "departments": "department"}  # fmt: skip
+HAS_PARTS = re.compile(
+    r"\b(?:has|have|consists? of|comprises?|is composed of|is made up of|includes?)\s+"
+    r"(?P<count>[\w\s]{1,20}?)\s+(?P<noun>" + "|".join(PARTS) + r")\b\s*(?::|,?\s+(?:namely|including))\s*(?P<items>.+)$"
+)  # fmt: skip
+ASSOCIATED = re.compile(
+    r"\b(?P<kind>associated|affiliated|auxiliary|reserve|paramilitary|other)\s+forces\s+"
+    r"(?:include|are|comprise)\s+(?P<items>.+)$",
+    re.IGNORECASE,
+)
+GOVERNMENT_BODY = re.compile(
+    r"\bis\s+(?:the|a|an)\s+(?P<demonym>[A-Z][\w]+)\s+(?:government\s+|state\s+)?"
+    r"(?P<kind>ministry|agency|department|body|institution)\b"
+)
+ASSOCIATED_WITH = re.compile(r"\b(?:associated|affiliated) with\s+(?:the\s+)?")
+ITEM_END = re.compile(r",\s*which\b|;|\.$")
+ITEM_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=the\s|[A-Z])")
+UNITS = (EntityType.organization,)
+
+
+def find(ctx: SentenceContext) -> list:
+    facts = []
+    if ctx.subject is not None and (match := HAS_PARTS.search(ctx.body)):
+        facts.extend(_parts(ctx, match))
+    if match := ASSOCIATED.search(ctx.body):
+        whole = ctx.subject or (Ref(ctx.state.last_organization_subject)
+                                if ctx.state.last_organization_subject else None)  # fmt: skip
+        if whole is not None:
+            facts.extend(
+                _members(ctx, match, whole, "has_associated_force", "a force associated with")
+            )
+    if ctx.subject is not None:
+        facts.extend(_government_body(ctx))
+        facts.extend(_associated_with(ctx))
+    return facts
+
+
+def _parts(ctx: SentenceContext, match: re.Match) -> list:
+    facts = []
+    noun = match.group("noun")
+    count = find_count(match.group("count"))
+    if count is not None:
+        draft = FactDraft(FactType.structure, ctx.subject, f"{PARTS[noun]}_count", value=count.value,
+                          unit=PARTS[noun], value_qualifier=count.qualifier, confidence=0.9)  # fmt: skip
+        draft.anchor(ctx.absolute(match.start()), ctx.absolute(match.end("noun")))
+        statement = f"{ctx.name_of(ctx.subject.key)} have {say.number(count.value)} {noun}."
+        facts.append(build_fact(ctx, draft, statement))
+    predicate = f"has_{PARTS[noun]}"
+    return facts + _members(ctx, match, ctx.subject, predicate, f"a {PARTS[noun]} of")
+
+
+def _members(ctx, match, whole: Ref, predicate: str, relation: str) -> list:
+    """One fact per named member of the list in group 'items'."""
+    start = match.start("items")
+    stop = ITEM_END.search(ctx.body, start)
+    end = stop.start() if stop else len(ctx.body)
+    facts = []
+    for member in ctx.entities_in(start, end, *UNITS):
+        if member.key == whole.key or ctx.table.records[member.key].country:
+            continue
+        draft = FactDraft(FactType.structure, whole, predicate, object=member, confidence=0.85)
+        draft.anchor(ctx.absolute(match.start()), member.end)
+        statement = f"{ctx.name_of(member.key)} is {relation} {ctx.name_of(whole.key)}."
+        facts.append(build_fact(ctx, draft, statement))
+    return facts
+
+
+def _government_body(ctx: SentenceContext) -> list:
+    """'X is the Azerbaijani government ministry': the country has X."""
+    match = GOVERNMENT_BODY.search(ctx.body)
+    country = gz.demonym_to_country().get(match.group("demonym")) if match else None
+    key = ctx.table.resolve(country.name) if country else None
+    if key is None or key == ctx.subject.key:
+        return []
+    kind = match.group("kind")
+    draft = FactDraft(
+        FactType.structure, Ref(key), f"has_{kind}", object=ctx.subject, confidence=0.8
+    )
+    draft.anchor(ctx.absolute(match.start()), ctx.absolute(match.end()))
+    statement = f"{ctx.name_of(ctx.subject.key)} is a {kind} of the government of {country.name}."
+    return [build_fact(ctx, draft, statement)]
+
+
+def _associated_with(ctx: SentenceContext) -> list:
+    match = ASSOCIATED_WITH.search(ctx.body)
+    if match is None:
+        return []
+    other = ctx.first_entity(match.end(), len(ctx.body), EntityType.organization)
+    if other is None or other.key == ctx.subject.key:
+        return []
+    draft = FactDraft(
+        FactType.structure, ctx.subject, "associated_with", object=other, confidence=0.8
+    )
+    statement = f"{ctx.name_of(ctx.subject.key)} is associated with {ctx.name_of(other.key)}."
+    return [build_fact(ctx, draft, statement)]
