@@ -17,6 +17,11 @@ LEADING_FILLER = re.compile(
     r"^(?:(?:the|in \d{4},?|meanwhile,?|however,?|also,?|moreover,?|now,?|today,?)\s+)*$",
     re.IGNORECASE,
 )
+FILLER_PREFIX = re.compile(
+    r"(?:(?:in \d{4}|meanwhile|however|also|moreover|now|today|later|earlier|last year|"
+    r"this year),?\s+)*",
+    re.IGNORECASE,
+)
 ANAPHOR = re.compile(
     r"^(?P<phrase>(?:the|this) (?P<noun>country|state|nation|republic|ministry|agency|"
     r"alliance|organi[sz]ation|army|military|company|bloc)|it'?s (?P<its>army|armed forces|"
@@ -129,10 +134,12 @@ def find_subject(ctx: SentenceContext) -> Ref | None:
         if record.type is EntityType.place and record.country in ctx.table.records:
             return Ref(record.country, ref.start, ref.end)  # "Baku has ..." speaks for the country
         return ref
-    match = ANAPHOR.match(ctx.body)
-    if match is None or EXPLETIVE.match(ctx.body):
+    lead = FILLER_PREFIX.match(ctx.body).end()
+    rest = ctx.body[lead:]
+    match = ANAPHOR.match(rest)
+    if match is None or EXPLETIVE.match(rest):
         return None
-    span = (ctx.absolute(match.start()), ctx.absolute(match.end()))
+    span = (ctx.absolute(lead + match.start()), ctx.absolute(lead + match.end()))
     noun = (match.group("noun") or "").lower()
     if match.group("its") or match.group("its2") or noun in ("army", "military"):
         key = armed_forces_of(ctx.table, ctx.state.last_country) if ctx.state.last_country else None

@@ -224,22 +224,27 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
     entity_type = classify(chunk)
     titled = person_in(chunk)
     if titled is not None and entity_type in (None, EntityType.position):
-        _, name = titled
+        titles, name = titled
         name_text = " ".join(t.text for t in name)
         key = table.add(
             name_text, EntityType.person, aliases=[" ".join(t.text for t in chunk.tokens)]
         )
         table.alias(key, name[-1].text)
         table.mention(name[0].start, name[-1].end, text, key)
+        _titled_position(table, text, titles, key, chunk)
         _apposition(table, text, previous, key, chunk)
         return key
+    if (
+        len(chunk.tokens) == 1
+        and chunk.tokens[0].is_acronym
+        and _acronym_alias(table, text, chunk, previous)
+    ):
+        return previous[1]
     if entity_type is None and (known := table.resolve(chunk.text)):
         table.mention(chunk.start, chunk.end, text, known)
         _nested(table, text, chunk)
         return known
     if entity_type is None and chunk.tokens[0].is_acronym and len(chunk.tokens) == 1:
-        if _acronym_alias(table, text, chunk, previous):
-            return previous[1]
         entity_type = EntityType.organization
     if entity_type is None and ATTRIBUTION_CUES.search(before):
         entity_type = EntityType.organization
@@ -262,8 +267,9 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
         if expanded:
             table.mention(chunk.start, chunk.end, text, expanded)
             return expanded
-    key = table.add(name, entity_type, country=country)
-    if country and name != chunk.text:
+    qualified = _qualified(table, name, entity_type)
+    key = table.add(qualified, entity_type, country=country)
+    if (country and name != chunk.text) or qualified != name:
         table.alias(key, chunk.text)
     role = "demonym" if chunk.text in gz.demonym_to_country() else "name"
     if chunk.text in gz.capital_to_country():
@@ -273,6 +279,50 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
     if entity_type is EntityType.position:
         _apposition(table, text, previous, key, chunk)
     return key
+
+
+GENERIC_WORDS = {
+    "Ministry", "Minister", "Defence", "Defense", "Armed", "Forces", "Force", "Army", "Navy",
+    "Air", "General", "Staff", "Foreign", "Affairs", "Interior", "National", "Guard", "Border",
+    "Service", "Security", "State", "Committee", "of", "the", "for", "and", "Chief",
+}  # fmt: skip
+RANKS = {"General", "Colonel", "Lieutenant", "Major", "Captain", "Admiral", "Vice", "Rear",
+         "Marshal", "Brigadier", "Sergeant", "Mr", "Ms", "Mrs", "Dr", "Sir"}  # fmt: skip
+
+
+def main_country(table: EntityTable) -> EntityRecord | None:
+    """The country the article mentions most so far."""
+    counts: dict[str, int] = {}
+    for mention in table.mentions:
+        record = table.records.get(mention.key)
+        if record is not None and record.type is EntityType.country:
+            counts[record.key] = counts.get(record.key, 0) + 1
+    return table.records[max(counts, key=counts.get)] if counts else None
+
+
+def _qualified(table: EntityTable, name: str, entity_type: EntityType) -> str:
+    """'Ministry of Defence' alone is every country's: name it after the article's country."""
+    generic = all(word in GENERIC_WORDS for word in name.split())
+    if not generic or entity_type not in (EntityType.organization, EntityType.position):
+        return name
+    country = main_country(table)
+    return f"{name} of {country.name}" if country else name
+
+
+def _titled_position(table, text, titles: list[Token], person: str, chunk: Chunk) -> None:
+    """'Defence Minister Nurlan Yermekbayev': the person holds the post the titles name."""
+    words = [t.text for t in titles]
+    if not any(word in gz.POSITION_HEADS for word in words):
+        return
+    demonym = next((w for w in words if w in gz.demonym_to_country()), None)
+    title = " ".join(w for w in words if w != demonym and w not in RANKS)
+    if demonym:
+        name = f"{title} of {gz.demonym_to_country()[demonym].name}"
+    else:
+        name = _qualified(table, title, EntityType.position)
+    key = table.add(name, EntityType.position, aliases=[title])
+    table.mention(titles[0].start, titles[-1].end, text, key)
+    table.appositions.append((person, key, titles[0].start, chunk.end))
 
 
 def _canonical(chunk: Chunk, entity_type: EntityType) -> tuple[str, str | None]:

@@ -47,10 +47,7 @@ def extract(text: str, *, published_at: str | None = None) -> ArticleCandidates:
         if (
             ctx.subject is not None
             and ctx.subject.start is not None
-            and not any(
-                m.key == ctx.subject.key and m.start <= ctx.subject.start < m.end
-                for m in ctx.mentions
-            )
+            and not any(m.start <= ctx.subject.start < m.end for m in ctx.mentions)
         ):
             table.mention(ctx.subject.start, ctx.subject.end, text, ctx.subject.key, "anaphor")
         ctx.attribution = find_attribution(ctx)

@@ -6,7 +6,7 @@ import re
 
 from app.enums import FactType
 from app.extraction import statements as say
-from app.extraction.context import FactDraft, SentenceContext, build_fact, period_for
+from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_for
 from app.extraction.quantities import find_money, find_percent
 
 SPEND_VERB = re.compile(
@@ -19,7 +19,7 @@ BUDGET_NOUN = re.compile(
     r"totall?ed|stood at|rose to|increased to|will be|at|hit))?"
 )
 ON_WHAT = re.compile(
-    r"^\s*(?:a year|per year|annually)?\s*(?:on|for)\s+(?P<what>[\w\s-]+?)"
+    r"^\s*(?:a year|per year|annually)?\s*(?:on|for|to)\s+(?P<what>[\w\s-]+?)"
     r"(?=\s+(?:in|during|between|since|from|over)\s|[,.;]|\s+thereby|$)"
 )
 PER_YEAR = re.compile(r"^\s*(?:a year|per year|annually|a-year)\b")
@@ -31,7 +31,7 @@ CHANGE = re.compile(
 
 def find(ctx: SentenceContext) -> list:
     if ctx.subject is None:
-        return []
+        return _changes(ctx)
     facts = []
     for money in find_money(ctx.body):
         before = ctx.body[max(0, money.start - 60) : money.start]
@@ -61,6 +61,10 @@ def find(ctx: SentenceContext) -> list:
 
 
 def _changes(ctx: SentenceContext) -> list:
+    """'Military spending rose by 12 percent': with no one named, the article's country."""
+    subject = ctx.subject or (Ref(ctx.state.last_country) if ctx.state.last_country else None)
+    if subject is None:
+        return []
     facts = []
     for match in CHANGE.finditer(ctx.body):
         percent = find_percent(ctx.body[match.end() : match.end() + 30])
@@ -68,13 +72,12 @@ def _changes(ctx: SentenceContext) -> list:
             continue
         direction = "increased" if match.group("dir") in ("rose", "increased", "grew", "jumped",
                                                           "climbed") else "decreased"  # fmt: skip
-        draft = FactDraft(FactType.spending, ctx.subject, f"spending_{direction}_by",
+        draft = FactDraft(FactType.spending, subject, f"spending_{direction}_by",
                           value=percent.value, unit="percent", value_qualifier=percent.qualifier,
                           metric=match.group("kind"), attributed=True, confidence=0.8)  # fmt: skip
         draft.anchor(ctx.absolute(match.start()), ctx.absolute(match.end() + percent.end))
         draft.period = period_for(ctx)
-        subject = ctx.name_of(ctx.subject.key)
-        statement = (f"{subject}'s {draft.metric} {direction} by "
+        statement = (f"{ctx.name_of(subject.key)}'s {draft.metric} {direction} by "
                      f"{say.quantity(percent.value, percent.qualifier)} percent"
                      f"{say.period(draft.period)}.")  # fmt: skip
         facts.append(build_fact(ctx, draft, statement))

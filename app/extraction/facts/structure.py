@@ -34,8 +34,11 @@ UNITS = (EntityType.organization,)
 
 def find(ctx: SentenceContext) -> list:
     facts = []
-    if ctx.subject is not None and (match := HAS_PARTS.search(ctx.body)):
-        facts.extend(_parts(ctx, match))
+    if match := HAS_PARTS.search(ctx.body):
+        # The whole is the name just before the verb: "X said the Y have three branches".
+        wholes = ctx.entities_in(0, match.start(), *UNITS)
+        if wholes:
+            facts.extend(_parts(ctx, match, max(wholes, key=lambda ref: ref.end)))
     if match := ASSOCIATED.search(ctx.body):
         whole = ctx.subject or (Ref(ctx.state.last_organization_subject)
                                 if ctx.state.last_organization_subject else None)  # fmt: skip
@@ -49,18 +52,18 @@ def find(ctx: SentenceContext) -> list:
     return facts
 
 
-def _parts(ctx: SentenceContext, match: re.Match) -> list:
+def _parts(ctx: SentenceContext, match: re.Match, whole: Ref) -> list:
     facts = []
     noun = match.group("noun")
     count = find_count(match.group("count"))
     if count is not None:
-        draft = FactDraft(FactType.structure, ctx.subject, f"{PARTS[noun]}_count", value=count.value,
+        draft = FactDraft(FactType.structure, whole, f"{PARTS[noun]}_count", value=count.value,
                           unit=PARTS[noun], value_qualifier=count.qualifier, confidence=0.9)  # fmt: skip
         draft.anchor(ctx.absolute(match.start()), ctx.absolute(match.end("noun")))
-        statement = f"{ctx.name_of(ctx.subject.key)} have {say.number(count.value)} {noun}."
+        statement = f"{ctx.name_of(whole.key)} have {say.number(count.value)} {noun}."
         facts.append(build_fact(ctx, draft, statement))
     predicate = f"has_{PARTS[noun]}"
-    return facts + _members(ctx, match, ctx.subject, predicate, f"a {PARTS[noun]} of")
+    return facts + _members(ctx, match, whole, predicate, f"a {PARTS[noun]} of")
 
 
 def _members(ctx, match, whole: Ref, predicate: str, relation: str) -> list:
