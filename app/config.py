@@ -45,6 +45,15 @@ class Settings(BaseSettings):
     )
     log_level: LogLevel = Field(default=LogLevel.info, description="Logging level.")
     db_echo: bool = Field(default=False, description="Log every SQL statement (debugging).")
+    api_keys: str = Field(
+        default="",
+        repr=False,
+        description="Comma-separated write keys, each a key or `sha256:<hex digest>` of one. "
+        "Empty: every write is refused.",
+    )
+    max_body_bytes: int = Field(
+        default=1024 * 1024, ge=1, description="Largest request body accepted (413 beyond)."
+    )
 
     def resolved_database_url(self) -> str:
         """The configured URL, or the default SQLite file (its directory is created)."""

@@ -11,6 +11,7 @@ class AppError(Exception):
     status: int = 500
     title: str = "Internal Server Error"
     slug: str = "internal-error"
+    headers: dict[str, str] | None = None
 
     def __init__(self, detail: str, **extensions: Any) -> None:
         super().__init__(detail)
@@ -32,3 +33,31 @@ class NotFound(AppError):
 
 class ServiceUnavailable(AppError):
     status, title, slug = 503, "Service Unavailable", "service-unavailable"
+
+
+class Unauthorized(AppError):
+    status, title, slug = 401, "Unauthorized", "unauthorized"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.headers = {"WWW-Authenticate": 'Bearer realm="article-facts"'}
+
+
+class Forbidden(AppError):
+    status, title, slug = 403, "Forbidden", "forbidden"
+
+
+class PayloadTooLarge(AppError):
+    status, title, slug = 413, "Content Too Large", "payload-too-large"
+
+
+class PreconditionFailed(AppError):
+    status, title, slug = 412, "Precondition Failed", "precondition-failed"
+
+
+class PreconditionRequired(AppError):
+    status, title, slug = 428, "Precondition Required", "precondition-required"
+
+
+class Unprocessable(AppError):
+    status, title, slug = 422, "Unprocessable Content", "unprocessable"

@@ -10,9 +10,19 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from app.extraction.candidates import ArticleCandidates, EntityCandidate, Span
+from app.extraction.candidates import ArticleCandidates, EntityCandidate, FactCandidate, Span
+from app.extraction.pipeline import extract
 from app.extraction.text import first_sentence, slugify
-from app.models import FACT_CLAIM_FIELDS, Article, Entity, EntityAlias, Fact, Mention, Origin
+from app.models import (
+    FACT_CLAIM_FIELDS,
+    Article,
+    Entity,
+    EntityAlias,
+    Fact,
+    Mention,
+    Origin,
+    ReviewStatus,
+)
 
 
 class GroundingError(ValueError):
@@ -56,12 +66,40 @@ def check_span(text: str, span: Span, what: str) -> None:
         )
 
 
+def find_entity(session: Session, candidate: EntityCandidate) -> Entity | None:
+    """The stored entity the candidate names: same slug; or, of the same type, the candidate's
+    name is a stored name or alias, or a stored name is one of the candidate's aliases.
+
+    Alias-to-alias matches are not enough: "Defense Ministry" is an alias of many ministries.
+    """
+    same_slug = select(Entity).where(Entity.slug == candidate.key, Entity.type == candidate.type)
+    entity = session.exec(same_slug).first()
+    if entity is not None:
+        return entity
+    name = candidate.name.lower()
+    aliases = {alias.lower() for alias in candidate.aliases}
+    aliased = select(EntityAlias.entity_id).where(sa.func.lower(EntityAlias.alias) == name)
+    statement = (
+        select(Entity)
+        .where(Entity.type == candidate.type)
+        .where(
+            sa.or_(
+                sa.func.lower(Entity.name) == name,
+                sa.func.lower(Entity.name).in_(aliases) if aliases else sa.false(),
+                Entity.id.in_(aliased),
+            )
+        )
+        .order_by(Entity.id)
+    )
+    return session.exec(statement).first()
+
+
 def upsert_entity(session: Session, candidate: EntityCandidate) -> Entity:
-    """The entity with the candidate's key, created if new; new aliases are added."""
-    entity = session.exec(select(Entity).where(Entity.slug == candidate.key)).first()
+    """The stored entity for the candidate, created if new; new aliases are added."""
+    entity = find_entity(session, candidate)
     if entity is None:
         entity = Entity(
-            slug=candidate.key,
+            slug=unique_slug(session, Entity, candidate.key),
             name=candidate.name,
             type=candidate.type,
             wikidata_id=candidate.wikidata_id,
@@ -71,9 +109,10 @@ def upsert_entity(session: Session, candidate: EntityCandidate) -> Entity:
     elif entity.wikidata_id is None and candidate.wikidata_id:
         entity.wikidata_id = candidate.wikidata_id
     known = set(session.exec(select(EntityAlias.alias).where(EntityAlias.entity_id == entity.id)))
-    for alias in dict.fromkeys(candidate.aliases):
+    for alias in dict.fromkeys([candidate.name, *candidate.aliases]):
         if alias not in known and alias != entity.name:
             session.add(EntityAlias(entity_id=entity.id, alias=alias))
+            known.add(alias)
     return entity
 
 
@@ -83,8 +122,17 @@ def store_candidates(session: Session, article: Article, candidates: ArticleCand
     for candidate in candidates.entities:
         entity = upsert_entity(session, candidate)
         entity_ids[candidate.key] = entity.id
+        stored = set(
+            session.exec(
+                select(Mention.start_offset, Mention.end_offset).where(
+                    Mention.article_id == article.id, Mention.entity_id == entity.id
+                )
+            )
+        )
         for span in dict.fromkeys(candidate.mentions):
             check_span(article.text, span, f"mention of {candidate.key}")
+            if (span.start, span.end) in stored:
+                continue
             session.add(
                 Mention(
                     article_id=article.id,
@@ -159,3 +207,49 @@ def prune_orphan_entities(session: Session) -> int:
     result = session.exec(sa.delete(Entity).where(Entity.id.not_in(referenced)))
     session.flush()
     return result.rowcount
+
+
+def ingest_article(session: Session, text: str, meta: ArticleMeta) -> tuple[Article, bool]:
+    """Store `text` with the facts and entities the pipeline extracts; (article, created)."""
+    existing = find_article_by_text(session, text)
+    if existing is not None:
+        return existing, False
+    return store_article(session, text, meta, extract(text, published_at=meta.published_at))
+
+
+def reextract_article(session: Session, article: Article) -> int:
+    """Replace the article's unreviewed extracted facts with a fresh extraction; how many now.
+
+    Curated facts and every reviewed fact stay as they are; a new fact that repeats a kept
+    one (same claim, same evidence) is not added again.
+    """
+    session.exec(
+        sa.delete(Fact).where(
+            Fact.article_id == article.id,
+            Fact.origin == Origin.extracted,
+            Fact.review_status == ReviewStatus.unreviewed,
+        )
+    )
+    kept = {
+        claim_key(fact) for fact in session.exec(select(Fact).where(Fact.article_id == article.id))
+    }
+    candidates = extract(article.text, published_at=article.published_at)
+    fresh = [fact for fact in candidates.facts if claim_key(fact) not in kept]
+    store_candidates(session, article, ArticleCandidates(candidates.entities, fresh))
+    prune_orphan_entities(session)
+    return len(fresh)
+
+
+def claim_key(fact: Fact | FactCandidate) -> tuple:
+    """What makes two facts the same claim: type, predicate and evidence span."""
+    if isinstance(fact, Fact):
+        return (fact.type, fact.predicate, fact.evidence_start, fact.evidence_end)
+    return (fact.type, fact.predicate, fact.evidence.start, fact.evidence.end)
+
+
+def delete_article(session: Session, article: Article) -> None:
+    """Remove the article, its mentions and facts, and entities no longer used anywhere."""
+    delete_article_content(session, article.id)
+    session.delete(article)
+    session.flush()
+    prune_orphan_entities(session)

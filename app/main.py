@@ -12,9 +12,11 @@ from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
 from app import __version__
+from app.api.auth import key_digests
 from app.api.caching import ETagMiddleware
 from app.api.docs import install_docs
 from app.api.errors import install_error_handlers
+from app.api.limits import BodySizeLimitMiddleware
 from app.api.router import api_router
 from app.config import Settings
 from app.db import create_db_engine
@@ -58,6 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         app.state.settings = active
         app.state.engine = engine
+        app.state.key_digests = key_digests(active.api_keys)
         try:
             yield
         finally:
@@ -78,6 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_docs(app)
     app.include_router(api_router)
     app.add_middleware(ETagMiddleware)
+    app.add_middleware(BodySizeLimitMiddleware)
     return app
 
 

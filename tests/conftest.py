@@ -1,5 +1,6 @@
 """Fixtures: a database built once by the real migrations and seed, copied per test."""
 
+import hashlib
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +12,7 @@ from app.config import Settings
 from app.db import create_db_engine
 from app.main import create_app
 from app.migrate import prepare_database
+from tests.helpers import DIGEST_KEY, KEY
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = REPO_ROOT / "seed" / "article.txt"
@@ -56,3 +58,14 @@ def client(settings: Settings) -> Iterator[TestClient]:
 def seed_text() -> str:
     with open(SEED_ARTICLE, encoding="utf-8", newline="") as handle:
         return handle.read()
+
+
+@pytest.fixture
+def writer(db_url, tmp_path):
+    digest = hashlib.sha256(DIGEST_KEY.encode()).hexdigest()
+    settings = Settings(
+        database_url=db_url, data_dir=tmp_path, auto_migrate=False, auto_seed=False,
+        api_keys=f"{KEY}, sha256:{digest}", max_body_bytes=20_000,
+    )  # fmt: skip
+    with TestClient(create_app(settings)) as client:
+        yield client

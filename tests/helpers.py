@@ -66,3 +66,30 @@ def running_server(
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
+
+
+KEY = "test-key-1"
+DIGEST_KEY = "test-key-2"
+AUTH = {"Authorization": f"Bearer {KEY}"}
+ARTICLE = (
+    "Poland will spend 1.5 billion euros on air defence in 2023, according to Reuters. "
+    "Poland joined NATO in 1999. The country ranked 21st among 145 countries in the "
+    "Global Firepower index 2022. Polish Defence Minister Mariusz Blaszczak said the "
+    "Polish Armed Forces have five branches: the Polish Land Forces, the Polish Air Force, "
+    "the Polish Navy, the Polish Special Forces and the Polish Territorial Defence Force. "
+    "Poland cooperates with Azerbaijan."
+)
+
+
+def assert_problem(response, status):
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["status"] == status
+
+
+def counts(client) -> tuple[int, int, int]:
+    return (
+        client.get("/articles").json()["total"],
+        client.get("/facts").json()["total"],
+        client.get("/entities").json()["total"],
+    )

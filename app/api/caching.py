@@ -2,17 +2,26 @@
 
 A pure ASGI middleware: it buffers successful GET bodies that carry no ETag
 yet (JSON lists and documents are small), hashes them, and answers 304 without a
-body when the client already holds that representation.
+body when the client already holds that representation. Routes whose ETag guards
+writes (a fact's, for If-Match) set it themselves with `representation_etag`.
 """
 
 import hashlib
 
+from pydantic import BaseModel
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+NOT_MODIFIED: Message = {"type": "not-modified"}  # marks a response already answered 304
 
 
 def compute_etag(body: bytes) -> str:
     return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def representation_etag(model: BaseModel) -> str:
+    """The ETag of one resource's JSON: what a GET sends and what If-Match must name."""
+    return compute_etag(model.model_dump_json().encode())
 
 
 def etag_matches(if_none_match: str | None, etag: str) -> bool:
@@ -38,11 +47,21 @@ class ETagMiddleware:
             nonlocal start
             if message["type"] == "http.response.start":
                 headers = Headers(raw=message["headers"])
-                if message["status"] != 200 or "etag" in headers:
+                if message["status"] != 200:
                     start = None
                     await send(message)
+                elif "etag" in headers:
+                    # The route set its own ETag; only the 304 decision is left to make.
+                    start = None
+                    if etag_matches(if_none_match, headers["etag"]):
+                        await send_not_modified(message, headers["etag"])
+                        start = NOT_MODIFIED
+                    else:
+                        await send(message)
                 else:
                     start = message
+                return
+            if start is NOT_MODIFIED:
                 return
             if start is None:
                 await send(message)
@@ -52,16 +71,21 @@ class ETagMiddleware:
                 return
             body = b"".join(chunks)
             etag = compute_etag(body)
+            if etag_matches(if_none_match, etag):
+                await send_not_modified(start, etag)
+                return
             headers = MutableHeaders(raw=start["headers"])
             headers["ETag"] = etag
-            if etag_matches(if_none_match, etag):
-                for name in ("content-length", "content-type"):
-                    if name in headers:
-                        del headers[name]
-                await send({**start, "status": 304, "headers": headers.raw})
-                await send({"type": "http.response.body", "body": b""})
-                return
             await send({**start, "headers": headers.raw})
             await send({"type": "http.response.body", "body": body})
+
+        async def send_not_modified(start_message: Message, etag: str) -> None:
+            headers = MutableHeaders(raw=list(start_message["headers"]))
+            for name in ("content-length", "content-type"):
+                if name in headers:
+                    del headers[name]
+            headers["ETag"] = etag
+            await send({**start_message, "status": 304, "headers": headers.raw})
+            await send({"type": "http.response.body", "body": b""})
 
         await self.app(scope, receive, buffering_send)

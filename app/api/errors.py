@@ -21,6 +21,21 @@ def problem_type(slug: str | None) -> str:
     return f"urn:article-facts:problem:{slug}" if slug else "about:blank"
 
 
+def problem_document(
+    status: int, detail: str, instance: str, *, title: str | None = None,
+    slug: str | None = None, **extensions: Any,
+) -> dict[str, Any]:  # fmt: skip
+    """The RFC 9457 members of one problem, plus any extension members."""
+    return {
+        "type": problem_type(slug),
+        "title": title or HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        "instance": instance,
+        **extensions,
+    }
+
+
 def problem_response(
     request: Request,
     status: int,
@@ -31,14 +46,7 @@ def problem_response(
     headers: dict[str, str] | None = None,
     **extensions: Any,
 ) -> JSONResponse:
-    body = {
-        "type": problem_type(slug),
-        "title": title or HTTPStatus(status).phrase,
-        "status": status,
-        "detail": detail,
-        "instance": request.url.path,
-        **extensions,
-    }
+    body = problem_document(status, detail, request.url.path, title=title, slug=slug, **extensions)
     return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_MEDIA_TYPE)
 
 
@@ -56,7 +64,13 @@ def describe_validation_errors(errors: list[dict[str, Any]]) -> list[dict[str, A
 
 async def handle_app_error(request: Request, error: AppError) -> JSONResponse:
     return problem_response(
-        request, error.status, error.detail, title=error.title, slug=error.slug, **error.extensions
+        request,
+        error.status,
+        error.detail,
+        title=error.title,
+        slug=error.slug,
+        headers=error.headers,
+        **error.extensions,
     )
 
 

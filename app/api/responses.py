@@ -20,3 +20,9 @@ BAD_INPUT = {
 }
 LIST_ERRORS = {**NOT_FOUND, **BAD_INPUT}
 ITEM_ERRORS = {**NOT_FOUND, 422: BAD_INPUT[422]}
+WRITE_ERRORS = {
+    401: problem("No `Authorization: Bearer <key>` header."),
+    403: problem("A key this service does not accept."),
+    413: problem("A request body larger than the configured limit."),
+    422: problem("A body that is not valid JSON, or fields of the wrong type or out of range."),
+}

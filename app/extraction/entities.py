@@ -186,9 +186,11 @@ def person_in(chunk: Chunk) -> tuple[list[Token], list[Token]] | None:
     words = [t.text for t in chunk.tokens]
     if any(w in ("of", "for", "and") for w in words):
         return None
-    titles = 0
+    titles = 1 if words[0] in gz.demonym_to_country() else 0  # "Polish Defence Minister X"
     while titles < len(words) and words[titles] in gz.PERSON_TITLES:
         titles += 1
+    if titles == 1 and words[0] in gz.demonym_to_country():
+        return None
     name = chunk.tokens[titles:]
     if not titles or not 1 <= len(name) <= 3:
         return None

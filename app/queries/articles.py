@@ -5,7 +5,8 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from app.models import Article, Fact, Mention
+from app.models import Article, Entity, Fact, Mention
+from app.queries.entities import EntityRow, describe_entities, mentioned_in
 from app.queries.keyset import Listing, SortKey, count_rows, fetch_page
 
 BY_ID = SortKey("id", Article.id)
@@ -50,3 +51,12 @@ def list_articles(session: Session, limit: int, cursor: str | None) -> Listing[A
         total=count_rows(session, select(Article)),
         next_cursor=page.next_cursor,
     )
+
+
+def article_contents(session: Session, article_id: int) -> tuple[list[Fact], list[EntityRow]]:
+    """Every fact of the article and every entity it mentions, in id order."""
+    facts = list(session.exec(select(Fact).where(Fact.article_id == article_id).order_by(Fact.id)))
+    entities = session.exec(
+        select(Entity).where(mentioned_in(article_id)).order_by(Entity.id)
+    ).all()
+    return facts, describe_entities(session, list(entities))

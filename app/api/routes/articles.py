@@ -1,22 +1,34 @@
-"""Routes for articles: the list, one article with its text, and its facts and entities."""
+"""Routes for articles: the list, one article with its text, its facts and entities;
+storing a new article (with extraction) and deleting one."""
 
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Request, Response
+from sqlmodel import Session
 
+from app.api.auth import WriteKey
 from app.api.deps import EntityFiltersDep, FactFiltersDep, NoParamsDep, PageParamsDep, SessionDep
 from app.api.pagination import page_response
-from app.api.present import present_article, present_article_detail
-from app.api.responses import ITEM_ERRORS, LIST_ERRORS
+from app.api.present import (
+    present_article,
+    present_article_detail,
+    present_entity,
+    present_fact,
+)
+from app.api.responses import ITEM_ERRORS, LIST_ERRORS, NOT_FOUND, WRITE_ERRORS
 from app.api.routes.entities import entity_page
 from app.api.routes.facts import fact_page
-from app.models import Fact
-from app.queries.articles import describe_articles, list_articles
+from app.ingest import ArticleMeta, delete_article, ingest_article
+from app.models import Article, Fact
+from app.queries.articles import article_contents, describe_articles, list_articles
 from app.queries.entities import mentioned_in
+from app.queries.facts import referenced_entities
 from app.queries.lookup import get_article
 from app.schemas import (
     KEY_DESCRIPTION,
+    ArticleCreate,
     ArticleDetail,
+    ArticleIngested,
     ArticlePage,
     EntityPage,
     FactPage,
@@ -81,3 +93,63 @@ def read_article_entities(
     """Entities the article mentions; the /entities filters apply."""
     article = get_article(session, id)
     return entity_page(request, response, session, filters, mentioned_in(article.id))
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=ArticleIngested,
+    summary="Store an article",
+    responses={
+        200: {"model": ArticleIngested, "description": "The same text was already stored."},
+        **WRITE_ERRORS,
+    },
+)
+def create_article(
+    article_in: ArticleCreate,
+    response: Response,
+    session: SessionDep,
+    _key: WriteKey,
+    _: NoParamsDep,
+) -> ArticleIngested:
+    """Store an article verbatim and extract its entities and facts; the same text again
+    answers 200 with the article already stored."""
+    published = article_in.published_at.isoformat() if article_in.published_at else None
+    meta = ArticleMeta(
+        title=article_in.title,
+        url=article_in.url,
+        source=article_in.source,
+        published_at=published,
+        language=article_in.language,
+    )
+    with session.begin():
+        article, created = ingest_article(session, article_in.text, meta)
+    response.status_code = 201 if created else 200
+    response.headers["Location"] = f"/articles/{article.id}"
+    return present_ingested(session, article)
+
+
+@router.delete(
+    "/{id}",
+    status_code=204,
+    summary="Delete an article",
+    responses={**NOT_FOUND, **WRITE_ERRORS},
+)
+def remove_article(
+    id: ArticleKeyPath, session: SessionDep, _key: WriteKey, _: NoParamsDep
+) -> Response:
+    """Delete an article with its mentions and facts, and entities no longer mentioned anywhere."""
+    with session.begin():
+        delete_article(session, get_article(session, id))
+    return Response(status_code=204)
+
+
+def present_ingested(session: Session, article: Article) -> ArticleIngested:
+    facts, entity_rows = article_contents(session, article.id)
+    [row] = describe_articles(session, [article])
+    references = referenced_entities(session, facts)
+    return ArticleIngested(
+        **present_article_detail(row).model_dump(),
+        facts=[present_fact(fact, references) for fact in facts],
+        entities=[present_entity(entity) for entity in entity_rows],
+    )

@@ -1,19 +1,25 @@
-"""Routes for facts: the filtered list and one fact."""
+"""Routes for facts: the filtered list, one fact, and its review."""
 
 from typing import Annotated
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Header, Path, Request, Response
 from sqlmodel import Session
 
+from app.api.auth import WriteKey
+from app.api.caching import etag_matches, representation_etag
 from app.api.deps import FactFiltersDep, NoParamsDep, SessionDep
 from app.api.pagination import page_response
 from app.api.present import present_fact
-from app.api.responses import ITEM_ERRORS, LIST_ERRORS
+from app.api.responses import ITEM_ERRORS, LIST_ERRORS, WRITE_ERRORS, problem
+from app.errors import PreconditionFailed, PreconditionRequired
 from app.queries.facts import get_fact, list_facts
-from app.schemas import FactFilters, FactPage, FactPublic
+from app.review import apply_review
+from app.schemas import FactFilters, FactPage, FactPublic, FactReview
 
 router = APIRouter(prefix="/facts", tags=["facts"])
+
+FactIdPath = Annotated[str, Path(description="Fact id.", examples=["9"])]
 
 
 def fact_page(
@@ -39,10 +45,51 @@ def read_facts(
 
 @router.get("/{id}", response_model=FactPublic, summary="Get a fact", responses=ITEM_ERRORS)
 def read_fact(
-    id: Annotated[str, Path(description="Fact id.", examples=["9"])],
-    session: SessionDep,
-    _: NoParamsDep,
+    id: FactIdPath, response: Response, session: SessionDep, _: NoParamsDep
 ) -> FactPublic:
-    """One fact with its evidence."""
+    """One fact with its evidence; its ETag is what a review's If-Match must name."""
     fact, entities = get_fact(session, id)
-    return present_fact(fact, entities)
+    public = present_fact(fact, entities)
+    response.headers["ETag"] = representation_etag(public)
+    return public
+
+
+@router.patch(
+    "/{id}",
+    response_model=FactPublic,
+    summary="Review a fact",
+    responses={
+        **ITEM_ERRORS,
+        **WRITE_ERRORS,
+        412: problem("The If-Match ETag is not the fact's current one: someone changed it."),
+        428: problem("No If-Match header: send the ETag of the fact you reviewed."),
+    },
+)
+def review_fact(
+    id: FactIdPath,
+    review: FactReview,
+    response: Response,
+    session: SessionDep,
+    _key: WriteKey,
+    _: NoParamsDep,
+    if_match: Annotated[
+        str | None,
+        Header(
+            alias="If-Match",
+            description="The fact's ETag, from GET /facts/{id}.",
+            examples=['"2c26b46b68ffc68ff99b453c1d304134"'],
+        ),
+    ] = None,
+) -> FactPublic:
+    """Accept, reject or correct a fact, guarded by its ETag (`If-Match`)."""
+    if if_match is None:
+        raise PreconditionRequired("Send If-Match with the fact's ETag from GET /facts/{id}.")
+    with session.begin():
+        fact, entities = get_fact(session, id)
+        if not etag_matches(if_match, representation_etag(present_fact(fact, entities))):
+            raise PreconditionFailed("The fact changed since you read it; GET it again.")
+        apply_review(session, fact, review)
+    fact, entities = get_fact(session, id)
+    public = present_fact(fact, entities)
+    response.headers["ETag"] = representation_etag(public)
+    return public

@@ -28,7 +28,7 @@ PATTERNS = [
 ]  # fmt: skip
 GLOBAL = re.compile(r"\b(?:globally|worldwide|in the world|the world['’]s|of the world)\b")
 METRIC_AFTER = re.compile(r"^\s*(?:globally\s+|worldwide\s+)?(?:for|in terms of|by|in)\s+(?:the\s+)?"
-                          r"(?P<metric>[a-z][\w\s-]*?)(?=\s+in\s+(?:19|20)\d\d|[,.;]|\s+(?:according|among)|$)")  # fmt: skip
+                          r"(?P<metric>(?!the\b)[a-z][a-z\s-]*?)(?=\s+in\s+(?:19|20)\d\d|[,.;]|\s+(?:according|among)|$)")  # fmt: skip
 
 
 def find(ctx: SentenceContext) -> list:

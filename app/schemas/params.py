@@ -1,0 +1,118 @@
+"""Query parameters: paging and the filters of each list; unknown parameters are rejected."""
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.enums import EntityType, FactType, Origin, ReviewStatus
+
+MAX_ID = 2**63 - 1  # the widest integer id SQLite and PostgreSQL store
+KEY_DESCRIPTION = "An integer id or a slug."
+LIMIT_FIELD = Field(50, ge=1, le=500, description="Page size, 1 to 500.", examples=[50])
+CURSOR_FIELD = Field(
+    None,
+    min_length=1,
+    max_length=500,
+    description="The `next_cursor` of the previous page; omit it for the first page.",
+    examples=["eyJzIjoiaWQiLCJ2IjpudWxsLCJpIjo1MH0"],
+)
+
+
+class FactSort(StrEnum):
+    """Fact orderings; a leading `-` sorts descending."""
+
+    id = "id"
+    id_desc = "-id"
+    value = "value"
+    value_desc = "-value"
+    period_start = "period_start"
+    period_start_desc = "-period_start"
+    rank = "rank"
+
+
+class PageParams(BaseModel):
+    """Paging only; unknown parameters are rejected."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    limit: int = LIMIT_FIELD
+    cursor: str | None = CURSOR_FIELD
+
+
+class NoParams(BaseModel):
+    """No query parameters at all; any given is rejected."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+EntityKey = Annotated[str, Field(min_length=1, max_length=200, description=KEY_DESCRIPTION)]
+Year = Annotated[int, Field(ge=-9999, le=9999)]
+
+
+class FactFilters(PageParams):
+    """Filters on facts; all combine with AND."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    type: FactType | None = Field(None, description="Kind of claim.", examples=["ranking"])
+    entity: EntityKey | None = Field(
+        None, description="Subject, object or cited source (id or slug).", examples=["azerbaijan"]
+    )
+    subject: EntityKey | None = Field(
+        None, description="Subject (id or slug).", examples=["azerbaijan"]
+    )
+    object: EntityKey | None = Field(None, description="Object (id or slug).", examples=["nato"])
+    attributed_to: EntityKey | None = Field(
+        None, description="Cited source (id or slug).", examples=["bloomberg"]
+    )
+    article_id: int | None = Field(None, ge=1, le=MAX_ID, description="Article id.", examples=[1])
+    year: Year | None = Field(
+        None,
+        description="The period contains this year (open periods: from their start).",
+        examples=[2015],
+    )
+    from_: Year | None = Field(
+        None, alias="from", description="The period overlaps years from this one.", examples=[2014]
+    )
+    to: Year | None = Field(
+        None, description="The period overlaps years up to this one.", examples=[2018]
+    )
+    min_value: float | None = Field(
+        None, allow_inf_nan=False, description="value >= this.", examples=[1000000000]
+    )
+    max_value: float | None = Field(
+        None, allow_inf_nan=False, description="value <= this.", examples=[100]
+    )
+    origin: Origin | None = Field(None, description="Curated or extracted.", examples=["curated"])
+    review_status: ReviewStatus | None = Field(
+        None, description="Review state.", examples=["accepted"]
+    )
+    q: str | None = Field(
+        None,
+        min_length=1,
+        max_length=200,
+        description="Full-text search over statement and quote: every word must match.",
+        examples=["weapons importer"],
+    )
+    sort: FactSort = Field(
+        FactSort.id,
+        description="Order; `-` for descending; nulls always last.",
+        examples=["-value"],
+    )
+
+
+class EntityFilters(PageParams):
+    """Filters on entities; all combine with AND."""
+
+    type: EntityType | None = Field(None, description="Entity type.", examples=["organization"])
+    q: str | None = Field(
+        None,
+        min_length=1,
+        max_length=200,
+        description="Case-insensitive substring of the name or an alias.",
+        examples=["PFP"],
+    )
+    article_id: int | None = Field(
+        None, ge=1, le=MAX_ID, description="Entities mentioned in this article.", examples=[1]
+    )

@@ -1,0 +1,131 @@
+"""Request bodies of the write endpoints, and what they answer."""
+
+from datetime import date, datetime
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from app.enums import ReviewStatus, ValueQualifier
+from app.schemas.params import MAX_ID
+from app.schemas.resources import ArticleDetail, EntityPublic, FactPublic
+
+SEED_SENTENCE = 'Azerbaijan joined the NATO-led "Partnership for Peace" (PFP) programme in 1994.'
+
+
+class ArticleCreate(BaseModel):
+    """An article to store and extract facts from; only `text` is required."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(
+        min_length=1,
+        description="The article body, stored verbatim; offsets are counted in its code points.",
+        examples=[SEED_SENTENCE],
+    )
+    title: str | None = Field(
+        None, min_length=1, max_length=500,
+        description="Headline; without one, the first sentence is used.",
+        examples=["Azerbaijan is upgrading its military units"],
+    )  # fmt: skip
+    url: str | None = Field(
+        None, max_length=2000, pattern=r"^https?://\S+$", description="Where it was published.",
+        examples=["https://news.example/azerbaijan-army"],
+    )  # fmt: skip
+    source: str | None = Field(
+        None, max_length=200, description="Publisher or outlet.", examples=["Trend News Agency"]
+    )
+    published_at: datetime | date | None = Field(
+        None,
+        description="ISO 8601 date or time of publication; resolves 'last year' in the text.",
+        examples=["2020-02-05"],
+    )
+    language: str = Field(
+        "en", pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        description="BCP 47 language code.", examples=["en"],
+    )  # fmt: skip
+
+
+class ArticleIngested(ArticleDetail):
+    """The stored article with the facts and entities extracted from it."""
+
+    facts: list[FactPublic] = Field(description="Every fact of the article.")
+    entities: list[EntityPublic] = Field(description="Every entity the article mentions.")
+
+
+CORRECTABLE = (
+    "statement", "predicate", "value", "unit", "value_qualifier", "rank", "rank_total", "scope",
+    "metric", "period_start", "period_end", "subject", "object", "attributed_to",
+)  # fmt: skip
+
+
+REQUIRED = ("statement", "predicate", "subject")
+
+
+class FactReview(BaseModel):
+    """A review decision; with `corrected`, the fields that were wrong and their right values."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    review_status: ReviewStatus = Field(
+        description="`accepted`, `rejected`, `corrected` (or back to `unreviewed`).",
+        examples=["corrected"],
+    )
+    statement: str | None = Field(
+        None, min_length=1, max_length=2000, description="Corrected statement.",
+        examples=["Azerbaijan spent 22.7 billion USD on defence-related products in 2009–2016."],
+    )  # fmt: skip
+    predicate: str | None = Field(
+        None, pattern=r"^[a-z][a-z0-9_]{0,79}$", description="Corrected relation.",
+        examples=["spent_on"],
+    )  # fmt: skip
+    value: float | None = Field(
+        None, allow_inf_nan=False, description="Corrected value, base units.",
+        examples=[22700000000],
+    )  # fmt: skip
+    unit: str | None = Field(None, max_length=40, description="Corrected unit.", examples=["USD"])
+    value_qualifier: ValueQualifier | None = Field(
+        None, description="Corrected qualifier.", examples=["exact"]
+    )
+    rank: int | None = Field(None, ge=1, le=MAX_ID, description="Corrected rank.", examples=[64])
+    rank_total: int | None = Field(
+        None, ge=1, le=MAX_ID, description="Corrected total ranked.", examples=[138]
+    )
+    scope: str | None = Field(
+        None, max_length=200, description="Corrected scope.", examples=["global"]
+    )
+    metric: str | None = Field(
+        None, max_length=200, description="Corrected metric.", examples=["military strength"]
+    )
+    period_start: int | None = Field(
+        None, ge=-9999, le=9999, description="Corrected first year.", examples=[2009]
+    )
+    period_end: int | None = Field(
+        None, ge=-9999, le=9999, description="Corrected last year.", examples=[2016]
+    )
+    subject: str | None = Field(
+        None, min_length=1, max_length=200, description="Corrected subject (entity id or slug).",
+        examples=["azerbaijan"],
+    )  # fmt: skip
+    object: str | None = Field(
+        None, min_length=1, max_length=200, description="Corrected object (entity id or slug).",
+        examples=["nato"],
+    )  # fmt: skip
+    attributed_to: str | None = Field(
+        None, min_length=1, max_length=200, description="Corrected source (entity id or slug).",
+        examples=["bloomberg"],
+    )  # fmt: skip
+
+    @model_validator(mode="after")
+    def corrections_need_corrected(self) -> "FactReview":
+        changed = self.corrections()
+        if changed and self.review_status is not ReviewStatus.corrected:
+            raise ValueError("fields can be changed only with review_status 'corrected'")
+        if self.review_status is ReviewStatus.corrected and not changed:
+            raise ValueError("review_status 'corrected' needs at least one corrected field")
+        cleared = [name for name in REQUIRED if name in changed and changed[name] is None]
+        if cleared:
+            raise ValueError(f"{', '.join(cleared)} cannot be null")
+        return self
+
+    def corrections(self) -> dict:
+        """The corrected fields the client sent (an explicit null clears a field)."""
+        return {name: getattr(self, name) for name in CORRECTABLE if name in self.model_fields_set}

@@ -1,0 +1,176 @@
+"""The write API: keys, POST /articles with extraction, PATCH review with If-Match, DELETE."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.extraction.candidates import ArticleCandidates, FactCandidate, Span
+from app.models import FactType
+from tests.helpers import ARTICLE, AUTH, DIGEST_KEY, KEY, assert_problem, counts, get_all
+
+
+def test_post_stores_the_article_and_its_extracted_facts(writer):
+    response = writer.post("/articles", json={"text": ARTICLE, "source": "Example"}, headers=AUTH)
+    assert response.status_code == 201
+    article = response.json()
+    assert response.headers["location"] == f"/articles/{article['id']}"
+    assert article["text"] == ARTICLE and article["source"] == "Example"
+    assert article["title"].startswith("Poland will spend 1.5 billion euros")
+    assert article["fact_count"] == len(article["facts"]) > 0
+    for fact in article["facts"]:
+        evidence = fact["evidence"]
+        assert ARTICLE[evidence["start"] : evidence["end"]] == evidence["quote"]
+        assert fact["origin"] == "extracted" and fact["review_status"] == "unreviewed"
+        assert fact["extractor_version"] and 0 < fact["confidence"] <= 1
+    spending = next(f for f in article["facts"] if f["type"] == "spending")
+    assert (spending["value"], spending["unit"]) == (1_500_000_000, "EUR")
+    assert spending["attributed_to"]["name"] == "Reuters"
+    assert spending["period_start"] == spending["period_end"] == 2023
+    ranking = next(f for f in article["facts"] if f["type"] == "ranking")
+    assert (ranking["rank"], ranking["rank_total"], ranking["period_start"]) == (21, 145, 2022)
+    joined = next(f for f in article["facts"] if f["predicate"] == "joined")
+    assert joined["object"]["name"] == "NATO" and joined["period_start"] == 1999
+    branches = [f for f in article["facts"] if f["predicate"] == "has_branch"]
+    assert len(branches) == 5
+    names = {entity["name"] for entity in article["entities"]}
+    assert {"Poland", "Reuters", "NATO", "Mariusz Blaszczak", "Polish Navy"} <= names
+
+
+def test_extracted_facts_show_up_in_every_list_and_filter(writer):
+    article = writer.post("/articles", json={"text": ARTICLE}, headers=AUTH).json()
+    listed = get_all(writer, "/facts", article_id=article["id"])
+    assert [f["id"] for f in listed] == [f["id"] for f in article["facts"]]
+    assert get_all(writer, f"/articles/{article['slug']}/facts") == listed
+    assert get_all(writer, "/facts", origin="extracted", review_status="unreviewed") == listed
+    assert {f["type"] for f in get_all(writer, "/facts", entity="reuters")} == {"spending"}
+    found = get_all(writer, "/facts", q="air defence", year=2023)
+    assert [f["type"] for f in found] == ["spending"]
+    entities = get_all(writer, "/entities", article_id=article["id"])
+    assert len(entities) == len(article["entities"])
+    assert get_all(writer, "/entities", q="blaszczak")[0]["type"] == "person"
+
+
+def test_entities_are_shared_across_articles(writer):
+    before = writer.get("/entities/azerbaijan").json()
+    writer.post("/articles", json={"text": ARTICLE}, headers=AUTH)
+    after = writer.get("/entities/azerbaijan").json()
+    assert after["id"] == before["id"]
+    assert after["mention_count"] == before["mention_count"] + 1
+    assert (
+        writer.get("/entities", params={"q": "azerbaijan", "type": "country"}).json()["total"] == 1
+    )
+    nato = get_all(writer, "/entities", q="NATO", type="organization")
+    assert [entity["slug"] for entity in nato] == ["nato"]
+
+
+def test_the_same_text_is_stored_once(writer):
+    first = writer.post("/articles", json={"text": ARTICLE}, headers=AUTH)
+    before = counts(writer)
+    again = writer.post("/articles", json={"text": ARTICLE, "title": "Other"}, headers=AUTH)
+    assert again.status_code == 200
+    assert again.json()["id"] == first.json()["id"]
+    assert counts(writer) == before
+    seed = writer.get("/articles/1").json()["text"]
+    assert writer.post("/articles", json={"text": seed}, headers=AUTH).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("headers", "status"),
+    [
+        ({}, 401),
+        ({"Authorization": "Bearer "}, 401),
+        ({"Authorization": f"Basic {KEY}"}, 401),
+        ({"Authorization": "Bearer wrong-key"}, 403),
+        ({"Authorization": f"Bearer {KEY}x"}, 403),
+    ],
+)
+def test_writes_without_a_valid_key_are_refused_and_change_nothing(writer, headers, status):
+    before = counts(writer)
+    assert_problem(writer.post("/articles", json={"text": ARTICLE}, headers=headers), status)
+    assert_problem(writer.delete("/articles/1", headers=headers), status)
+    etag = writer.get("/facts/1").headers["etag"]
+    review = writer.patch("/facts/1", json={"review_status": "rejected"},
+                          headers={**headers, "If-Match": etag})  # fmt: skip
+    assert_problem(review, status)
+    assert counts(writer) == before
+    if status == 401:
+        assert (
+            writer.post("/articles", json={"text": "x"})
+            .headers["www-authenticate"]
+            .startswith("Bearer")
+        )
+
+
+def test_a_key_given_as_its_digest_works(writer):
+    response = writer.post("/articles", json={"text": ARTICLE},
+                           headers={"Authorization": f"Bearer {DIGEST_KEY}"})  # fmt: skip
+    assert response.status_code == 201
+
+
+def test_no_configured_keys_refuses_every_write(client):
+    assert_problem(client.post("/articles", json={"text": ARTICLE}, headers=AUTH), 403)
+
+
+def test_reads_stay_open(writer):
+    assert writer.get("/facts").status_code == 200
+
+
+def test_bodies_over_the_limit_get_413(writer):
+    before = counts(writer)
+    big = {"text": "word " * 10_000}
+    assert_problem(writer.post("/articles", json=big, headers=AUTH), 413)
+
+    def chunks():  # no Content-Length: the limit is enforced while reading
+        for _ in range(100):
+            yield b"x" * 1000
+
+    streamed = writer.post("/articles", content=chunks(),
+                           headers={**AUTH, "Content-Type": "application/json"})  # fmt: skip
+    assert_problem(streamed, 413)
+    assert counts(writer) == before
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"text": ""},
+        {"text": 42},
+        {"text": ARTICLE, "colour": "blue"},
+        {"text": ARTICLE, "published_at": "yesterday"},
+        {"text": ARTICLE, "url": "not a url"},
+        {"text": ARTICLE, "language": "english!"},
+    ],
+)
+def test_invalid_articles_get_422(writer, body):
+    before = counts(writer)
+    assert_problem(writer.post("/articles", json=body, headers=AUTH), 422)
+    assert counts(writer) == before
+
+
+def test_malformed_json_gets_422(writer):
+    response = writer.post("/articles", content=b'{"text": ', headers={**AUTH,
+                           "Content-Type": "application/json"})  # fmt: skip
+    assert_problem(response, 422)
+
+
+def test_published_date_resolves_last_year(writer):
+    text = "Armenia spent $700,000 on drones last year, according to Reuters."
+    response = writer.post("/articles", json={"text": text, "published_at": "2021-03-04"},
+                           headers=AUTH)  # fmt: skip
+    [spending] = [f for f in response.json()["facts"] if f["type"] == "spending"]
+    assert spending["period_start"] == spending["period_end"] == 2020
+    assert spending["value"] == 700_000
+    undated = writer.post("/articles", json={"text": text + " "}, headers=AUTH).json()
+    [spending] = [f for f in undated["facts"] if f["type"] == "spending"]
+    assert spending["period_start"] is None
+
+
+def test_a_failed_ingest_leaves_nothing_behind(writer, monkeypatch):
+    bad = FactCandidate(type=FactType.event, statement="x", subject="nowhere", predicate="p",
+                        evidence=Span(0, 5, "wrong"))  # fmt: skip
+    monkeypatch.setattr("app.ingest.extract", lambda text, **_: ArticleCandidates([], [bad]))
+    before = counts(writer)
+    with TestClient(writer.app, raise_server_exceptions=False) as client:
+        response = client.post("/articles", json={"text": ARTICLE}, headers=AUTH)
+    assert_problem(response, 500)
+    assert counts(writer) == before
