@@ -1,15 +1,25 @@
-"""The `article-facts` command: serve the API, migrate the database, load the seed."""
+"""The `article-facts` command: serve, migrate, seed, ingest, re-extract, evaluate."""
 
 from pathlib import Path
 from typing import Annotated
 
 import typer
 import uvicorn
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session, select
 
 from app.config import Settings
 from app.db import create_db_engine
+from app.evaluation import default_annotated_dirs
+from app.evaluation import evaluate as run_evaluation
+from app.ingest import GroundingError, has_curated_facts, ingest_article, reextract_article
 from app.migrate import current_revision, head_revision, upgrade_to_head
+from app.models import Article
 from app.seeding import SeedError, load_seed, read_seed
+from app.sources import ArticleInput, BadInput, read_inputs
 
 cli = typer.Typer(
     help="article-facts: news articles as structured, grounded facts over a REST API.\n\n"
@@ -90,6 +100,92 @@ def seed(
     except SeedError as error:
         typer.echo(f"seed error: {error}", err=True)
         raise typer.Exit(2) from None
+
+
+@cli.command()
+def ingest(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files (.txt plain text; .json an article or a list; .jsonl one per line), "
+            "directories (searched for those), or - for standard input.",
+        ),
+    ],
+) -> None:
+    """Store articles and extract their facts, one transaction each; bad inputs are reported
+    and skipped. Exits 1 when any input failed."""
+    engine = engine_from_environment()
+    upgrade_to_head(engine)
+    console = Console(stderr=True)
+    items = list(read_inputs(inputs))
+    tally = {"stored": 0, "already stored": 0, "failed": 0}
+    with Progress(console=console, disable=not console.is_terminal, transient=True) as progress:
+        task = progress.add_task("ingesting", total=len(items))
+        for item in items:
+            outcome = ingest_one(engine, item)
+            if outcome.startswith("failed"):
+                console.print(f"[red]{item.origin}[/red]: {outcome.removeprefix('failed: ')}")
+                tally["failed"] += 1
+            else:
+                tally[outcome] += 1
+            progress.advance(task)
+    summary = ", ".join(f"{count} {what}" for what, count in tally.items())
+    typer.echo(f"{len(items)} inputs: {summary}")
+    raise typer.Exit(1 if tally["failed"] else 0)
+
+
+def ingest_one(engine, item: ArticleInput | BadInput) -> str:
+    """'stored', 'already stored' or 'failed: <reason>' for one input, in its own transaction."""
+    if isinstance(item, BadInput):
+        return f"failed: {item.reason}"
+    try:
+        with Session(engine) as session, session.begin():
+            _, created = ingest_article(session, item.text, item.meta)
+    except (GroundingError, SQLAlchemyError) as error:
+        return f"failed: {error}"
+    return "stored" if created else "already stored"
+
+
+@cli.command()
+def reextract() -> None:
+    """Run the current extraction rules again over every article without curated facts,
+    replacing only unreviewed extracted facts (curated and reviewed facts stay)."""
+    engine = engine_from_environment()
+    upgrade_to_head(engine)
+    with Session(engine) as session:
+        articles = list(session.exec(select(Article.id).where(~has_curated_facts())))
+    total = 0
+    for article_id in articles:
+        with Session(engine) as session, session.begin():
+            total += reextract_article(session, session.get(Article, article_id))
+    typer.echo(f"re-extracted {len(articles)} articles: {total} new or renewed facts")
+
+
+@cli.command()
+def evaluate(
+    directories: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Annotated article directories; default: the seed and tests/data."),
+    ] = None,
+    details: Annotated[bool, typer.Option(help="List every missed and spurious fact.")] = False,
+) -> None:
+    """Score the extraction pipeline against curated annotations (precision, recall, F1)."""
+    report = run_evaluation(directories or default_annotated_dirs())
+    console = Console()
+    table = Table(title="extraction vs curated annotations")
+    for column in ("", "extracted", "curated", "precision", "recall", "F1"):
+        table.add_column(column, justify="right" if column else "left")
+    rows = [*sorted(report.by_type.items()), ("all facts", report.facts),
+            ("entities", report.entities)]  # fmt: skip
+    for name, score in rows:
+        table.add_row(name, str(score.predicted), str(score.gold), f"{score.precision:.3f}",
+                      f"{score.recall:.3f}", f"{score.f1:.3f}")  # fmt: skip
+    console.print(table)
+    if details:
+        for line in report.missed:
+            console.print(f"missed    {line}", markup=False)
+        for line in report.spurious:
+            console.print(f"spurious  {line}", markup=False)
 
 
 def main() -> None:

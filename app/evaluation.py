@@ -15,6 +15,7 @@ from pathlib import Path
 
 from app.extraction.candidates import ArticleCandidates, EntityCandidate, FactCandidate
 from app.extraction.pipeline import extract
+from app.resources import resource_dir
 from app.seeding import read_seed
 
 
@@ -129,3 +130,10 @@ def evaluate(directories: Iterable[Path]) -> Report:
         predicted = extract(seed.text, published_at=seed.meta.published_at)
         score_article(predicted, seed.candidates, report)
     return report
+
+
+def default_annotated_dirs() -> list[Path]:
+    """The seed, plus the annotated test articles when run from a checkout."""
+    seed = resource_dir("seed")
+    extra = seed.parent / "tests" / "data" / "annotated"
+    return [seed, *sorted(p for p in extra.iterdir() if p.is_dir())] if extra.is_dir() else [seed]

@@ -253,3 +253,8 @@ def delete_article(session: Session, article: Article) -> None:
     session.delete(article)
     session.flush()
     prune_orphan_entities(session)
+
+
+def has_curated_facts() -> sa.ColumnElement[bool]:
+    """For a SELECT over articles: the article has curated facts."""
+    return sa.exists().where(Fact.article_id == Article.id, Fact.origin == Origin.curated)

@@ -11,6 +11,11 @@ from app.extraction.document import Sentence, Token, tokenize
 from app.extraction.text import slugify
 
 CONNECTORS = ("of the", "of", "for the", "for", "de", "in")
+# Right before a name that no list knows: what the name must be ("member of the Quad").
+GROUP_CUES = re.compile(
+    r"(?:member of|members of|part of|joined|join|left|leave|withdrew from|ally of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 ATTRIBUTION_CUES = re.compile(
     r"(?:according to|reported by|reporting by|report by|data from|cited by|as per)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -248,7 +253,7 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
         return known
     if entity_type is None and chunk.tokens[0].is_acronym and len(chunk.tokens) == 1:
         entity_type = EntityType.organization
-    if entity_type is None and ATTRIBUTION_CUES.search(before):
+    if entity_type is None and (ATTRIBUTION_CUES.search(before) or GROUP_CUES.search(before)):
         entity_type = EntityType.organization
     if entity_type is None:
         return None

@@ -94,7 +94,8 @@ PROGRAM_HEADS = {
 PLACE_HEADS = {
     "Sea", "Ocean", "Gulf", "Strait", "River", "Mountains", "Region", "Province", "Line",
     "Peninsula", "Valley", "Island", "Islands", "Bay", "Desert", "Corridor", "Basin",
-    "District", "City", "Oblast", "Lake", "Coast",
+    "District", "City", "Oblast", "Lake", "Coast", "Canal", "Channel", "Border", "Zone",
+    "Heights", "Plateau", "Pass",
 }  # fmt: skip
 POSITION_HEADS = {
     "Minister", "President", "Commander", "Commander-in-chief", "Commander-in-Chief", "Chief",

@@ -40,7 +40,9 @@ def extract(text: str, *, published_at: str | None = None) -> ArticleCandidates:
     year = YEAR.search(published_at or "")
     state = ArticleState(published_year=int(year.group(1)) if year else None)
     facts: list[FactCandidate] = []
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
+        if index == 0 and is_headline(text, sentence):
+            continue  # a headline restates the body's claims without their evidence
         ctx = SentenceContext(text, sentence, table, state)
         ctx.mentions = table.in_span(sentence.start, sentence.end)
         ctx.subject = find_subject(ctx)
@@ -58,6 +60,12 @@ def extract(text: str, *, published_at: str | None = None) -> ArticleCandidates:
         facts.extend(found)
         _remember(ctx)
     return ArticleCandidates(entities=_entities(table, facts), facts=_unique(facts))
+
+
+def is_headline(text: str, sentence) -> bool:
+    """A first line with no closing punctuation, followed by a blank line."""
+    after = text[sentence.end : sentence.end + 3]
+    return not sentence.text.endswith((".", "!", "?", '"', "”")) and after.startswith("\n")
 
 
 def _remember(ctx: SentenceContext) -> None:

@@ -18,7 +18,7 @@ from app.api.present import (
 from app.api.responses import ITEM_ERRORS, LIST_ERRORS, NOT_FOUND, WRITE_ERRORS
 from app.api.routes.entities import entity_page
 from app.api.routes.facts import fact_page
-from app.ingest import ArticleMeta, delete_article, ingest_article
+from app.ingest import delete_article, ingest_article
 from app.models import Article, Fact
 from app.queries.articles import article_contents, describe_articles, list_articles
 from app.queries.entities import mentioned_in
@@ -33,6 +33,7 @@ from app.schemas import (
     EntityPage,
     FactPage,
 )
+from app.sources import meta_of
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
@@ -114,16 +115,8 @@ def create_article(
 ) -> ArticleIngested:
     """Store an article verbatim and extract its entities and facts; the same text again
     answers 200 with the article already stored."""
-    published = article_in.published_at.isoformat() if article_in.published_at else None
-    meta = ArticleMeta(
-        title=article_in.title,
-        url=article_in.url,
-        source=article_in.source,
-        published_at=published,
-        language=article_in.language,
-    )
     with session.begin():
-        article, created = ingest_article(session, article_in.text, meta)
+        article, created = ingest_article(session, article_in.text, meta_of(article_in))
     response.status_code = 201 if created else 200
     response.headers["Location"] = f"/articles/{article.id}"
     return present_ingested(session, article)

@@ -9,7 +9,7 @@ from app.extraction import statements as say
 from app.extraction.context import FactDraft, SentenceContext, build_fact, period_for
 from app.extraction.quantities import find_count
 
-PARTNERS = r"(?P<count>[^,.;]{1,30}?)\s+(?P<noun>countries|states|nations|partners)\b"
+PARTNERS = r"(?P<count>(?:[^,.;]|(?<=\d)[.,](?=\d)){1,30}?)\s+(?P<noun>countries|states|nations|partners)\b"
 COUNTED = [
     (re.compile(rf"\bcooperat(?:es|ed|e|ing)\s+with\s+{PARTNERS}(?P<sphere>\s+in the [\w\s-]+?sphere)?"),
      "cooperates_with"),

@@ -12,7 +12,8 @@ VERB = re.compile(
     r"^[\s,]*(?:(?:has|have|had)\s+been\s+|(?:is|are|was|were|has|have|had|will|would|"
     r"can|could)\s+)?(?:\w+ly\s+)?(?P<verb>(?:took|got|gave|met|held|made|won|lost|began|"
     r"opened|visited|launched|signed|announced|supports?|supported|hosted|attended|"
-    r"received|sent|deployed|conducted|\w+ed|\w+ing))\b"
+    r"received|sent|deployed|conducted|\w+ed|\w+ing|(?!(?:is|has|was|its|as|us|this|thus|"
+    r"always|perhaps|sometimes|across|besides)\b)[a-z]{3,}s))\b"
 )
 OWN_FORCES = re.compile(r"\b(?:its|their)\s+(?:armed forces|army|military)\b")
 OBJECTS = (EntityType.organization, EntityType.program, EntityType.country, EntityType.person,

@@ -23,7 +23,7 @@ PATTERNS = [
     re.compile(rf"\b{ORD}\s+place(?:\s+{TOTAL})?", re.IGNORECASE),
     re.compile(rf"\b{ORD}\s+{TOTAL}", re.IGNORECASE),
     re.compile(rf"{COPULA}the\s+{ORD}[\s-]+(?P<sup>{SUPERLATIVE})\b(?P<what>(?:\s+[a-z][\w-]*){{0,3}}?){PLACES_AFTER}"),
-    re.compile(rf"{COPULA}(?:the|(?P<owner>[A-Z][\w\- ]*?)[’']s)\s+(?P<sup>{SUPERLATIVE})\b(?P<what>(?:\s+[a-z][\w-]*){{0,3}}?){PLACES_AFTER}"),
+    re.compile(rf"{COPULA}(?:the (?P<world>world['’]s)|the|(?P<owner>[A-Z][\w\- ]*?)[’']s)\s+(?P<sup>{SUPERLATIVE})\b(?P<what>(?:\s+[a-z][\w-]*){{0,3}}?){PLACES_AFTER}"),
     re.compile(r"\b(?:in|among|into)\s+the\s+top\s+(?P<top>\d+|" + "|".join(NUMBER_WORDS) + r")\b"),
 ]  # fmt: skip
 GLOBAL = re.compile(r"\b(?:globally|worldwide|in the world|the world['’]s|of the world)\b")
@@ -76,8 +76,22 @@ def _draft(ctx: SentenceContext, match: re.Match) -> FactDraft | None:
         draft.metric = metric.group("metric").strip()
     if draft.metric is None and total is not None and draft.scope is None:
         draft.scope = "global"
-    draft.period = period_for(ctx)
+    start, end = clause_around(ctx.body, match.start(), match.end())
+    draft.period = period_for(ctx, start, end)
     return draft
+
+
+CLAUSE_BREAK = re.compile(
+    r";|\s(?:and|but|while|whereas)\s+(?=(?:is|was|are|were|remains|remained|has|have|had|"
+    r"became|becomes|ranks|ranked|rose|fell)\b)"
+)
+
+
+def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The coordinated clause holding [start, end): 'X ranked 4th in 2023 and remains ...'."""
+    before = [m.end() for m in CLAUSE_BREAK.finditer(text) if m.end() <= start]
+    after = CLAUSE_BREAK.search(text, end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
 def _scope(ctx: SentenceContext, match: re.Match, draft: FactDraft) -> None:
@@ -90,7 +104,7 @@ def _scope(ctx: SentenceContext, match: re.Match, draft: FactDraft) -> None:
                 draft.object, draft.scope = place, ctx.name_of(place.key)
                 return
     window = ctx.body[max(0, match.start() - 12) : match.end() + 25]
-    if GLOBAL.search(window):
+    if match.groupdict().get("world") or GLOBAL.search(window):
         draft.scope = "global"
         found = GLOBAL.search(ctx.body, max(0, match.start() - 12))
         draft.anchor(ctx.absolute(found.start()), ctx.absolute(found.end()))

@@ -24,7 +24,7 @@ ON_WHAT = re.compile(
 )
 PER_YEAR = re.compile(r"^\s*(?:a year|per year|annually|a-year)\b")
 CHANGE = re.compile(
-    r"\b(?P<kind>(?:defen[cs]e |military |arms )?(?:spending|budget|expenditures?))\b[^.;]{0,60}?"
+    r"\b(?P<kind>(?:defen[cs]e |military |arms )?(?:spending|budget|expenditures?|imports|exports))\b[^.;]{0,60}?"
     r"\b(?P<dir>rose|increased|grew|jumped|climbed|fell|decreased|dropped|declined|shrank)\s+by\s+"
 )
 
@@ -72,7 +72,9 @@ def _changes(ctx: SentenceContext) -> list:
             continue
         direction = "increased" if match.group("dir") in ("rose", "increased", "grew", "jumped",
                                                           "climbed") else "decreased"  # fmt: skip
-        draft = FactDraft(FactType.spending, subject, f"spending_{direction}_by",
+        noun = match.group("kind").split()[-1]
+        measure = noun if noun in ("imports", "exports") else "spending"
+        draft = FactDraft(FactType.spending, subject, f"{measure}_{direction}_by",
                           value=percent.value, unit="percent", value_qualifier=percent.qualifier,
                           metric=match.group("kind"), attributed=True, confidence=0.8)  # fmt: skip
         draft.anchor(ctx.absolute(match.start()), ctx.absolute(match.end() + percent.end))

@@ -26,6 +26,11 @@ GOVERNMENT_BODY = re.compile(
     r"\bis\s+(?:the|a|an)\s+(?P<demonym>[A-Z][\w]+)\s+(?:government\s+|state\s+)?"
     r"(?P<kind>ministry|agency|department|body|institution)\b"
 )
+PERSONNEL = re.compile(
+    r"\b(?:employs?|has|have|numbers?|comprises?|counts?|includes?|fields?)\s+(?P<count>(?:[^.;,]|(?<=\d)[.,](?=\d)){1,40}?)\s+"
+    r"(?:active(?:-duty)?\s+|serving\s+|reserve\s+)?(?P<noun>personnel|troops|soldiers|servicemen|"
+    r"service members|sailors|airmen|members|staff|people)\b"
+)
 ASSOCIATED_WITH = re.compile(r"\b(?:associated|affiliated) with\s+(?:the\s+)?")
 ITEM_END = re.compile(r",\s*which\b|;|\.$")
 ITEM_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=the\s|[A-Z])")
@@ -49,7 +54,24 @@ def find(ctx: SentenceContext) -> list:
     if ctx.subject is not None:
         facts.extend(_government_body(ctx))
         facts.extend(_associated_with(ctx))
+        facts.extend(_personnel(ctx))
     return facts
+
+
+def _personnel(ctx: SentenceContext) -> list:
+    """'The X Armed Forces employ around 1.4 million active personnel'."""
+    match = PERSONNEL.search(ctx.body)
+    if match is None or ctx.type_of(ctx.subject.key) is not EntityType.organization:
+        return []
+    count = find_count(match.group("count"))
+    if count is None:
+        return []
+    draft = FactDraft(FactType.structure, ctx.subject, "personnel_count", value=count.value,
+                      unit="person", value_qualifier=count.qualifier, confidence=0.8)  # fmt: skip
+    draft.anchor(ctx.absolute(match.start()), ctx.absolute(match.end()))
+    statement = (f"{ctx.name_of(ctx.subject.key)} have "
+                 f"{say.quantity(count.value, count.qualifier, match.group('noun'))}.")  # fmt: skip
+    return [build_fact(ctx, draft, statement)]
 
 
 def _parts(ctx: SentenceContext, match: re.Match, whole: Ref) -> list:
