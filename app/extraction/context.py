@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.enums import EntityType, FactType, ValueQualifier
+from app.extraction import gazetteer as gz
 from app.extraction.candidates import FactCandidate, Span
 from app.extraction.document import Sentence
 from app.extraction.entities import EntityTable, MentionSpan, armed_forces_of
@@ -32,13 +33,23 @@ ANAPHOR = re.compile(
 EXPLETIVE = re.compile(r"^it\s+(?:is|was|has been)\s+(?:reported|said|announced|noted|expected|"
                        r"believed|known|claimed|estimated|understood)\b", re.IGNORECASE)  # fmt: skip
 ATTRIBUTION = [
-    re.compile(r"\baccording to (?:the |a |an )?(?:[a-z]+ )*(?P<source>[A-Z][\w’'\- ]*)"),
-    re.compile(r"\b(?:based on|citing) (?:reporting|reports|data) (?:by|from) (?P<source>[A-Z][\w’'\- ]*)"),
-    re.compile(r"\b(?:a |the )?(?:report|study|survey|ranking|index) (?:by|from) (?P<source>[A-Z][\w’'\- ]*)"),
+    re.compile(r"\b(?i:according to) (?:the |a |an )?(?:[a-z]+ )*(?P<source>[A-Z][\w’'\- ]*)"),
+    re.compile(r"\b(?i:based on|citing) (?:reporting|reports|data) (?:by|from) (?P<source>[A-Z][\w’'\- ]*)"),
+    re.compile(r"\b(?i:a |the )?(?i:report|study|survey|ranking|index) (?:by|from) (?P<source>[A-Z][\w’'\- ]*)"),
     re.compile(r"\b(?:for|in|by) the (?:annual |latest |new |\d{4} )?(?P<source>[A-Z][\w’'\- ]*?) "
                r"(?:review|ranking|index|report|survey|study)\b"),
     re.compile(r"(?P<source>[A-Z][\w’'\- ]*?),? (?:said|says|reported|reports|estimates|found|finds)\b"),
 ]  # fmt: skip
+REPORTING_PREFIX = re.compile(
+    r"^(?:(?:a|the|an)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|study|survey|analysis)\s+"
+    r"(?:by|from)\s+[^,]+?\s+(?:finds|found|says|said|shows|showed|notes|noted)\s+(?:that\s+)?"
+    r"|(?:according to|based on reporting by|based on reports by|citing)\s+"
+    r"(?:[^,]+?(?:,\s+|\s+and\s+)(?=[A-Z]))*[^,]+,\s+)",
+    re.IGNORECASE,
+)
+SAME_SOURCE = re.compile(
+    r"\b(?:as per|according to|based on|citing) the (?:same )?(?:report|study|data|survey|figures)\b"
+)
 EDITION = re.compile(r"\b(?:ranking|index|review|report|edition|survey)\s+((?:19|20)\d\d)\b")
 
 
@@ -50,6 +61,7 @@ class ArticleState:
     last_subject: str | None = None
     last_country: str | None = None
     last_organization_subject: str | None = None
+    last_source: str | None = None
     editions: dict[str, int] = field(default_factory=dict)
 
 
@@ -121,10 +133,11 @@ class SentenceContext:
 
 def find_subject(ctx: SentenceContext) -> Ref | None:
     """The sentence's subject: a leading named entity, or an anaphor resolved backwards."""
-    leading = ctx.entities_in(0, len(ctx.body))
-    leading = [
-        ref for ref in leading if LEADING_FILLER.match(ctx.text[ctx.sentence.start : ref.start])
-    ]
+    # "A report by X finds that Y ...", "According to X, Y ...": the subject comes after.
+    reported = REPORTING_PREFIX.match(ctx.body)
+    begin = ctx.sentence.start + (reported.end() if reported else 0)
+    leading = ctx.entities_in(begin - ctx.sentence.start, len(ctx.body))
+    leading = [ref for ref in leading if _only_filler(ctx.text[begin : ref.start])]
     if leading:
         ref = min(leading, key=lambda r: r.start)
         record = ctx.table.records[ref.key]
@@ -152,6 +165,12 @@ def find_subject(ctx: SentenceContext) -> Ref | None:
     return Ref(key, *span) if key else None
 
 
+def _only_filler(text: str) -> bool:
+    """Nothing but 'The', 'In 2020,' and a person's titles ('Colonel General') before a name."""
+    words = [word for word in text.split() if word not in gz.PERSON_TITLES]
+    return bool(LEADING_FILLER.match(" ".join(words) + " " if words else ""))
+
+
 def _last_named(ctx: SentenceContext, noun: str) -> str | None:
     """The entity most recently mentioned before the sentence whose name has `noun` in it."""
     earlier = [m for m in ctx.table.mentions if m.end <= ctx.sentence.start]
@@ -163,12 +182,17 @@ def _last_named(ctx: SentenceContext, noun: str) -> str | None:
 
 
 def find_attribution(ctx: SentenceContext) -> Ref | None:
+    """Who the sentence cites; 'as per the report' means the source cited last."""
     for pattern in ATTRIBUTION:
         for match in pattern.finditer(ctx.body):
             start, end = match.span("source")
             ref = ctx.first_entity(start, end + 1, EntityType.organization, EntityType.person)
             if ref is not None:
+                ctx.state.last_source = ref.key
                 return Ref(ref.key, ref.start, ref.end)
+    match = SAME_SOURCE.search(ctx.body)
+    if match and ctx.state.last_source:
+        return Ref(ctx.state.last_source, ctx.absolute(match.start()), ctx.absolute(match.end()))
     return None
 
 

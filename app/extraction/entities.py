@@ -67,6 +67,7 @@ class EntityTable:
         self.by_surface: dict[str, str] = {}
         self.mentions: list[MentionSpan] = []
         self.appositions: list[tuple[str, str, int, int]] = []  # person, position, span
+        self.main_country: str | None = None  # names "Ministry of Defence" alone
 
     def add(self, name: str, entity_type: EntityType, aliases=(), country=None) -> str:
         key = self.resolve(name) or slugify(name)
@@ -207,6 +208,7 @@ def person_in(chunk: Chunk) -> tuple[list[Token], list[Token]] | None:
 
 def find_entities(text: str, sentences: list[Sentence]) -> EntityTable:
     table = EntityTable()
+    table.main_country = main_country(text)
     pending: list[tuple[Sentence, Chunk]] = []
     for sentence in sentences:
         tokens = tokenize(sentence.text, sentence.start)
@@ -279,6 +281,8 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
     if (country and name != chunk.text) or qualified != name:
         table.alias(key, chunk.text)
     role = "demonym" if chunk.text in gz.demonym_to_country() else "name"
+    if role == "demonym":
+        table.alias(key, chunk.text)
     if chunk.text in gz.capital_to_country():
         role = "capital"
     table.mention(chunk.start, chunk.end, text, key, role)
@@ -297,14 +301,17 @@ RANKS = {"General", "Colonel", "Lieutenant", "Major", "Captain", "Admiral", "Vic
          "Marshal", "Brigadier", "Sergeant", "Mr", "Ms", "Mrs", "Dr", "Sir"}  # fmt: skip
 
 
-def main_country(table: EntityTable) -> EntityRecord | None:
-    """The country the article mentions most so far."""
+def main_country(text: str) -> str | None:
+    """The country the article names most often (by name, demonym or capital)."""
     counts: dict[str, int] = {}
-    for mention in table.mentions:
-        record = table.records.get(mention.key)
-        if record is not None and record.type is EntityType.country:
-            counts[record.key] = counts.get(record.key, 0) + 1
-    return table.records[max(counts, key=counts.get)] if counts else None
+    surfaces = {**gz.country_by_surface(), **gz.capital_to_country()}
+    for match in re.finditer(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?", text):
+        for surface in (match.group(0), match.group(0).split()[0]):
+            country = surfaces.get(surface.removesuffix("’s").removesuffix("'s"))
+            if country is not None:
+                counts[country.name] = counts.get(country.name, 0) + 1
+                break
+    return max(counts, key=counts.get) if counts else None
 
 
 def _qualified(table: EntityTable, name: str, entity_type: EntityType) -> str:
@@ -312,8 +319,7 @@ def _qualified(table: EntityTable, name: str, entity_type: EntityType) -> str:
     generic = all(word in GENERIC_WORDS for word in name.split())
     if not generic or entity_type not in (EntityType.organization, EntityType.position):
         return name
-    country = main_country(table)
-    return f"{name} of {country.name}" if country else name
+    return f"{name} of {table.main_country}" if table.main_country else name
 
 
 def _titled_position(table, text, titles: list[Token], person: str, chunk: Chunk) -> None:

@@ -85,6 +85,7 @@ ORGANIZATION_HEADS = {
     "Authority", "Court", "Party", "Industries", "Systems", "Technologies", "Inc", "Ltd",
     "Fleet", "Brigade", "Division", "Regiment", "Battalion", "Staff", "Police", "Cabinet",
     "Secretariat", "Mission", "Review", "Times", "Post", "News", "Herald", "Institution",
+    "League", "Gendarmerie", "Coalition", "Bloc", "Network", "Dialogue",
 }  # fmt: skip
 PROGRAM_HEADS = {
     "Programme", "Program", "Plan", "Process", "Partnership", "Initiative", "Strategy",

@@ -15,15 +15,18 @@ COPULA = r"\b(?:is|was|are|were|became|becoming|become|remains|remained|has|have
 SUPERLATIVE = (r"(?:largest|biggest|strongest|most powerful|most capable|leading|"
                r"greatest|highest|best|most advanced|most expensive|most modern)")  # fmt: skip
 TOTAL = r"(?:among|out of|of)\s+(?:the\s+)?(?P<total>\d[\d,]*)\b(?:\s+(?:countries|nations|states|armies|militaries))?"
-PLACES_AFTER = r"(?:\s+(?:in|of)\s+(?:the\s+)?(?P<scope>[A-Z][\w\- ]*?))?(?=[,.;]|\s+(?:in|for|during|according|with|and|after|since)\b|$)"
+PLACES_AFTER = r"(?:\s+(?:in|of)\s+(?:the\s+)?(?P<scope>[A-Z][\w\- ]*?)(?=[,.;]|\s+(?:in|for|during|according|with|and|after|since)\b|$))?"
+WHAT = (
+    r"(?P<what>(?:\s+(?!(?:in|of|among|for|according|with|and|since|during|to)\b)[a-z][\w-]*){0,3})"
+)
 PATTERNS = [
     re.compile(r"\b(?P<n>\d+)\s+out of\s+(?:the\s+)?(?P<total>\d[\d,]*)\b"),
     re.compile(rf"\b(?:ranked|ranks|rank|placed|came|finished|stood|ranking)\s+(?:at\s+)?(?:the\s+)?{ORD}"
                rf"(?:\s+place)?(?:\s+{TOTAL})?", re.IGNORECASE),
     re.compile(rf"\b{ORD}\s+place(?:\s+{TOTAL})?", re.IGNORECASE),
     re.compile(rf"\b{ORD}\s+{TOTAL}", re.IGNORECASE),
-    re.compile(rf"{COPULA}the\s+{ORD}[\s-]+(?P<sup>{SUPERLATIVE})\b(?P<what>(?:\s+[a-z][\w-]*){{0,3}}?){PLACES_AFTER}"),
-    re.compile(rf"{COPULA}(?:the (?P<world>world['’]s)|the|(?P<owner>[A-Z][\w\- ]*?)[’']s)\s+(?P<sup>{SUPERLATIVE})\b(?P<what>(?:\s+[a-z][\w-]*){{0,3}}?){PLACES_AFTER}"),
+    re.compile(rf"{COPULA}the\s+{ORD}[\s-]+(?P<sup>{SUPERLATIVE})\b{WHAT}{PLACES_AFTER}"),
+    re.compile(rf"{COPULA}(?:the (?P<world>world['’]s)|the|(?P<owner>[A-Z][\w\- ]*?)[’']s)\s+(?P<sup>{SUPERLATIVE})\b{WHAT}{PLACES_AFTER}"),
     re.compile(r"\b(?:in|among|into)\s+the\s+top\s+(?P<top>\d+|" + "|".join(NUMBER_WORDS) + r")\b"),
 ]  # fmt: skip
 GLOBAL = re.compile(r"\b(?:globally|worldwide|in the world|the world['’]s|of the world)\b")
@@ -74,7 +77,7 @@ def _draft(ctx: SentenceContext, match: re.Match) -> FactDraft | None:
         draft.metric = f"{groups['sup']} {what}".strip()
     elif metric := METRIC_AFTER.match(ctx.body[match.end() :]):
         draft.metric = metric.group("metric").strip()
-    if draft.metric is None and total is not None and draft.scope is None:
+    if total is not None and draft.scope is None:
         draft.scope = "global"
     start, end = clause_around(ctx.body, match.start(), match.end())
     draft.period = period_for(ctx, start, end)

@@ -19,7 +19,7 @@ BUDGET_NOUN = re.compile(
     r"totall?ed|stood at|rose to|increased to|will be|at|hit))?"
 )
 ON_WHAT = re.compile(
-    r"^\s*(?:a year|per year|annually)?\s*(?:on|for|to)\s+(?P<what>[\w\s-]+?)"
+    r"^\s*(?:a year|per year|annually)?\s*(?:on|for|to)\s+(?P<what>[a-zA-Z][\w\s-]*?)"
     r"(?=\s+(?:in|during|between|since|from|over)\s|[,.;]|\s+thereby|$)"
 )
 PER_YEAR = re.compile(r"^\s*(?:a year|per year|annually|a-year)\b")
@@ -46,12 +46,12 @@ def find(ctx: SentenceContext) -> list:
         offset = max(0, money.start - 60)
         draft.anchor(ctx.absolute(offset + trigger.start()), ctx.absolute(money.end))
         after = ctx.body[money.end :]
-        if on := ON_WHAT.match(after):
-            draft.metric = on.group("what").strip()
-        elif not verb and noun:
+        if not verb and noun:
             kind = noun[-1].group("kind")
             draft.metric = f"{kind} budget" if kind else "budget"
             draft.predicate = "budget"
+        elif on := ON_WHAT.match(after):
+            draft.metric = on.group("what").strip()
         if PER_YEAR.match(after):
             draft.metric = f"{draft.metric or 'spending'} per year"
         draft.period = period_for(ctx, money.end) or period_for(ctx)
