@@ -116,7 +116,7 @@ def ingest(
     and skipped. Exits 1 when any input failed."""
     engine = engine_from_environment()
     upgrade_to_head(engine)
-    console = Console(stderr=True)
+    console = Console(stderr=True, soft_wrap=True, highlight=False)
     items = list(read_inputs(inputs))
     tally = {"stored": 0, "already stored": 0, "failed": 0}
     with Progress(console=console, disable=not console.is_terminal, transient=True) as progress:
@@ -124,7 +124,7 @@ def ingest(
         for item in items:
             outcome = ingest_one(engine, item)
             if outcome.startswith("failed"):
-                console.print(f"[red]{item.origin}[/red]: {outcome.removeprefix('failed: ')}")
+                console.print(f"{item.origin}: {outcome.removeprefix('failed: ')}", markup=False)
                 tally["failed"] += 1
             else:
                 tally[outcome] += 1

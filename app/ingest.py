@@ -10,19 +10,20 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from app.extraction.candidates import ArticleCandidates, EntityCandidate, FactCandidate, Span
+from app.extraction.candidates import ArticleCandidates, FactCandidate, Span
 from app.extraction.pipeline import extract
 from app.extraction.text import first_sentence, slugify
 from app.models import (
     FACT_CLAIM_FIELDS,
     Article,
     Entity,
-    EntityAlias,
     Fact,
     Mention,
     Origin,
     ReviewStatus,
 )
+from app.resolution import resolve_entities
+from app.slugs import unique_slug
 
 
 class GroundingError(ValueError):
@@ -46,19 +47,6 @@ def find_article_by_text(session: Session, text: str) -> Article | None:
     return session.exec(select(Article).where(Article.sha256 == text_sha256(text))).first()
 
 
-def unique_slug(session: Session, table: type[Article] | type[Entity], base: str) -> str:
-    """`base`, or `base-2`, `base-3`, ... whichever is free in `table`."""
-    taken = set(
-        session.exec(
-            select(table.slug).where(sa.or_(table.slug == base, table.slug.like(f"{base}-%")))
-        )
-    )
-    slug, suffix = base, 2
-    while slug in taken:
-        slug, suffix = f"{base}-{suffix}", suffix + 1
-    return slug
-
-
 def check_span(text: str, span: Span, what: str) -> None:
     if not (0 <= span.start < span.end <= len(text)) or text[span.start : span.end] != span.quote:
         raise GroundingError(
@@ -66,100 +54,50 @@ def check_span(text: str, span: Span, what: str) -> None:
         )
 
 
-def find_entity(session: Session, candidate: EntityCandidate) -> Entity | None:
-    """The stored entity the candidate names: same slug; or, of the same type, the candidate's
-    name is a stored name or alias, or a stored name is one of the candidate's aliases.
-
-    Alias-to-alias matches are not enough: "Defense Ministry" is an alias of many ministries.
-    """
-    same_slug = select(Entity).where(Entity.slug == candidate.key, Entity.type == candidate.type)
-    entity = session.exec(same_slug).first()
-    if entity is not None:
-        return entity
-    name = candidate.name.lower()
-    aliases = {alias.lower() for alias in candidate.aliases}
-    aliased = select(EntityAlias.entity_id).where(sa.func.lower(EntityAlias.alias) == name)
-    statement = (
-        select(Entity)
-        .where(Entity.type == candidate.type)
-        .where(
-            sa.or_(
-                sa.func.lower(Entity.name) == name,
-                sa.func.lower(Entity.name).in_(aliases) if aliases else sa.false(),
-                Entity.id.in_(aliased),
-            )
-        )
-        .order_by(Entity.id)
-    )
-    return session.exec(statement).first()
-
-
-def upsert_entity(session: Session, candidate: EntityCandidate) -> Entity:
-    """The stored entity for the candidate, created if new; new aliases are added."""
-    entity = find_entity(session, candidate)
-    if entity is None:
-        entity = Entity(
-            slug=unique_slug(session, Entity, candidate.key),
-            name=candidate.name,
-            type=candidate.type,
-            wikidata_id=candidate.wikidata_id,
-        )
-        session.add(entity)
-        session.flush()
-    elif entity.wikidata_id is None and candidate.wikidata_id:
-        entity.wikidata_id = candidate.wikidata_id
-    known = set(session.exec(select(EntityAlias.alias).where(EntityAlias.entity_id == entity.id)))
-    for alias in dict.fromkeys([candidate.name, *candidate.aliases]):
-        if alias not in known and alias != entity.name:
-            session.add(EntityAlias(entity_id=entity.id, alias=alias))
-            known.add(alias)
-    return entity
-
-
 def store_candidates(session: Session, article: Article, candidates: ArticleCandidates) -> None:
-    """Add the candidates' entities, mentions and facts to a stored article."""
-    entity_ids: dict[str, int] = {}
-    for candidate in candidates.entities:
-        entity = upsert_entity(session, candidate)
-        entity_ids[candidate.key] = entity.id
-        stored = set(
-            session.exec(
-                select(Mention.start_offset, Mention.end_offset).where(
-                    Mention.article_id == article.id, Mention.entity_id == entity.id
-                )
+    """Add the candidates' entities, mentions and facts to a stored article.
+
+    Rows go in as multi-row INSERTs: an article has dozens of mentions and facts.
+    """
+    entity_ids = resolve_entities(session, candidates.entities)
+    stored = set(
+        session.exec(
+            select(Mention.entity_id, Mention.start_offset, Mention.end_offset).where(
+                Mention.article_id == article.id
             )
         )
+    )
+    mentions = []
+    for candidate in candidates.entities:
+        entity_id = entity_ids[candidate.key]
         for span in dict.fromkeys(candidate.mentions):
             check_span(article.text, span, f"mention of {candidate.key}")
-            if (span.start, span.end) in stored:
-                continue
-            session.add(
-                Mention(
-                    article_id=article.id,
-                    entity_id=entity.id,
-                    start_offset=span.start,
-                    end_offset=span.end,
-                    text=span.quote,
-                )
-            )
+            if (entity_id, span.start, span.end) not in stored:
+                stored.add((entity_id, span.start, span.end))
+                mentions.append({"article_id": article.id, "entity_id": entity_id,
+                                 "start_offset": span.start, "end_offset": span.end,
+                                 "text": span.quote})  # fmt: skip
+    facts = []
     for fact in candidates.facts:
         check_span(article.text, fact.evidence, f"evidence of {fact.statement!r}")
         unknown = [key for key in fact.entity_keys() if key not in entity_ids]
         if unknown:
             raise GroundingError(f"fact {fact.statement!r} names unknown entities {unknown}")
-        session.add(
-            Fact(
-                **{name: getattr(fact, name) for name in FACT_CLAIM_FIELDS},
-                article_id=article.id,
-                subject_id=entity_ids[fact.subject],
-                object_id=entity_ids.get(fact.object) if fact.object else None,
-                attributed_to_id=entity_ids.get(fact.attributed_to) if fact.attributed_to else None,
-                quote=fact.evidence.quote,
-                evidence_start=fact.evidence.start,
-                evidence_end=fact.evidence.end,
-            )
-        )
-    session.flush()
+        facts.append({
+            **{name: getattr(fact, name) for name in FACT_CLAIM_FIELDS},
+            "article_id": article.id,
+            "subject_id": entity_ids[fact.subject],
+            "object_id": entity_ids[fact.object] if fact.object else None,
+            "attributed_to_id": entity_ids[fact.attributed_to] if fact.attributed_to else None,
+            "quote": fact.evidence.quote,
+            "evidence_start": fact.evidence.start,
+            "evidence_end": fact.evidence.end,
+        })  # fmt: skip
+    connection = session.connection()
+    if mentions:
+        connection.execute(sa.insert(Mention), mentions)
+    if facts:
+        connection.execute(sa.insert(Fact), facts)
 
 
 def store_article(

@@ -50,6 +50,10 @@ REPORTING_PREFIX = re.compile(
 SAME_SOURCE = re.compile(
     r"\b(?:as per|according to|based on|citing) the (?:same )?(?:report|study|data|survey|figures)\b"
 )
+ATTRIBUTION_CUES = re.compile(
+    r"(?i:according|based on|citing|report|study|survey|ranking|index|review|said|says|"
+    r"estimates|found|finds|as per)"
+)
 EDITION = re.compile(r"\b(?:ranking|index|review|report|edition|survey)\s+((?:19|20)\d\d)\b")
 
 
@@ -183,6 +187,8 @@ def _last_named(ctx: SentenceContext, noun: str) -> str | None:
 
 def find_attribution(ctx: SentenceContext) -> Ref | None:
     """Who the sentence cites; 'as per the report' means the source cited last."""
+    if not ATTRIBUTION_CUES.search(ctx.body):
+        return None
     for pattern in ATTRIBUTION:
         for match in pattern.finditer(ctx.body):
             start, end = match.span("source")

@@ -2,13 +2,16 @@
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Maj", "Capt", "Adm", "Sgt", "St",
                  "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
                  "Oct", "Nov", "Dec", "Inc", "Ltd", "Co", "Corp", "U.S", "U.K", "e.g", "i.e"}  # fmt: skip
 SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
-# Words (with inner hyphens and apostrophes), numbers with separators, or one symbol.
-TOKEN = re.compile(r"[^\W_](?:[\w]|[-’'.,](?=[^\W_]))*|[^\w\s]", re.UNICODE)
+LAST_WORD = re.compile(r"([\w.]+)[.!?]?$")
+# Words with inner hyphens and apostrophes, numbers with separators; punctuation is skipped
+# (names are joined only across single spaces, so offsets alone tell where it was).
+TOKEN = re.compile(r"[^\W_]+(?:[-’'.,][^\W_]+)*")
 # "NATO-led", "Moscow-based": the name is the part before the hyphen.
 NAME_SUFFIX = re.compile(
     r"-(?:led|based|backed|funded|owned|run|made|style|era|related|brokered|built|era)$"
@@ -22,8 +25,9 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word and its offsets (a tuple: tokens are made by the thousand)."""
+
     text: str
     start: int
     end: int
@@ -43,7 +47,7 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences, start = [], 0
     for match in SENTENCE_END.finditer(text):
         end = match.end() if match.group(0)[0] in ".!?" else match.start()
-        previous_word = re.search(r"([\w.]+)[.!?]?$", text[start : match.start() + 1])
+        previous_word = LAST_WORD.search(text, max(start, match.start() - 12), match.start() + 1)
         if previous_word and previous_word.group(1).rstrip(".") in ABBREVIATIONS:
             continue
         sentences.append(_sentence(text, start, end))
@@ -64,15 +68,12 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Word tokens of `text`, offsets shifted by `offset`; possessives split off the name."""
     tokens = []
     for match in TOKEN.finditer(text):
-        word, start, end = match.group(0), match.start() + offset, match.end() + offset
-        word = word.rstrip(".,")
-        end = start + len(word)
-        suffix = NAME_SUFFIX.search(word)
-        if suffix and word[:1].isupper():
-            word, end = word[: suffix.start()], start + suffix.start()
+        word = match.group(0)
+        start = match.start() + offset
+        if word[0].isupper() and "-" in word and (suffix := NAME_SUFFIX.search(word)):
+            word = word[: suffix.start()]
         if word.endswith(("’s", "'s")) and len(word) > 2:
-            tokens.append(Token(word[:-2], start, end - 2, possessive=True))
-            continue
-        if word:
-            tokens.append(Token(word, start, end))
+            tokens.append(Token(word[:-2], start, start + len(word) - 2, True))
+        else:
+            tokens.append(Token(word, start, start + len(word)))
     return tokens

@@ -33,7 +33,7 @@ class ArticleCreate(BaseModel):
     source: str | None = Field(
         None, max_length=200, description="Publisher or outlet.", examples=["Trend News Agency"]
     )
-    published_at: datetime | date | None = Field(
+    published_at: date | datetime | None = Field(
         None,
         description="ISO 8601 date or time of publication; resolves 'last year' in the text.",
         examples=["2020-02-05"],

@@ -15,6 +15,9 @@ VERB = re.compile(
     r"received|sent|deployed|conducted|\w+ed|\w+ing|(?!(?:is|has|was|its|as|us|this|thus|"
     r"always|perhaps|sometimes|across|besides)\b)[a-z]{3,}s))\b"
 )
+# "X is expected to debate ...": a plan or a guess, not something that happened.
+SPECULATIVE = re.compile(r"^\s*(?:is|are|was|were)\s+(?:expected|likely|set|due|planned|scheduled|"
+                         r"supposed|unlikely|rumoured|rumored)\s+to\b")  # fmt: skip
 OWN_FORCES = re.compile(r"\b(?:its|their)\s+(?:armed forces|army|military)\b")
 OBJECTS = (EntityType.organization, EntityType.program, EntityType.country, EntityType.person,
            EntityType.place)  # fmt: skip
@@ -26,7 +29,7 @@ def find(ctx: SentenceContext) -> list:
         return []
     after = ctx.body[subject.end - ctx.sentence.start :]
     match = VERB.match(after)
-    if match is None:
+    if match is None or SPECULATIVE.match(after):
         return []
     verb_end = subject.end - ctx.sentence.start + match.end()
     draft = FactDraft(FactType.event, subject, _predicate(match.group("verb")), confidence=0.6,
@@ -44,6 +47,8 @@ def _statement(ctx: SentenceContext, subject: Ref) -> str:
     name, surface = ctx.name_of(subject.key), ctx.text[subject.start : subject.end]
     if sentence.startswith(surface):
         return f"{name}{sentence[len(surface) :]}."
+    if surface in sentence:
+        return sentence.replace(surface, name, 1) + "."
     return f"{sentence} ({name})."
 
 

@@ -34,8 +34,12 @@ METRIC_AFTER = re.compile(r"^\s*(?:globally\s+|worldwide\s+)?(?:for|in terms of|
                           r"(?P<metric>(?!the\b)[a-z][a-z\s-]*?)(?=\s+in\s+(?:19|20)\d\d|[,.;]|\s+(?:according|among)|$)")  # fmt: skip
 
 
+CUES = re.compile(r"\d(?:st|nd|rd|th)\b|rank|place|out of|most|largest|biggest|strongest|"
+                  r"leading|greatest|highest|best|top|" + "|".join(ORDINAL_WORDS))  # fmt: skip
+
+
 def find(ctx: SentenceContext) -> list:
-    if ctx.subject is None:
+    if ctx.subject is None or not CUES.search(ctx.body):
         return []
     facts, used = [], []
     for pattern in PATTERNS:
@@ -124,7 +128,8 @@ def _statement(ctx: SentenceContext, draft: FactDraft) -> str:
             f"{subject} ranked in the top {say.number(draft.value)}{scope}{metric}{when}{source}."
         )
     if draft.metric and draft.rank_total is None and draft.metric.split()[0] in SUPERLATIVE:
-        ordinal = "" if draft.rank == 1 else f"{say.ordinal(draft.rank)}-"
+        joiner = " " if draft.metric.startswith("most") else "-"
+        ordinal = "" if draft.rank == 1 else f"{say.ordinal(draft.rank)}{joiner}"
         return f"{subject} was the {ordinal}{draft.metric}{scope}{when}{source}."
     among = f" among {draft.rank_total}" if draft.rank_total else ""
     metric = f" for {draft.metric}" if draft.metric else ""

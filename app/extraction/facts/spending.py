@@ -29,7 +29,14 @@ CHANGE = re.compile(
 )
 
 
+# Cheap first look: most sentences name no spending at all.
+CUES = re.compile(r"spen[dt]|budget|expenditure|outlay|allocat|earmark|invest|paid|pays|"
+                  r"set aside|committed|imports|exports")  # fmt: skip
+
+
 def find(ctx: SentenceContext) -> list:
+    if not CUES.search(ctx.body):
+        return []
     if ctx.subject is None:
         return _changes(ctx)
     facts = []

@@ -1,0 +1,120 @@
+"""`article-facts ingest`, `reextract` and `evaluate` on real inputs."""
+
+import json
+
+import pytest
+from sqlmodel import Session, select
+from typer.testing import CliRunner
+
+from app.cli import cli
+from app.db import create_db_engine
+from app.models import Article, Fact, Origin, ReviewStatus
+from tests.conftest import sqlite_url
+
+runner = CliRunner()
+ARTICLES = [
+    "Georgia joined the Partnership for Peace in 1994. Georgia spent $300mn on defence in 2019.",
+    "Moldova cooperates with about 20 countries. Moldova ranked 120th among 145 countries.",
+    "Latvia is a member of NATO since 2004. Latvia allocated 700 million euros to defence.",
+]
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    url = sqlite_url(tmp_path / "cli.db")
+    monkeypatch.setenv("DATABASE_URL", url)
+    return url
+
+
+def stored(url: str) -> list[Article]:
+    engine = create_db_engine(url)
+    with Session(engine) as session:
+        articles = list(session.exec(select(Article).order_by(Article.id)))
+    engine.dispose()
+    return articles
+
+
+def test_ingest_files_directories_json_and_jsonl(env, tmp_path):
+    folder = tmp_path / "in"
+    (folder / "nested").mkdir(parents=True)
+    (folder / "one.txt").write_text(ARTICLES[0], encoding="utf-8")
+    (folder / "nested" / "two.json").write_text(json.dumps({"text": ARTICLES[1],
+                                                              "title": "Moldova"}))  # fmt: skip
+    (folder / "ignored.png").write_bytes(b"\x89PNG")
+    lines = tmp_path / "more.jsonl"
+    lines.write_text(json.dumps({"text": ARTICLES[2], "source": "Delfi",
+                                 "published_at": "2021-05-01"}) + "\n")  # fmt: skip
+    result = runner.invoke(cli, ["ingest", str(folder), str(lines)])
+    assert result.exit_code == 0, result.output
+    assert "3 inputs: 3 stored, 0 already stored, 0 failed" in result.output
+    # A directory is read in path order: nested/two.json before one.txt.
+    articles = {a.text: a for a in stored(env)}
+    assert list(articles) == [ARTICLES[1], ARTICLES[0], ARTICLES[2]]
+    assert articles[ARTICLES[1]].title == "Moldova"
+    assert articles[ARTICLES[2]].source == "Delfi"
+    assert articles[ARTICLES[2]].published_at == "2021-05-01"
+    again = runner.invoke(cli, ["ingest", str(folder), str(lines)])
+    assert "3 inputs: 0 stored, 3 already stored, 0 failed" in again.output
+    assert len(stored(env)) == 3
+
+
+def test_ingest_standard_input_plain_and_jsonl(env):
+    plain = runner.invoke(cli, ["ingest", "-"], input=ARTICLES[0])
+    assert "1 stored" in plain.output
+    jsonl = "\n".join(json.dumps({"text": text}) for text in ARTICLES)
+    result = runner.invoke(cli, ["ingest", "-"], input=jsonl)
+    assert "3 inputs: 2 stored, 1 already stored" in result.output
+    assert len(stored(env)) == 3
+
+
+def test_bad_inputs_are_reported_and_the_batch_goes_on(env, tmp_path):
+    bad_json = tmp_path / "broken.json"
+    bad_json.write_text("{not json")
+    bad_lines = tmp_path / "mixed.jsonl"
+    bad_lines.write_text("\n".join([
+        json.dumps({"text": ARTICLES[0]}),
+        "[1, 2]",
+        json.dumps({"title": "no text"}),
+        json.dumps({"text": ARTICLES[1], "url": "not-a-url"}),
+        json.dumps({"text": ARTICLES[2]}),
+    ]))  # fmt: skip
+    binary = tmp_path / "latin1.txt"
+    binary.write_bytes("Café \xe9".encode("latin-1"))
+    result = runner.invoke(cli, ["ingest", str(bad_json), str(bad_lines), str(binary),
+                                 str(tmp_path / "missing.txt")])  # fmt: skip
+    assert result.exit_code == 1
+    assert "8 inputs: 2 stored, 0 already stored, 6 failed" in result.output
+    for reason in ("not valid JSON", "mixed.jsonl:2", "mixed.jsonl:3: text: Field required",
+                   "url", "cannot read it as UTF-8", "no such file"):  # fmt: skip
+        assert reason in result.output, reason
+    assert [a.text for a in stored(env)] == [ARTICLES[0], ARTICLES[2]]
+
+
+def test_reextract_keeps_curated_and_reviewed_facts(env):
+    runner.invoke(cli, ["seed"])
+    runner.invoke(cli, ["ingest", "-"], input=ARTICLES[0])
+    engine = create_db_engine(env)
+    with Session(engine) as session, session.begin():
+        extracted = session.exec(select(Fact).where(Fact.origin == Origin.extracted)).all()
+        reviewed = extracted[0]
+        reviewed.review_status = ReviewStatus.rejected
+        reviewed_id, count = reviewed.id, len(extracted)
+        curated_ids = set(session.exec(select(Fact.id).where(Fact.origin == Origin.curated)))
+    result = runner.invoke(cli, ["reextract"])
+    assert result.exit_code == 0 and "re-extracted 1 articles" in result.output
+    with Session(engine) as session:
+        facts = session.exec(select(Fact)).all()
+    engine.dispose()
+    by_id = {fact.id: fact for fact in facts}
+    assert curated_ids <= set(by_id)  # curated untouched (the seed article is skipped)
+    assert by_id[reviewed_id].review_status is ReviewStatus.rejected
+    extracted_now = [f for f in facts if f.origin is Origin.extracted]
+    assert len(extracted_now) == count  # the rejected one kept, the others renewed, no duplicate
+
+
+def test_evaluate_prints_the_table(env):
+    result = runner.invoke(cli, ["evaluate", "--details"])
+    assert result.exit_code == 0
+    for row in ("ranking", "spending", "alliance", "cooperation", "structure", "event",
+                "mandate", "all facts", "entities", "precision", "recall", "F1"):  # fmt: skip
+        assert row in result.output
