@@ -107,3 +107,4 @@ def test_the_wheel_carries_migrations_and_seed(installed):
         REPO_ROOT / "seed" / "article.txt"
     ).read_bytes()
     assert (site / "app" / "static" / "redoc" / "redoc.standalone.js").is_file()
+    assert (site / "app" / "extraction" / "data" / "countries.tsv").is_file()

@@ -1,0 +1,105 @@
+"""Capitalised runs of words that may be names: 'Defense Ministry of Azerbaijan',
+'Azerbaijani Air and Air Defence Force', but not 'Armenia and Azerbaijan'.
+"""
+
+from dataclasses import dataclass
+
+from app.extraction import gazetteer as gz
+from app.extraction.document import Token
+
+CONNECTORS = ("of the", "of", "for the", "for", "de", "in")
+
+
+@dataclass
+class Chunk:
+    tokens: list[Token]
+    text: str
+    start: int
+    end: int
+
+    @property
+    def head(self) -> str:
+        words = self.text.split()
+        for index, word in enumerate(words):
+            if index and word in ("of", "for"):
+                return words[index - 1]
+        return words[-1]
+
+
+def adjacent(first: Token, second: Token) -> bool:
+    """Only a single space between: punctuation, quotes or a line break end a name."""
+    return second.start - first.end <= 1 and not first.possessive
+
+
+def chunks_of(tokens: list[Token]) -> list[Chunk]:
+    """Runs of capitalised words, joined by 'of', 'for' and, before a head word, 'and'."""
+    chunks: list[Chunk] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if not token.capitalized or token.text in gz.NON_ENTITY_WORDS:
+            index += 1
+            continue
+        run = [token]
+        index += 1
+        while index < len(tokens) and not run[-1].possessive:
+            nxt = tokens[index]
+            if nxt.capitalized and adjacent(run[-1], nxt) and nxt.text not in ("I",):
+                run.append(nxt)
+                index += 1
+                continue
+            joined = _join_connector(tokens, index, run)
+            if joined is None:
+                break
+            run, index = joined
+        chunks.append(_chunk(run))
+    return chunks
+
+
+def _join_connector(tokens: list[Token], index: int, run: list[Token]):
+    """Extend `run` over a connector at `index` when capitalised words follow it."""
+    for connector in (*CONNECTORS, "and"):
+        words = connector.split()
+        window = tokens[index : index + len(words)]
+        if [t.text for t in window] != words:
+            continue
+        if not all(adjacent(a, b) for a, b in zip([run[-1], *window], window, strict=False)):
+            return None
+        after = index + len(words)
+        if after >= len(tokens):
+            return None
+        follower = tokens[after]
+        if not adjacent(window[-1], follower):
+            return None
+        allowed = follower.capitalized or (connector == "for" and follower.text.isdigit())
+        if not allowed or follower.text in gz.NON_ENTITY_WORDS:
+            return None
+        tail_end = after
+        while (
+            tail_end + 1 < len(tokens)
+            and tokens[tail_end + 1].capitalized
+            and adjacent(tokens[tail_end], tokens[tail_end + 1])
+            and not tokens[tail_end].possessive
+        ):
+            tail_end += 1
+        tail = tokens[after : tail_end + 1]
+        if connector == "and" and not _and_joins(run, tail):
+            return None
+        if connector == "in" and not tail[-1].text.endswith("Office"):
+            return None
+        return run + window + tail, tail_end + 1
+    return None
+
+
+def _and_joins(left: list[Token], right: list[Token]) -> bool:
+    """'Air and Air Defence Force' is one name; 'Armenia and Azerbaijan' is two."""
+    left_text = " ".join(t.text for t in left)
+    if gz.type_from_head(left[-1].text) or left_text in gz.country_by_surface():
+        return False
+    return gz.type_from_head(right[-1].text) is not None
+
+
+def _chunk(run: list[Token]) -> Chunk:
+    start, end = run[0].start, run[-1].end
+    text = " ".join(token.text for token in run)
+    return Chunk(run, text, start, end)
