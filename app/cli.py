@@ -181,6 +181,9 @@ def evaluate(
         table.add_row(name, str(score.predicted), str(score.gold), f"{score.precision:.3f}",
                       f"{score.recall:.3f}", f"{score.f1:.3f}")  # fmt: skip
     console.print(table)
+    for name, facts, entities in report.articles:
+        console.print(f"{name}: facts F1 {facts.f1:.3f} ({facts.matched_gold}/{facts.gold} found, "
+                      f"{facts.predicted} extracted), entities F1 {entities.f1:.3f}")  # fmt: skip
     if details:
         for line in report.missed:
             console.print(f"missed    {line}", markup=False)

@@ -53,6 +53,7 @@ class Report:
     by_type: dict[str, Score] = field(default_factory=dict)
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
+    articles: list[tuple[str, Score, Score]] = field(default_factory=list)  # name, facts, entities
 
 
 def names(entity: EntityCandidate) -> set[str]:
@@ -124,12 +125,21 @@ def score_article(predicted: ArticleCandidates, gold: ArticleCandidates, report:
 
 def evaluate(directories: Iterable[Path]) -> Report:
     """Score the pipeline on every annotated directory (article text plus annotations.toml)."""
-    report = Report()
+    total = Report()
     for directory in directories:
         seed = read_seed(directory)
         predicted = extract(seed.text, published_at=seed.meta.published_at)
-        score_article(predicted, seed.candidates, report)
-    return report
+        article = Report()
+        score_article(predicted, seed.candidates, article)
+        total.articles.append((directory.name, article.facts, article.entities))
+        total.entities.add(article.entities)
+        for fact_type, score in article.by_type.items():
+            total.by_type.setdefault(fact_type, Score()).add(score)
+        total.missed.extend(f"{directory.name}: {line}" for line in article.missed)
+        total.spurious.extend(f"{directory.name}: {line}" for line in article.spurious)
+    for score in total.by_type.values():
+        total.facts.add(score)
+    return total
 
 
 def default_annotated_dirs() -> list[Path]:

@@ -110,7 +110,8 @@ PERSON_TITLES = {
     "Marshal", "Brigadier", "Sergeant", "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr",
     "Dr.", "Sir", "President", "Minister", "Prime", "Defense", "Defence", "Foreign",
     "Secretary", "Chancellor", "King", "Queen", "Prince", "Ambassador", "Deputy", "Chief",
-    "Commander", "Spokesman", "Spokesperson", "Director", "Governor", "Senator",
+    "Commander", "Spokesman", "Spokesperson", "Director", "Governor", "Senator", "Finance",
+    "Economy", "Interior", "Justice", "Trade", "Industry", "Energy", "Home",
 }  # fmt: skip
 # Capitalised words that start sentences or name times, never entities on their own.
 NON_ENTITY_WORDS = {

@@ -43,11 +43,13 @@ CURRENCY_WORDS = {
     "rubles": "RUB", "roubles": "RUB", "manats": "AZN", "manat": "AZN", "rupees": "INR",
     "lira": "TRY", "liras": "TRY", "won": "KRW", "hryvnias": "UAH", "tenge": "KZT",
     "lari": "GEL", "drams": "AMD", "shekels": "ILS", "riyals": "SAR", "dirhams": "AED",
+    "naira": "NGN", "rand": "ZAR", "pesos": "MXN", "reais": "BRL", "zlotys": "PLN",
+    "kroner": "NOK", "kronor": "SEK", "francs": "CHF", "rupiah": "IDR", "baht": "THB",
 }  # fmt: skip
 ISO_CODES = {
     "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "AZN", "INR", "TRY", "KRW", "UAH", "KZT",
     "GEL", "AMD", "ILS", "SAR", "AED", "CHF", "CAD", "AUD", "SEK", "NOK", "PLN", "BRL",
-    "IRR", "PKR", "EGP", "ZAR", "NGN", "MXN",
+    "IRR", "PKR", "EGP", "ZAR", "NGN", "MXN", "IDR", "THB",
 }  # fmt: skip
 
 _QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))

@@ -11,7 +11,8 @@ from app.extraction.quantities import find_money, find_percent
 
 SPEND_VERB = re.compile(
     r"\b(?:spent|spends|spend|spending|allocated|allocates|allocate|earmarked|budgeted|"
-    r"invested|invests|paid|pays|set aside|committed)\b"
+    r"invested|invests|paid|pays|set aside|committed|imported|bought|purchased|ordered|"
+    r"acquired)\b"
 )
 BUDGET_NOUN = re.compile(
     r"\b(?:(?P<kind>defen[cs]e|military|security|arms|procurement)\s+)?"
@@ -31,7 +32,7 @@ CHANGE = re.compile(
 
 # Cheap first look: most sentences name no spending at all.
 CUES = re.compile(r"spen[dt]|budget|expenditure|outlay|allocat|earmark|invest|paid|pays|"
-                  r"set aside|committed|imports|exports")  # fmt: skip
+                  r"set aside|committed|import|export|bought|purchas|ordered|acquired")  # fmt: skip
 
 
 def find(ctx: SentenceContext) -> list:
