@@ -4,10 +4,11 @@ Imports nothing from the rest of the app, so every layer may depend on it.
 """
 
 import os
+import re
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -45,15 +46,23 @@ class Settings(BaseSettings):
     )
     log_level: LogLevel = Field(default=LogLevel.info, description="Logging level.")
     db_echo: bool = Field(default=False, description="Log every SQL statement (debugging).")
-    api_keys: str = Field(
-        default="",
-        repr=False,
+    api_keys: SecretStr = Field(
+        default=SecretStr(""),
         description="Comma-separated write keys, each a key or `sha256:<hex digest>` of one. "
         "Empty: every write is refused.",
     )
     max_body_bytes: int = Field(
         default=1024 * 1024, ge=1, description="Largest request body accepted (413 beyond)."
     )
+
+    @field_validator("api_keys")
+    @classmethod
+    def digests_are_hex(cls, value: SecretStr) -> SecretStr:
+        for entry in value.get_secret_value().split(","):
+            digest = entry.strip().removeprefix("sha256:")
+            if entry.strip().startswith("sha256:") and not re.fullmatch(r"[0-9a-fA-F]{64}", digest):
+                raise ValueError("a sha256: entry needs a 64-digit hex digest")
+        return value
 
     def resolved_database_url(self) -> str:
         """The configured URL, or the default SQLite file (its directory is created)."""

@@ -60,7 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         app.state.settings = active
         app.state.engine = engine
-        app.state.key_digests = key_digests(active.api_keys)
+        app.state.key_digests = key_digests(active.api_keys.get_secret_value())
         try:
             yield
         finally:

@@ -3,6 +3,7 @@
 import pytest
 from fastapi.testclient import TestClient
 
+from app.config import Settings
 from app.extraction.candidates import ArticleCandidates, FactCandidate, Span
 from app.models import FactType
 from tests.helpers import ARTICLE, AUTH, DIGEST_KEY, KEY, assert_problem, counts, get_all
@@ -174,3 +175,18 @@ def test_a_failed_ingest_leaves_nothing_behind(writer, monkeypatch):
         response = client.post("/articles", json={"text": ARTICLE}, headers=AUTH)
     assert_problem(response, 500)
     assert counts(writer) == before
+
+
+def test_keys_are_never_logged_or_shown(writer, caplog):
+    caplog.set_level("DEBUG")
+    writer.post("/articles", json={"text": ARTICLE}, headers=AUTH)
+    writer.post("/articles", json={"text": ARTICLE}, headers={"Authorization": "Bearer nope"})
+    assert KEY not in caplog.text and "nope" not in caplog.text
+    settings = writer.app.state.settings
+    assert KEY not in repr(settings) and KEY not in str(settings.model_dump())
+    assert all(isinstance(digest, bytes) for digest in writer.app.state.key_digests)
+
+
+def test_a_malformed_digest_is_a_configuration_error():
+    with pytest.raises(ValueError, match="64-digit hex"):
+        Settings(api_keys="sha256:not-hex")
