@@ -1,5 +1,7 @@
 """The `article-facts` command: serve, migrate, seed, ingest, re-extract, evaluate."""
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -8,6 +10,7 @@ import uvicorn
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
@@ -30,9 +33,15 @@ cli = typer.Typer(
 )
 
 
-def engine_from_environment():
+@contextlib.contextmanager
+def database() -> Iterator[Engine]:
+    """An engine for the configured database, disposed (connections closed) afterwards."""
     settings = Settings()
-    return create_db_engine(settings.resolved_database_url(), echo=settings.db_echo)
+    engine = create_db_engine(settings.resolved_database_url(), echo=settings.db_echo)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
 
 
 @cli.command()
@@ -60,13 +69,13 @@ def migrate(
     ] = False,
 ) -> None:
     """Upgrade the database schema to the newest migration."""
-    engine = engine_from_environment()
-    current, head = current_revision(engine), head_revision(engine)
-    if check:
-        typer.echo(f"database at {current or 'base'}, newest migration {head}")
-        raise typer.Exit(0 if current == head else 1)
-    upgrade_to_head(engine)
-    typer.echo(f"database upgraded from {current or 'base'} to {head}")
+    with database() as engine:
+        current, head = current_revision(engine), head_revision(engine)
+        if check:
+            typer.echo(f"database at {current or 'base'}, newest migration {head}")
+            raise typer.Exit(0 if current == head else 1)
+        upgrade_to_head(engine)
+        typer.echo(f"database upgraded from {current or 'base'} to {head}")
 
 
 @cli.command()
@@ -94,9 +103,9 @@ def seed(
                 f"{len(parsed.candidates.facts)} facts, every quote found exactly once"
             )
             return
-        engine = engine_from_environment()
-        upgrade_to_head(engine)
-        typer.echo(load_seed(engine, replace=replace, directory=directory))
+        with database() as engine:
+            upgrade_to_head(engine)
+            typer.echo(load_seed(engine, replace=replace, directory=directory))
     except SeedError as error:
         typer.echo(f"seed error: {error}", err=True)
         raise typer.Exit(2) from None
@@ -114,24 +123,26 @@ def ingest(
 ) -> None:
     """Store articles and extract their facts, one transaction each; bad inputs are reported
     and skipped. Exits 1 when any input failed."""
-    engine = engine_from_environment()
-    upgrade_to_head(engine)
-    console = Console(stderr=True, soft_wrap=True, highlight=False)
-    items = list(read_inputs(inputs))
-    tally = {"stored": 0, "already stored": 0, "failed": 0}
-    with Progress(console=console, disable=not console.is_terminal, transient=True) as progress:
-        task = progress.add_task("ingesting", total=len(items))
-        for item in items:
-            outcome = ingest_one(engine, item)
-            if outcome.startswith("failed"):
-                console.print(f"{item.origin}: {outcome.removeprefix('failed: ')}", markup=False)
-                tally["failed"] += 1
-            else:
-                tally[outcome] += 1
-            progress.advance(task)
-    summary = ", ".join(f"{count} {what}" for what, count in tally.items())
-    typer.echo(f"{len(items)} inputs: {summary}")
-    raise typer.Exit(1 if tally["failed"] else 0)
+    with database() as engine:
+        upgrade_to_head(engine)
+        console = Console(stderr=True, soft_wrap=True, highlight=False)
+        items = list(read_inputs(inputs))
+        tally = {"stored": 0, "already stored": 0, "failed": 0}
+        with Progress(console=console, disable=not console.is_terminal, transient=True) as progress:
+            task = progress.add_task("ingesting", total=len(items))
+            for item in items:
+                outcome = ingest_one(engine, item)
+                if outcome.startswith("failed"):
+                    console.print(
+                        f"{item.origin}: {outcome.removeprefix('failed: ')}", markup=False
+                    )
+                    tally["failed"] += 1
+                else:
+                    tally[outcome] += 1
+                progress.advance(task)
+        summary = ", ".join(f"{count} {what}" for what, count in tally.items())
+        typer.echo(f"{len(items)} inputs: {summary}")
+        raise typer.Exit(1 if tally["failed"] else 0)
 
 
 def ingest_one(engine, item: ArticleInput | BadInput) -> str:
@@ -150,15 +161,15 @@ def ingest_one(engine, item: ArticleInput | BadInput) -> str:
 def reextract() -> None:
     """Run the current extraction rules again over every article without curated facts,
     replacing only unreviewed extracted facts (curated and reviewed facts stay)."""
-    engine = engine_from_environment()
-    upgrade_to_head(engine)
-    with Session(engine) as session:
-        articles = list(session.exec(select(Article.id).where(~has_curated_facts())))
-    total = 0
-    for article_id in articles:
-        with Session(engine) as session, session.begin():
-            total += reextract_article(session, session.get(Article, article_id))
-    typer.echo(f"re-extracted {len(articles)} articles: {total} new or renewed facts")
+    with database() as engine:
+        upgrade_to_head(engine)
+        with Session(engine) as session:
+            articles = list(session.exec(select(Article.id).where(~has_curated_facts())))
+        total = 0
+        for article_id in articles:
+            with Session(engine) as session, session.begin():
+                total += reextract_article(session, session.get(Article, article_id))
+        typer.echo(f"re-extracted {len(articles)} articles: {total} new or renewed facts")
 
 
 @cli.command()

@@ -10,14 +10,7 @@ from sqlmodel import SQLModel
 import app.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from app.config import Settings
 from app.db import create_db_engine
-
-# Tables that migrations create by hand (full-text index shadows), which the
-# models do not describe; autogenerate must not propose dropping them.
-UNMODELLED_TABLE_PREFIXES = ("fact_fts",)
-
-
-def include_object(obj, name, type_, reflected, compare_to) -> bool:
-    return not (type_ == "table" and name.startswith(UNMODELLED_TABLE_PREFIXES))
+from app.migrate import include_object
 
 
 def run_with_connection(connection) -> None:

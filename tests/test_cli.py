@@ -10,8 +10,8 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def env(tmp_path, monkeypatch):
-    url = sqlite_url(tmp_path / "cli.db")
+def env(empty_db_url, monkeypatch):
+    url = empty_db_url
     monkeypatch.setenv("DATABASE_URL", url)
     return url
 

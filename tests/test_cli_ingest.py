@@ -9,7 +9,6 @@ from typer.testing import CliRunner
 from app.cli import cli
 from app.db import create_db_engine
 from app.models import Article, Fact, Origin, ReviewStatus
-from tests.conftest import sqlite_url
 
 runner = CliRunner()
 ARTICLES = [
@@ -20,8 +19,8 @@ ARTICLES = [
 
 
 @pytest.fixture
-def env(tmp_path, monkeypatch):
-    url = sqlite_url(tmp_path / "cli.db")
+def env(empty_db_url, monkeypatch):
+    url = empty_db_url
     monkeypatch.setenv("DATABASE_URL", url)
     return url
 

@@ -14,7 +14,6 @@ from app.extraction.pipeline import extract
 from app.migrate import upgrade_to_head
 from app.models import Article, Fact, Mention
 from bench.corpus import generate
-from tests.conftest import sqlite_url
 
 ARTICLES = 400
 
@@ -39,10 +38,10 @@ def expected_counts(text: str) -> tuple[int, int]:
                                    for m in e.mentions})  # fmt: skip
 
 
-def test_kill_9_mid_batch_then_rerun(tmp_path):
+def test_kill_9_mid_batch_then_rerun(tmp_path, empty_db_url):
     batch = tmp_path / "batch.jsonl"
     batch.write_text("".join(json.dumps({"text": text}) + "\n" for text in generate(ARTICLES)))
-    url = sqlite_url(tmp_path / "crash.db")
+    url = empty_db_url
     engine = create_db_engine(url)
     upgrade_to_head(engine)
     env = {**os.environ, "DATABASE_URL": url}

@@ -3,22 +3,25 @@
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlmodel import SQLModel
+from sqlmodel import Session, SQLModel, select
 
 import app.models  # noqa: F401
 from app.db import create_db_engine
-from app.migrate import current_revision, downgrade_to, head_revision, upgrade_to_head
-from tests.conftest import sqlite_url
+from app.migrate import (
+    current_revision,
+    downgrade_to,
+    head_revision,
+    include_object,
+    upgrade_to_head,
+)
+from app.models import Fact
+from app.queries.search import matches_text
 
 TABLES = {"article", "entity", "entity_alias", "mention", "fact"}
 
 
-def include_object(obj, name, type_, reflected, compare_to):
-    return not (type_ == "table" and name.startswith("fact_fts"))
-
-
-def test_upgrade_from_empty_then_downgrade_to_base(tmp_path):
-    engine = create_db_engine(sqlite_url(tmp_path / "m.db"))
+def test_upgrade_from_empty_then_downgrade_to_base(empty_db_url):
+    engine = create_db_engine(empty_db_url)
     assert current_revision(engine) is None
     upgrade_to_head(engine)
     assert current_revision(engine) == head_revision(engine)
@@ -31,8 +34,8 @@ def test_upgrade_from_empty_then_downgrade_to_base(tmp_path):
     assert set(sa.inspect(engine).get_table_names()) >= TABLES
 
 
-def test_models_match_the_migrations(tmp_path):
-    engine = create_db_engine(sqlite_url(tmp_path / "m.db"))
+def test_models_match_the_migrations(empty_db_url):
+    engine = create_db_engine(empty_db_url)
     upgrade_to_head(engine)
     with engine.connect() as connection:
         context = MigrationContext.configure(
@@ -41,8 +44,8 @@ def test_models_match_the_migrations(tmp_path):
         assert compare_metadata(context, SQLModel.metadata) == []
 
 
-def test_every_filter_column_is_indexed(tmp_path):
-    engine = create_db_engine(sqlite_url(tmp_path / "m.db"))
+def test_every_filter_column_is_indexed(empty_db_url):
+    engine = create_db_engine(empty_db_url)
     upgrade_to_head(engine)
     inspector = sa.inspect(engine)
     leading = {index["column_names"][0] for index in inspector.get_indexes("fact")}
@@ -77,25 +80,35 @@ def test_constraints_hold(db_url):
     engine.dispose()
 
 
-def test_full_text_index_follows_inserts_updates_and_deletes(db_url):
+def test_full_text_search_follows_inserts_updates_and_deletes(db_url):
     engine = create_db_engine(db_url)
 
-    def search(connection, word):
-        return (
-            connection.execute(
-                sa.text("SELECT rowid FROM fact_fts WHERE fact_fts MATCH :w"), {"w": word}
-            )
-            .scalars()
-            .all()
-        )
+    def search(session, word):
+        return session.exec(select(Fact.id).where(matches_text(session, word))).all()
 
-    with engine.connect() as connection, connection.begin():
-        [fact_id] = search(connection, "surveillance")
-        connection.execute(
-            sa.text("UPDATE fact SET statement = 'Zanzibar' WHERE id = :id"), {"id": fact_id}
-        )
-        assert search(connection, "zanzibar") == [fact_id]
-        connection.execute(sa.text("DELETE FROM fact WHERE id = :id"), {"id": fact_id})
-        assert search(connection, "zanzibar") == []
-        connection.rollback()
+    with Session(engine) as session, session.begin():
+        [fact_id] = search(session, "surveillance")
+        session.exec(sa.update(Fact).where(Fact.id == fact_id).values(statement="Zanzibar"))
+        assert search(session, "zanzibar") == [fact_id]
+        session.exec(sa.delete(Fact).where(Fact.id == fact_id))
+        assert search(session, "zanzibar") == []
+        session.rollback()
     engine.dispose()
+
+
+def test_search_uses_its_index(db_url, backend):
+    """SQLite answers `q` from the FTS5 table; PostgreSQL can use the GIN index."""
+    engine = create_db_engine(db_url)
+    with Session(engine) as session:
+        connection = session.connection()
+        statement = select(Fact.id).where(matches_text(session, "weapons"))
+        compiled = statement.compile(engine, compile_kwargs={"literal_binds": True})
+        if backend == "postgresql":
+            connection.exec_driver_sql("SET enable_seqscan = off")  # tiny tables: force the choice
+            rows = connection.exec_driver_sql(f"EXPLAIN {compiled}").all()
+            expected = "ix_fact_search"
+        else:
+            rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}").all()
+            expected = "fact_fts VIRTUAL TABLE"
+    engine.dispose()
+    assert expected in "\n".join(str(row[-1]) for row in rows)

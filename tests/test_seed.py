@@ -14,7 +14,7 @@ from app.ingest import ArticleMeta, GroundingError, store_article
 from app.migrate import upgrade_to_head
 from app.models import Article, Entity, EntityAlias, Fact, Mention
 from app.seeding import SeedError, load_seed, read_seed
-from tests.conftest import REPO_ROOT, sqlite_url
+from tests.conftest import REPO_ROOT
 
 SEED_DIR = REPO_ROOT / "seed"
 SEED_SHA256 = "336e76cb0da50f41d58e2fbe432ed0deaf81ae083d737d890f43f170007bd860"
@@ -95,8 +95,8 @@ def counts(engine) -> dict[str, int]:
 
 
 @pytest.fixture
-def empty_engine(tmp_path: Path):
-    engine = create_db_engine(sqlite_url(tmp_path / "empty.db"))
+def empty_engine(empty_db_url: str):
+    engine = create_db_engine(empty_db_url)
     upgrade_to_head(engine)
     yield engine
     engine.dispose()
@@ -147,6 +147,4 @@ def test_grounding_is_checked_again_at_write_time(empty_engine):
     seed.candidates.facts[0].evidence = Span(0, 10, "Not there!")
     with pytest.raises(GroundingError), Session(empty_engine) as session, session.begin():
         store_article(session, seed.text, ArticleMeta(), seed.candidates)
-    assert counts(empty_engine)["Article"] == 0
-    with empty_engine.connect() as connection:
-        assert connection.execute(sa.text("SELECT count(*) FROM fact_fts")).scalar() == 0
+    assert counts(empty_engine) == dict.fromkeys(counts(empty_engine), 0)

@@ -10,7 +10,6 @@ from sqlmodel import Session, func, select
 from app.db import create_db_engine
 from app.migrate import current_revision, head_revision, prepare_database
 from app.models import Article, Fact
-from tests.conftest import sqlite_url
 from tests.helpers import free_port, running_server
 
 WORKERS = 4
@@ -31,8 +30,8 @@ def stored_counts(url: str) -> tuple[int, int]:
     return articles, facts
 
 
-def test_concurrent_preparation_does_not_race(tmp_path):
-    url = sqlite_url(tmp_path / "shared.db")
+def test_concurrent_preparation_does_not_race(empty_db_url):
+    url = empty_db_url
     context = multiprocessing.get_context("spawn")
     processes = [context.Process(target=prepare, args=(url,)) for _ in range(WORKERS)]
     for process in processes:
@@ -52,8 +51,8 @@ def server_env(**overrides: str) -> dict[str, str]:
     return {**env, **overrides}
 
 
-def test_uvicorn_with_workers_from_any_directory_serves_a_seeded_database(tmp_path):
-    url = sqlite_url(tmp_path / "served.db")
+def test_uvicorn_with_workers_from_any_directory_serves_a_seeded_database(tmp_path, empty_db_url):
+    url = empty_db_url
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     port = free_port()
@@ -81,8 +80,8 @@ def test_cli_serve_creates_the_default_data_directory(tmp_path):
     assert (data_dir / "facts.db").is_file()
 
 
-def test_auto_switches_off_leave_an_empty_database_alone(tmp_path):
-    url = sqlite_url(tmp_path / "untouched.db")
+def test_auto_switches_off_leave_an_empty_database_alone(tmp_path, empty_db_url):
+    url = empty_db_url
     port = free_port()
     command = [sys.executable, "-m", "app", "serve", "--port", str(port)]
     env = server_env(DATABASE_URL=url, AUTO_MIGRATE="false", AUTO_SEED="false")

@@ -1,6 +1,5 @@
 """Fact reads: the filtered, keyset-paged SELECT and the entity references of a page."""
 
-import re
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -10,6 +9,7 @@ from app.errors import NotFound
 from app.models import Entity, Fact
 from app.queries.keyset import Listing, SortKey, count_rows, fetch_page
 from app.queries.lookup import entity_id_of, get_article, parse_id
+from app.queries.search import matches_text
 from app.schemas import FactFilters, FactSort
 
 SORT_KEYS = {
@@ -24,34 +24,12 @@ SORT_KEYS = {
     FactSort.rank: SortKey("rank", Fact.id, Fact.rank),
 }
 
-WORD = re.compile(r"\w+")
-
 
 @dataclass
 class FactListing(Listing[Fact]):
     """A page of facts with every entity they refer to."""
 
     entities: dict[int, Entity] = field(default_factory=dict)
-
-
-def text_search(session: Session, q: str) -> sa.ColumnElement[bool]:
-    """Facts whose statement or quote contain every word of `q` (stemmed on SQLite)."""
-    words = WORD.findall(q)
-    if not words:
-        return sa.false()
-    if session.get_bind().dialect.name == "sqlite":
-        # Each word quoted, so FTS5 operators typed by a client are plain words here.
-        match = " ".join('"' + word.replace('"', '""') + '"' for word in words)
-        matching = sa.text("SELECT rowid FROM fact_fts WHERE fact_fts MATCH :match").bindparams(
-            match=match
-        )
-        return Fact.id.in_(matching.columns(sa.column("rowid", sa.Integer)))
-    return sa.and_(
-        *(
-            sa.or_(Fact.statement.ilike(f"%{word}%"), Fact.quote.ilike(f"%{word}%"))
-            for word in words
-        )
-    )
 
 
 def fact_conditions(session: Session, filters: FactFilters) -> list[sa.ColumnElement[bool]]:
@@ -83,7 +61,7 @@ def fact_conditions(session: Session, filters: FactFilters) -> list[sa.ColumnEle
     if filters.review_status is not None:
         conditions.append(Fact.review_status == filters.review_status)
     if filters.q is not None:
-        conditions.append(text_search(session, filters.q))
+        conditions.append(matches_text(session, filters.q))
     return conditions
 
 

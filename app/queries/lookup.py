@@ -20,6 +20,8 @@ def parse_id(key: str | int) -> int | None:
 
 def key_condition(table: type[Article] | type[Entity], key: str | int) -> sa.ColumnElement[bool]:
     """Digits mean an id (slugs are never all digits); anything else is a slug."""
+    if isinstance(key, str) and "\x00" in key:
+        return sa.false()  # no slug holds NUL, and PostgreSQL cannot even compare one
     if isinstance(key, int) or (key.isascii() and key.isdigit()):
         row_id = parse_id(key)
         return table.id == row_id if row_id is not None else sa.false()

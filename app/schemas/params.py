@@ -3,10 +3,19 @@
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from app.enums import EntityType, FactType, Origin, ReviewStatus
 
+
+def without_nul(value: str) -> str:
+    # PostgreSQL text cannot hold NUL, and no name or word needs one: refuse it up front.
+    if "\x00" in value:
+        raise ValueError("must not contain the NUL character")
+    return value
+
+
+NoNul = AfterValidator(without_nul)
 MAX_ID = 2**63 - 1  # the widest integer id SQLite and PostgreSQL store
 KEY_DESCRIPTION = "An integer id or a slug."
 LIMIT_FIELD = Field(50, ge=1, le=500, description="Page size, 1 to 500.", examples=[50])
@@ -46,7 +55,7 @@ class NoParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-EntityKey = Annotated[str, Field(min_length=1, max_length=200, description=KEY_DESCRIPTION)]
+EntityKey = Annotated[str, NoNul, Field(min_length=1, max_length=200, description=KEY_DESCRIPTION)]
 Year = Annotated[int, Field(ge=-9999, le=9999)]
 
 
@@ -88,7 +97,7 @@ class FactFilters(PageParams):
     review_status: ReviewStatus | None = Field(
         None, description="Review state.", examples=["accepted"]
     )
-    q: str | None = Field(
+    q: Annotated[str, NoNul] | None = Field(
         None,
         min_length=1,
         max_length=200,
@@ -106,7 +115,7 @@ class EntityFilters(PageParams):
     """Filters on entities; all combine with AND."""
 
     type: EntityType | None = Field(None, description="Entity type.", examples=["organization"])
-    q: str | None = Field(
+    q: Annotated[str, NoNul] | None = Field(
         None,
         min_length=1,
         max_length=200,

@@ -1,11 +1,12 @@
 """Request bodies of the write endpoints, and what they answer."""
 
 from datetime import date, datetime
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from app.enums import ReviewStatus, ValueQualifier
-from app.schemas.params import MAX_ID
+from app.schemas.params import MAX_ID, NoNul
 from app.schemas.resources import ArticleDetail, EntityPublic, FactPublic
 
 SEED_SENTENCE = 'Azerbaijan joined the NATO-led "Partnership for Peace" (PFP) programme in 1994.'
@@ -16,12 +17,12 @@ class ArticleCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(
+    text: Annotated[str, NoNul] = Field(
         min_length=1,
         description="The article body, stored verbatim; offsets are counted in its code points.",
         examples=[SEED_SENTENCE],
     )
-    title: str | None = Field(
+    title: Annotated[str, NoNul] | None = Field(
         None, min_length=1, max_length=500,
         description="Headline; without one, the first sentence is used.",
         examples=["Azerbaijan is upgrading its military units"],
@@ -30,7 +31,7 @@ class ArticleCreate(BaseModel):
         None, max_length=2000, pattern=r"^https?://\S+$", description="Where it was published.",
         examples=["https://news.example/azerbaijan-army"],
     )  # fmt: skip
-    source: str | None = Field(
+    source: Annotated[str, NoNul] | None = Field(
         None, max_length=200, description="Publisher or outlet.", examples=["Trend News Agency"]
     )
     published_at: date | datetime | None = Field(
@@ -69,7 +70,7 @@ class FactReview(BaseModel):
         description="`accepted`, `rejected`, `corrected` (or back to `unreviewed`).",
         examples=["corrected"],
     )
-    statement: str | None = Field(
+    statement: Annotated[str, NoNul] | None = Field(
         None, min_length=1, max_length=2000, description="Corrected statement.",
         examples=["Azerbaijan spent 22.7 billion USD on defence-related products in 2009–2016."],
     )  # fmt: skip
@@ -81,7 +82,9 @@ class FactReview(BaseModel):
         None, allow_inf_nan=False, description="Corrected value, base units.",
         examples=[22700000000],
     )  # fmt: skip
-    unit: str | None = Field(None, max_length=40, description="Corrected unit.", examples=["USD"])
+    unit: Annotated[str, NoNul] | None = Field(
+        None, max_length=40, description="Corrected unit.", examples=["USD"]
+    )
     value_qualifier: ValueQualifier | None = Field(
         None, description="Corrected qualifier.", examples=["exact"]
     )
@@ -89,10 +92,10 @@ class FactReview(BaseModel):
     rank_total: int | None = Field(
         None, ge=1, le=MAX_ID, description="Corrected total ranked.", examples=[138]
     )
-    scope: str | None = Field(
+    scope: Annotated[str, NoNul] | None = Field(
         None, max_length=200, description="Corrected scope.", examples=["global"]
     )
-    metric: str | None = Field(
+    metric: Annotated[str, NoNul] | None = Field(
         None, max_length=200, description="Corrected metric.", examples=["military strength"]
     )
     period_start: int | None = Field(
@@ -101,15 +104,15 @@ class FactReview(BaseModel):
     period_end: int | None = Field(
         None, ge=-9999, le=9999, description="Corrected last year.", examples=[2016]
     )
-    subject: str | None = Field(
+    subject: Annotated[str, NoNul] | None = Field(
         None, min_length=1, max_length=200, description="Corrected subject (entity id or slug).",
         examples=["azerbaijan"],
     )  # fmt: skip
-    object: str | None = Field(
+    object: Annotated[str, NoNul] | None = Field(
         None, min_length=1, max_length=200, description="Corrected object (entity id or slug).",
         examples=["nato"],
     )  # fmt: skip
-    attributed_to: str | None = Field(
+    attributed_to: Annotated[str, NoNul] | None = Field(
         None, min_length=1, max_length=200, description="Corrected source (entity id or slug).",
         examples=["bloomberg"],
     )  # fmt: skip

@@ -228,15 +228,20 @@ def test_filter_q_full_text_over_statement_and_quote(client):
     assert get_all(client, "/facts", q="Bloomberg Navy") == []
 
 
-@pytest.mark.parametrize(
-    "q", ['"', "NOT", "a OR b", "*", "Bloomberg AND", "(", "'; DROP TABLE fact; --"]
-)
+@pytest.mark.parametrize("q", ['"', "NOT", "a OR b", "*", "(", "'; DROP TABLE fact; --"])
 def test_filter_q_treats_search_syntax_as_plain_words(client, q):
     # Were these read as FTS5 syntax they would fail or match ("a OR b" matches "a").
     response = client.get("/facts", params={"q": q})
     assert response.status_code == 200
     assert response.json()["items"] == []
     assert client.get("/facts").json()["total"] >= 35
+
+
+def test_filter_q_ignores_common_english_words(client):
+    # "AND" is no operator, and like "the" it is too common to search for.
+    assert get_all(client, "/facts", q="Bloomberg AND the") == get_all(
+        client, "/facts", q="Bloomberg"
+    )
 
 
 def test_filters_combine(client):

@@ -140,6 +140,8 @@ def test_bodies_over_the_limit_get_413(writer):
         {"text": ARTICLE, "published_at": "yesterday"},
         {"text": ARTICLE, "url": "not a url"},
         {"text": ARTICLE, "language": "english!"},
+        {"text": "Georgia spent $5bn.\x00"},
+        {"text": ARTICLE, "source": "a\x00b"},
     ],
 )
 def test_invalid_articles_get_422(writer, body):

@@ -1,0 +1,51 @@
+"""Full-text search over a fact's statement and quote, one interface for both backends.
+
+SQLite: the FTS5 table `fact_fts` (porter stemming) from migration 0001. PostgreSQL: an
+English `tsvector` with a GIN index from migration 0002. Every word of the query must
+match, except common English words, which PostgreSQL's English dictionary drops and
+SQLite therefore drops too; operators typed by a client are plain words on both.
+"""
+
+import re
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from app.models import Fact
+
+WORD = re.compile(r"\w+")
+# PostgreSQL's English stop words (snowball), so both backends ignore the same words.
+ENGLISH_STOP_WORDS = """
+a about above after again against all am an and any are as at be because been before being
+below between both but by can did do does doing don down during each few for from further
+had has have having he her here hers herself him himself his how i if in into is it its
+itself just me more most my myself no nor not now of off on once only or other our ours
+ourselves out over own s same she should so some such t than that the their theirs them
+themselves then there these they this those through to too under until up very was we were
+what when where which while who whom why will with you your yours yourself yourselves
+"""
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS.split())
+# Must stay the same text as the index expression of migration 0002, or the index is unused.
+POSTGRES_DOCUMENT = "to_tsvector('english'::regconfig, statement || ' ' || quote)"
+
+
+def matches_text(session: Session, q: str) -> sa.ColumnElement[bool]:
+    """Facts whose statement or quote contain every word of `q` (stemmed)."""
+    words = [word for word in WORD.findall(q) if word.lower() not in STOP_WORDS]
+    if not words:
+        return sa.false()
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        match = " ".join('"' + word.replace('"', '""') + '"' for word in words)
+        matching = sa.text("SELECT rowid FROM fact_fts WHERE fact_fts MATCH :match").bindparams(
+            match=match
+        )
+        return Fact.id.in_(matching.columns(sa.column("rowid", sa.Integer)))
+    if dialect == "postgresql":
+        # plainto_tsquery joins the words with AND and treats every character as text.
+        return sa.text(
+            f"{POSTGRES_DOCUMENT} @@ plainto_tsquery('english'::regconfig, :search_words)"
+        ).bindparams(search_words=" ".join(words))
+    return sa.and_(
+        *(sa.or_(Fact.statement.ilike(f"%{w}%"), Fact.quote.ilike(f"%{w}%")) for w in words)
+    )
