@@ -10,6 +10,7 @@ import hashlib
 import itertools
 import os
 import shutil
+import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -92,14 +93,17 @@ class PostgresDatabases:
 
     @staticmethod
     def drop(connection, name: str) -> None:
-        # Plain DROP first: it waits out autovacuum on its own, which FORCE may not signal.
-        for statement in (f"DROP DATABASE IF EXISTS {name}",
-                          f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"):  # fmt: skip
-            try:
-                connection.exec_driver_sql(statement)
-                return
-            except sa.exc.DBAPIError as error:
-                problem = error
+        # An autovacuum worker (another role's process) may still be busy in a database the
+        # suite wrote a lot to: FORCE needs pg_signal_backend for it, so also retry a while.
+        for attempt in range(20):
+            for statement in (f"DROP DATABASE IF EXISTS {name}",
+                              f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"):  # fmt: skip
+                try:
+                    connection.exec_driver_sql(statement)
+                    return
+                except sa.exc.DBAPIError as error:
+                    problem = error
+            time.sleep(0.25 * (attempt + 1))
         warnings.warn(f"could not drop test database {name}: {problem}", stacklevel=1)
 
     def close(self) -> None:
