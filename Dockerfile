@@ -1,4 +1,4 @@
-# article-facts: the API on SQLite, data in the /data volume.
+# article-facts: the API on SQLite (data in the /data volume) or on PostgreSQL (DATABASE_URL).
 # Build: docker build -t article-facts .   Run: docker run -p 8000:8000 -v facts:/data article-facts
 # tests/test_packaging.py performs these same steps in a fresh virtual environment.
 
@@ -8,8 +8,9 @@ COPY pyproject.toml README.md ./
 COPY app ./app
 COPY migrations ./migrations
 COPY seed ./seed
-# Wheels for the service and every dependency; the runtime stage installs them offline.
-RUN pip wheel --no-cache-dir --wheel-dir /wheels .
+# Wheels for the service (with the PostgreSQL driver) and every dependency; the runtime
+# stage installs them offline.
+RUN pip wheel --no-cache-dir --wheel-dir /wheels ".[postgres]"
 
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 \

@@ -24,10 +24,14 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def create_db_engine(url: str, *, echo: bool = False) -> Engine:
+def create_db_engine(
+    url: str, *, echo: bool = False, pool_size: int = 5, max_overflow: int = 10
+) -> Engine:
     """An engine for `url`; on SQLite with WAL journaling and enforced foreign keys."""
     if not is_sqlite(url):
-        return sa.create_engine(url, echo=echo, pool_pre_ping=True)
+        return sa.create_engine(
+            url, echo=echo, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow
+        )
     engine = sa.create_engine(
         url,
         echo=echo,

@@ -54,7 +54,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         active = settings or Settings()
         configure_logging(active)
-        engine = create_db_engine(active.resolved_database_url(), echo=active.db_echo)
+        engine = create_db_engine(
+            active.resolved_database_url(),
+            echo=active.db_echo,
+            pool_size=active.db_pool_size,
+            max_overflow=active.db_max_overflow,
+        )
         await run_in_threadpool(
             prepare_database, engine, migrate=active.auto_migrate, seed=active.auto_seed
         )

@@ -67,7 +67,9 @@ def installed(tmp_path_factory) -> Path:
     python = environment / "bin" / "python"
     wheels = root / "wheels"
     pip = [str(python), "-m", "pip", "--disable-pip-version-check", "--quiet"]
-    subprocess.run([*pip, "wheel", "--wheel-dir", str(wheels), str(context)], check=True)
+    target = re.search(r"pip wheel .* \"?(\.[^\"\s]*)\"?$", DOCKERFILE, re.MULTILINE).group(1)
+    requirement = str(context) + target.removeprefix(".")  # "." or ".[postgres]", as built
+    subprocess.run([*pip, "wheel", "--wheel-dir", str(wheels), requirement], check=True)
     subprocess.run([*pip, "install", "--no-index", *map(str, wheels.glob("*.whl"))], check=True)
     return environment
 
@@ -108,3 +110,4 @@ def test_the_wheel_carries_migrations_and_seed(installed):
     ).read_bytes()
     assert (site / "app" / "static" / "redoc" / "redoc.standalone.js").is_file()
     assert (site / "app" / "extraction" / "data" / "countries.tsv").is_file()
+    assert (site / "psycopg").is_dir()  # the image can reach PostgreSQL
