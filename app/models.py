@@ -147,8 +147,9 @@ class Fact(SQLModel, table=True):
     rank_total: int | None = None
     scope: str | None = None
     metric: str | None = None
-    period_start: int | None = None
-    period_end: int | None = None
+    # Alone, each serves a sort (period_start) or the open end of a range filter (period_end).
+    period_start: int | None = Field(default=None, index=True)
+    period_end: int | None = Field(default=None, index=True)
     attributed_to_id: int | None = Field(
         default=None, sa_column=sa.Column(sa.ForeignKey("entity.id"), index=True)
     )

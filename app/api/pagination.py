@@ -28,4 +28,10 @@ def page_response(
 ) -> PageT:
     """The envelope for `listing`, its rows already mapped to `items`; sets `Link`."""
     set_next_link(request, response, listing.next_cursor)
-    return page_type(items=items, total=listing.total, limit=limit, next_cursor=listing.next_cursor)
+    return page_type(
+        items=items,
+        total=listing.total,
+        total_exact=listing.total_exact,
+        limit=limit,
+        next_cursor=listing.next_cursor,
+    )

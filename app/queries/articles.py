@@ -46,9 +46,11 @@ def list_articles(session: Session, limit: int, cursor: str | None) -> Listing[A
     # The list never sends the text, so it is not read either.
     statement = select(Article).options(sa.orm.defer(Article.text, raiseload=True))
     page = fetch_page(session, statement, BY_ID, limit, cursor)
+    total, exact = count_rows(session, select(Article.id))
     return Listing(
         rows=describe_articles(session, page.rows),
-        total=count_rows(session, select(Article)),
+        total=total,
+        total_exact=exact,
         next_cursor=page.next_cursor,
     )
 

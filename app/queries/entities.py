@@ -75,11 +75,14 @@ def list_entities(
     session: Session, filters: EntityFilters, *within: sa.ColumnElement[bool]
 ) -> Listing[EntityRow]:
     """A page of entities matching `filters` and the extra conditions `within`."""
-    statement = select(Entity).where(*within, *entity_conditions(session, filters))
-    page = fetch_page(session, statement, BY_ID, filters.limit, filters.cursor)
+    conditions = [*within, *entity_conditions(session, filters)]
+    page = fetch_page(session, select(Entity).where(*conditions), BY_ID, filters.limit,
+                      filters.cursor)  # fmt: skip
+    total, exact = count_rows(session, select(Entity.id).where(*conditions))
     return Listing(
         rows=describe_entities(session, page.rows),
-        total=count_rows(session, statement),
+        total=total,
+        total_exact=exact,
         next_cursor=page.next_cursor,
     )
 

@@ -101,11 +101,16 @@ def list_facts(
     session: Session, filters: FactFilters, *within: sa.ColumnElement[bool]
 ) -> FactListing:
     """A page of facts matching `filters` and the extra conditions `within` (a path's scope)."""
-    statement = select(Fact).where(*within, *fact_conditions(session, filters))
-    page = fetch_page(session, statement, SORT_KEYS[filters.sort], filters.limit, filters.cursor)
+    conditions = [*within, *fact_conditions(session, filters)]
+    page = fetch_page(
+        session, select(Fact).where(*conditions), SORT_KEYS[filters.sort], filters.limit,
+        filters.cursor,
+    )  # fmt: skip
+    total, exact = count_rows(session, select(Fact.id).where(*conditions))
     return FactListing(
         rows=page.rows,
-        total=count_rows(session, statement),
+        total=total,
+        total_exact=exact,
         next_cursor=page.next_cursor,
         entities=referenced_entities(session, page.rows),
     )

@@ -1,8 +1,13 @@
 """Keyset pagination: opaque cursors and the WHERE/ORDER BY that resume after them.
 
 A cursor is URL-safe base64 of a small JSON object: the sort it belongs to, the
-sort value of the last row sent (null included) and that row's id. Rows with a
-null sort value come last in both directions; ties are broken by id ascending.
+sort value of the last row sent (null included) and that row's id. Ties are broken by
+id in the sort's direction, and rows with a null sort value come last in both
+directions, themselves in id order of that direction.
+
+Every page is one or two index range scans whatever its depth: rows with a value are
+read with a row-value comparison `(value, id) > (v, i)` that an index on the column
+serves in order, and only when they run out are the null rows read, by id.
 """
 
 import base64
@@ -30,25 +35,30 @@ class SortKey:
     column: Any = None
     descending: bool = False
 
-    def order_by(self) -> list[Any]:
-        if self.column is None:
-            return [self.id_column.desc() if self.descending else self.id_column.asc()]
-        primary = self.column.desc() if self.descending else self.column.asc()
-        return [primary.nulls_last(), self.id_column.asc()]
+    def _direct(self, expression: Any) -> Any:
+        return expression.desc() if self.descending else expression.asc()
 
-    def after(self, cursor: "Cursor") -> ColumnElement[bool]:
-        """The rows that come after the cursor's row in this order."""
+    def _beyond(self, left: Any, right: Any) -> ColumnElement[bool]:
+        return left < right if self.descending else left > right
+
+    def valued(self, cursor: "Cursor | None") -> tuple[list, list]:
+        """(WHERE, ORDER BY) for the rows with a value, after the cursor."""
         if self.column is None:
-            return self.id_column < cursor.id if self.descending else self.id_column > cursor.id
-        later_in_ties = self.id_column > cursor.id
-        if cursor.value is None:
-            return sa.and_(self.column.is_(None), later_in_ties)
-        beyond = self.column < cursor.value if self.descending else self.column > cursor.value
-        return sa.or_(
-            beyond,
-            sa.and_(self.column == cursor.value, later_in_ties),
-            self.column.is_(None),
-        )
+            where = [self._beyond(self.id_column, cursor.id)] if cursor else []
+            return where, [self._direct(self.id_column)]
+        where = [self.column.is_not(None)]
+        if cursor is not None:
+            where.append(
+                self._beyond(sa.tuple_(self.column, self.id_column), (cursor.value, cursor.id))
+            )
+        return where, [self._direct(self.column), self._direct(self.id_column)]
+
+    def nulls(self, cursor: "Cursor | None") -> tuple[list, list]:
+        """(WHERE, ORDER BY) for the rows without a value, after the cursor."""
+        where = [self.column.is_(None)]
+        if cursor is not None and cursor.value is None:
+            where.append(self._beyond(self.id_column, cursor.id))
+        return where, [self._direct(self.id_column)]
 
     def value_of(self, row: Any) -> Any:
         return None if self.column is None else getattr(row, self.column.key)
@@ -100,6 +110,7 @@ class Listing(Generic[T]):
     rows: list[T]
     total: int
     next_cursor: str | None
+    total_exact: bool = True
 
 
 @dataclass
@@ -114,18 +125,28 @@ def fetch_page(
     session: Session, statement: Any, sort: SortKey, limit: int, cursor: str | None
 ) -> Slice:
     """Run `statement` (a SELECT of one table) ordered by `sort`, `limit` rows after `cursor`."""
-    if cursor is not None:
-        statement = statement.where(sort.after(Cursor.decode(cursor, sort.name)))
-    rows = list(session.exec(statement.order_by(*sort.order_by()).limit(limit + 1)))
+    after = Cursor.decode(cursor, sort.name) if cursor is not None else None
+    rows: list[Any] = []
+    if after is None or after.value is not None or sort.column is None:
+        where, order = sort.valued(after)
+        rows = list(session.exec(statement.where(*where).order_by(*order).limit(limit + 1)))
+    if sort.column is not None and len(rows) <= limit:
+        where, order = sort.nulls(after)
+        more = statement.where(*where).order_by(*order).limit(limit + 1 - len(rows))
+        rows += list(session.exec(more))
     if len(rows) <= limit:
         return Slice(rows, None)
     rows = rows[:limit]
     last = rows[-1]
-    next_cursor = Cursor(sort.name, sort.value_of(last), last.id).encode()
-    return Slice(rows, next_cursor)
+    return Slice(rows, Cursor(sort.name, sort.value_of(last), last.id).encode())
 
 
-def count_rows(session: Session, statement: Any) -> int:
-    """How many rows `statement` selects (without ordering or paging)."""
-    counted = sa.select(sa.func.count()).select_from(statement.order_by(None).subquery())
-    return session.scalar(counted)
+TOTAL_CAP = 10_000
+
+
+def count_rows(session: Session, statement: Any, cap: int = TOTAL_CAP) -> tuple[int, bool]:
+    """(how many rows `statement` selects, whether that is exact): counting stops past `cap`,
+    so a list of millions costs what a list of ten thousand costs."""
+    limited = statement.order_by(None).limit(cap + 1).subquery()
+    counted = session.scalar(sa.select(sa.func.count()).select_from(limited))
+    return (counted, True) if counted <= cap else (cap, False)

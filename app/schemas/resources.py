@@ -160,7 +160,16 @@ class Page(BaseModel, Generic[T]):
     """One page of a list; pass `next_cursor` back as `cursor` for the next."""
 
     items: list[T] = Field(description="The page's items, in the requested order.")
-    total: int = Field(description="How many items match, over all pages.", examples=[35])
+    total: int = Field(
+        description="How many items match, over all pages; counting stops at 10,000.",
+        examples=[35],
+    )
+    total_exact: bool = Field(
+        True,
+        description="False when more than 10,000 items match: `total` is then 10,000, a "
+        "lower bound (an extension of the contract; counting millions would cost every page).",
+        examples=[True],
+    )
     limit: int = Field(description="The page size asked for.", examples=[50])
     next_cursor: str | None = Field(
         description="Cursor of the next page; null on the last page.", examples=[None]

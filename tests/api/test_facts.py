@@ -59,7 +59,8 @@ def test_paging_walks_every_fact_once_in_id_order(client, limit):
 def test_page_envelope_and_link_header(client):
     response = client.get("/facts", params={"limit": 5, "type": "structure"})
     page = response.json()
-    assert set(page) == {"items", "total", "limit", "next_cursor"}
+    assert set(page) == {"items", "total", "total_exact", "limit", "next_cursor"}
+    assert page["total_exact"] is True
     assert page["limit"] == 5 and len(page["items"]) == 5
     link = response.headers["link"]
     assert link.endswith('>; rel="next"')
@@ -98,10 +99,10 @@ def test_sorts_are_stable_with_nulls_last_across_pages(client, sort, limit):
     assert values[: len(present)] == present, "nulls must come last"
     assert present == sorted(present, reverse=descending)
     if field != "id":
-        # Ties (and the nulls) are broken by id ascending.
+        # Ties (and the nulls) are broken by id, in the direction of the sort.
         for first, second in itertools.pairwise(facts):
             if first[field] == second[field]:
-                assert first["id"] < second["id"]
+                assert (first["id"] > second["id"]) if descending else (first["id"] < second["id"])
 
 
 def test_a_cursor_only_continues_its_own_sort(client):

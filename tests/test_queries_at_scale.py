@@ -1,0 +1,110 @@
+"""What keeps reads fast as the store grows: a fixed number of statements per request,
+index-served filters and pages, capped counts."""
+
+import pytest
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from app.db import create_db_engine
+from app.models import Fact
+from app.queries.facts import SORT_KEYS, fact_conditions
+from app.queries.keyset import count_rows
+from app.schemas import FactFilters, FactSort
+
+
+@pytest.fixture
+def statements(client):
+    """The SQL statements the app runs, collected per request."""
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        seen.append(statement)
+
+    engine = client.app.state.engine
+    sa.event.listen(engine, "before_cursor_execute", record)
+    yield seen
+    sa.event.remove(engine, "before_cursor_execute", record)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/facts", "/facts?entity=azerbaijan&sort=-value", "/entities", "/articles",
+     "/articles/1/facts", "/entities/azerbaijan/facts?type=ranking", "/articles/1/entities"],
+)  # fmt: skip
+def test_statements_per_list_do_not_grow_with_the_page(client, statements, path):
+    joiner = "&" if "?" in path else "?"
+    counts = []
+    for limit in (1, 50):
+        statements.clear()
+        assert client.get(f"{path}{joiner}limit={limit}").status_code == 200
+        counts.append(len(statements))
+    # A sort on a nullable field may read the null rows in a second statement.
+    assert max(counts) <= 6 and abs(counts[0] - counts[1]) <= 1, counts
+
+
+def test_one_entity_and_one_fact_take_few_statements(client, statements):
+    client.get("/entities/azerbaijan")
+    assert len(statements) <= 4
+    statements.clear()
+    client.get("/facts/12")
+    assert len(statements) <= 2
+
+
+def test_counts_stop_at_the_cap(db_url):
+    engine = create_db_engine(db_url)
+    with Session(engine) as session:
+        assert count_rows(session, select(Fact.id), cap=10) == (10, False)
+        assert count_rows(session, select(Fact.id), cap=100) == (35, True)
+    engine.dispose()
+
+
+FILTERS = {
+    "type": {"type": "ranking"}, "entity": {"entity": "1"}, "subject": {"subject": "1"},
+    "object": {"object": "1"}, "attributed_to": {"attributed_to": "1"},
+    "article_id": {"article_id": 1}, "year": {"year": 2015}, "from": {"from": 2014},
+    "to": {"to": 2018}, "min_value": {"min_value": 1}, "max_value": {"max_value": 10},
+    "origin": {"origin": "curated"}, "review_status": {"review_status": "accepted"},
+    "q": {"q": "weapons"},
+}  # fmt: skip
+
+
+def plan_of(session, backend, statement) -> str:
+    engine = session.get_bind()
+    compiled = str(statement.compile(engine, compile_kwargs={"literal_binds": True}))
+    connection = session.connection()
+    if backend == "postgresql":
+        connection.exec_driver_sql("SET enable_seqscan = off")  # tiny tables: force the choice
+        return "\n".join(row[0] for row in connection.exec_driver_sql(f"EXPLAIN {compiled}"))
+    return "\n".join(
+        row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
+    )
+
+
+@pytest.mark.parametrize("name", FILTERS)
+def test_every_fact_filter_is_served_by_an_index(db_url, backend, name):
+    engine = create_db_engine(db_url)
+    with Session(engine) as session:
+        filters = FactFilters.model_validate(FILTERS[name])
+        statement = select(Fact).where(*fact_conditions(session, filters))
+        plan = plan_of(session, backend, statement)
+    engine.dispose()
+    if backend == "postgresql":
+        assert "Seq Scan on fact" not in plan, plan
+    else:
+        assert "SCAN fact\n" not in plan + "\n" and not plan.endswith("SCAN fact"), plan
+
+
+@pytest.mark.parametrize("sort", [FactSort.value, FactSort.value_desc, FactSort.rank,
+                                  FactSort.period_start_desc])  # fmt: skip
+def test_sorted_pages_read_an_index_in_order(db_url, backend, sort):
+    engine = create_db_engine(db_url)
+    key = SORT_KEYS[sort]
+    with Session(engine) as session:
+        where, order = key.valued(None)
+        statement = select(Fact).where(*where).order_by(*order).limit(51)
+        plan = plan_of(session, backend, statement)
+    engine.dispose()
+    if backend == "postgresql":
+        assert "Index" in plan and "Sort" not in plan.split("->")[0], plan
+    else:
+        assert "USING INDEX" in plan and "TEMP B-TREE" not in plan, plan
