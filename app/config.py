@@ -57,6 +57,9 @@ class Settings(BaseSettings):
         description="Comma-separated write keys, each a key or `sha256:<hex digest>` of one. "
         "Empty: every write is refused.",
     )
+    response_cache_size: int = Field(
+        default=2048, ge=0, description="Responses each worker keeps for repeated GETs; 0: none."
+    )
     max_body_bytes: int = Field(
         default=1024 * 1024, ge=1, description="Largest request body accepted (413 beyond)."
     )

@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from app import __version__
 from app.api.auth import key_digests
-from app.api.caching import ETagMiddleware
+from app.api.caching import CachingMiddleware, ResponseCache
 from app.api.docs import install_docs
 from app.api.errors import install_error_handlers
 from app.api.limits import BodySizeLimitMiddleware
@@ -66,6 +66,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.settings = active
         app.state.engine = engine
         app.state.key_digests = key_digests(active.api_keys.get_secret_value())
+        size = active.response_cache_size
+        app.state.response_cache = ResponseCache(size) if size else None
         try:
             yield
         finally:
@@ -85,7 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     install_docs(app)
     app.include_router(api_router)
-    app.add_middleware(ETagMiddleware)
+    app.add_middleware(CachingMiddleware)
     app.add_middleware(BodySizeLimitMiddleware)
     return app
 

@@ -16,6 +16,7 @@ from app.enums import EntityType, FactType, Origin, ReviewStatus, ValueQualifier
 __all__ = [
     "FACT_CLAIM_FIELDS",
     "Article",
+    "DataVersion",
     "Entity",
     "EntityAlias",
     "EntityType",
@@ -162,6 +163,17 @@ class Fact(SQLModel, table=True):
         sa_type=enum_column_type(ReviewStatus, "review_status"), index=True
     )
     extractor_version: str | None = Field(default=None, max_length=40)
+
+
+class DataVersion(SQLModel, table=True):
+    """One row whose number every write to the store increases (database triggers, 0004):
+    response caches and ETags key on it, so nothing cached outlives a change."""
+
+    __tablename__ = "data_version"
+    __table_args__ = (sa.CheckConstraint("id = 1", name="single_row"),)
+
+    id: int = Field(default=1, primary_key=True)
+    version: int = Field(default=0, sa_type=sa.BigInteger)
 
 
 # The claim fields a fact has under the same name in storage, in extraction

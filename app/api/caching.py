@@ -1,18 +1,28 @@
-"""ETags for every GET, and 304 when `If-None-Match` names the current one.
+"""ETags for every GET, 304 when `If-None-Match` names the current one, and a response
+cache for the resource lists and items.
 
-A pure ASGI middleware: it buffers successful GET bodies that carry no ETag
-yet (JSON lists and documents are small), hashes them, and answers 304 without a
-body when the client already holds that representation. Routes whose ETag guards
-writes (a fact's, for If-Match) set it themselves with `representation_etag`.
+A pure ASGI middleware. It buffers successful GET bodies (JSON pages are small), hashes
+them into an ETag unless the route set one (a fact's, which If-Match must name), and
+answers 304 without a body when the client already holds that representation.
+
+The cache keeps finished responses per request (host, path, query) together with the
+data version they were made at; a response is served from it only while that version
+is still the store's current one. Every write bumps the version (triggers, migration
+0004), so a cached page never outlives a change, whichever process made the change.
 """
 
 import hashlib
+from collections import OrderedDict
+from dataclasses import dataclass
 
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-NOT_MODIFIED: Message = {"type": "not-modified"}  # marks a response already answered 304
+from app.queries.version import current_version
+
+CACHED_PREFIXES = ("/facts", "/entities", "/articles")
 
 
 def compute_etag(body: bytes) -> str:
@@ -31,7 +41,36 @@ def etag_matches(if_none_match: str | None, etag: str) -> bool:
     return "*" in candidates or etag in candidates
 
 
-class ETagMiddleware:
+@dataclass(frozen=True)
+class CachedResponse:
+    version: int
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+    etag: str
+
+
+class ResponseCache:
+    """A bounded LRU of finished responses, each valid at one data version."""
+
+    def __init__(self, max_entries: int) -> None:
+        self.max_entries = max_entries
+        self.entries: OrderedDict[tuple, CachedResponse] = OrderedDict()
+
+    def get(self, key: tuple, version: int) -> CachedResponse | None:
+        entry = self.entries.get(key)
+        if entry is None or entry.version != version:
+            return None
+        self.entries.move_to_end(key)
+        return entry
+
+    def put(self, key: tuple, entry: CachedResponse) -> None:
+        self.entries[key] = entry
+        self.entries.move_to_end(key)
+        while len(self.entries) > self.max_entries:
+            self.entries.popitem(last=False)
+
+
+class CachingMiddleware:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
@@ -39,53 +78,72 @@ class ETagMiddleware:
         if scope["type"] != "http" or scope["method"] != "GET":
             await self.app(scope, receive, send)
             return
-        if_none_match = Headers(scope=scope).get("if-none-match")
-        start: Message | None = None
-        chunks: list[bytes] = []
-
-        async def buffering_send(message: Message) -> None:
-            nonlocal start
-            if message["type"] == "http.response.start":
-                headers = Headers(raw=message["headers"])
-                if message["status"] != 200:
-                    start = None
-                    await send(message)
-                elif "etag" in headers:
-                    # The route set its own ETag; only the 304 decision is left to make.
-                    start = None
-                    if etag_matches(if_none_match, headers["etag"]):
-                        await send_not_modified(message, headers["etag"])
-                        start = NOT_MODIFIED
-                    else:
-                        await send(message)
+        request_headers = Headers(scope=scope)
+        if_none_match = request_headers.get("if-none-match")
+        state = scope["app"].state
+        cache: ResponseCache | None = getattr(state, "response_cache", None)
+        key = (request_headers.get("host"), scope["path"], scope["query_string"])
+        version = None
+        if cache is not None and scope["path"].startswith(CACHED_PREFIXES):
+            version = await run_in_threadpool(current_version, state.engine)
+            entry = cache.get(key, version)
+            if entry is not None:
+                start = {"type": "http.response.start", "status": 200, "headers": entry.headers}
+                if etag_matches(if_none_match, entry.etag):
+                    await send_not_modified(send, start, entry.etag)
                 else:
-                    start = message
+                    await send(start)
+                    await send({"type": "http.response.body", "body": entry.body})
                 return
-            if start is NOT_MODIFIED:
-                return
-            if start is None:
-                await send(message)
-                return
-            chunks.append(message.get("body", b""))
-            if message.get("more_body", False):
-                return
-            body = b"".join(chunks)
-            etag = compute_etag(body)
-            if etag_matches(if_none_match, etag):
-                await send_not_modified(start, etag)
-                return
-            headers = MutableHeaders(raw=start["headers"])
-            headers["ETag"] = etag
-            await send({**start, "headers": headers.raw})
-            await send({"type": "http.response.body", "body": body})
+        await self.app(scope, receive, Responder(send, if_none_match, cache, key, version))
 
-        async def send_not_modified(start_message: Message, etag: str) -> None:
-            headers = MutableHeaders(raw=list(start_message["headers"]))
-            for name in ("content-length", "content-type"):
-                if name in headers:
-                    del headers[name]
-            headers["ETag"] = etag
-            await send({**start_message, "status": 304, "headers": headers.raw})
-            await send({"type": "http.response.body", "body": b""})
 
-        await self.app(scope, receive, buffering_send)
+async def send_not_modified(send: Send, start: Message, etag: str) -> None:
+    headers = MutableHeaders(raw=list(start["headers"]))
+    for name in ("content-length", "content-type"):
+        if name in headers:
+            del headers[name]
+    headers["ETag"] = etag
+    await send({**start, "status": 304, "headers": headers.raw})
+    await send({"type": "http.response.body", "body": b""})
+
+
+class Responder:
+    """The `send` the app gets: buffers a 200, adds its ETag, answers 304, fills the cache."""
+
+    def __init__(self, send: Send, if_none_match, cache, key, version) -> None:
+        self.send, self.if_none_match = send, if_none_match
+        self.cache, self.key, self.version = cache, key, version
+        self.start: Message | None = None
+        self.chunks: list[bytes] = []
+        self.passing = False
+
+    async def __call__(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = Headers(raw=message["headers"])
+            # Static files carry their own ETag and answer 304 themselves.
+            self.passing = message["status"] != 200 or ("etag" in headers and self.version is None)
+            if self.passing:
+                await self.send(message)
+            else:
+                self.start = message
+            return
+        if self.passing:
+            await self.send(message)
+            return
+        self.chunks.append(message.get("body", b""))
+        if message.get("more_body", False):
+            return
+        await self.finish(b"".join(self.chunks))
+
+    async def finish(self, body: bytes) -> None:
+        headers = MutableHeaders(raw=list(self.start["headers"]))
+        etag = headers.get("etag") or compute_etag(body)
+        headers["ETag"] = etag
+        if self.version is not None:
+            self.cache.put(self.key, CachedResponse(self.version, headers.raw, body, etag))
+        if etag_matches(self.if_none_match, etag):
+            await send_not_modified(self.send, {**self.start, "headers": headers.raw}, etag)
+            return
+        await self.send({**self.start, "headers": headers.raw})
+        await self.send({"type": "http.response.body", "body": body})
