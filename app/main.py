@@ -21,6 +21,7 @@ from app.api.router import api_router
 from app.config import Settings
 from app.db import create_db_engine
 from app.migrate import prepare_database
+from app.queries.version import VersionReader
 
 DESCRIPTION = """
 Facts extracted from news articles, each grounded in its source: every fact carries
@@ -68,9 +69,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.key_digests = key_digests(active.api_keys.get_secret_value())
         size = active.response_cache_size
         app.state.response_cache = ResponseCache(size) if size else None
+        app.state.version_reader = VersionReader(engine) if size else None
         try:
             yield
         finally:
+            if app.state.version_reader is not None:
+                app.state.version_reader.close()
             engine.dispose()
 
     app = FastAPI(

@@ -92,6 +92,8 @@ class Mention(SQLModel, table=True):
         sa.CheckConstraint("start_offset >= 0", name="start_non_negative"),
         sa.CheckConstraint("start_offset < end_offset", name="start_before_end"),
         sa.UniqueConstraint("article_id", "entity_id", "start_offset", "end_offset"),
+        # An entity's mentions in text order, first ones first, however many it has.
+        sa.Index("ix_mention_entity_position", "entity_id", "article_id", "start_offset"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -101,9 +103,7 @@ class Mention(SQLModel, table=True):
         )
     )
     entity_id: int = Field(
-        sa_column=sa.Column(
-            sa.ForeignKey("entity.id", ondelete="CASCADE"), nullable=False, index=True
-        )
+        sa_column=sa.Column(sa.ForeignKey("entity.id", ondelete="CASCADE"), nullable=False)
     )
     start_offset: int
     end_offset: int

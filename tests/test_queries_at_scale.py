@@ -55,11 +55,12 @@ def test_a_repeated_request_is_served_from_the_cache(client, statements):
     statements.clear()
     again = client.get("/facts?type=ranking")
     assert again.content == first.content and again.headers["etag"] == first.headers["etag"]
-    assert len(statements) == 1 and "data_version" in statements[0]
+    # At most the data version is read (on SQLite through a connection of its own).
+    assert all("data_version" in statement for statement in statements) and len(statements) <= 1
     statements.clear()
     assert client.get("/facts?type=ranking", headers={"If-None-Match": first.headers["etag"]}
                       ).status_code == 304  # fmt: skip
-    assert len(statements) == 1
+    assert len(statements) <= 1
 
 
 def test_a_write_by_any_process_invalidates_the_cache(client, db_url):

@@ -16,11 +16,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from pydantic import BaseModel
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
-from app.queries.version import current_version
 
 CACHED_PREFIXES = ("/facts", "/entities", "/articles")
 
@@ -85,7 +82,7 @@ class CachingMiddleware:
         key = (request_headers.get("host"), scope["path"], scope["query_string"])
         version = None
         if cache is not None and scope["path"].startswith(CACHED_PREFIXES):
-            version = await run_in_threadpool(current_version, state.engine)
+            version = await state.version_reader.read()
             entry = cache.get(key, version)
             if entry is not None:
                 start = {"type": "http.response.start", "status": 200, "headers": entry.headers}

@@ -50,6 +50,7 @@ def present_entity(row: EntityRow) -> EntityPublic:
 def present_entity_detail(row: EntityRow, mentions: list[Mention]) -> EntityDetail:
     return EntityDetail(
         **present_entity(row).model_dump(),
+        mentions_complete=len(mentions) == row.mention_count,
         mentions=[
             MentionPublic(
                 article_id=mention.article_id,

@@ -87,11 +87,16 @@ def list_entities(
     )
 
 
-def list_mentions(session: Session, entity_id: int) -> list[Mention]:
+MENTION_CAP = 100
+
+
+def list_mentions(session: Session, entity_id: int, cap: int = MENTION_CAP) -> list[Mention]:
+    """The entity's first `cap` mentions in text order (article, then offset)."""
     return list(
         session.exec(
             select(Mention)
             .where(Mention.entity_id == entity_id)
-            .order_by(Mention.article_id, Mention.start_offset, Mention.id)
+            .order_by(Mention.entity_id, Mention.article_id, Mention.start_offset)
+            .limit(cap)
         )
     )

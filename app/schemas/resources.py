@@ -114,7 +114,16 @@ class EntityPublic(BaseModel):
 class EntityDetail(EntityPublic):
     """An entity with every mention."""
 
-    mentions: list[MentionPublic] = Field(description="Where the entity occurs, in text order.")
+    mentions: list[MentionPublic] = Field(
+        description="Where the entity occurs, in text order: the first 100 (`mention_count` "
+        "says how many there are)."
+    )
+    mentions_complete: bool = Field(
+        True,
+        description="False when the entity has more mentions than are listed here "
+        "(an extension of the contract).",
+        examples=[True],
+    )
 
 
 class ArticlePublic(BaseModel):

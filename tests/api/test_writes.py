@@ -1,7 +1,6 @@
 """The write API: keys, POST /articles with extraction, PATCH review with If-Match, DELETE."""
 
 import pytest
-from fastapi.testclient import TestClient
 
 from app.config import Settings
 from app.extraction.candidates import ArticleCandidates, FactCandidate, Span
@@ -173,8 +172,8 @@ def test_a_failed_ingest_leaves_nothing_behind(writer, monkeypatch):
                         evidence=Span(0, 5, "wrong"))  # fmt: skip
     monkeypatch.setattr("app.ingest.extract", lambda text, **_: ArticleCandidates([], [bad]))
     before = counts(writer)
-    with TestClient(writer.app, raise_server_exceptions=False) as client:
-        response = client.post("/articles", json={"text": ARTICLE}, headers=AUTH)
+    monkeypatch.setattr(writer._transport, "raise_server_exceptions", False)
+    response = writer.post("/articles", json={"text": ARTICLE}, headers=AUTH)
     assert_problem(response, 500)
     assert counts(writer) == before
 
