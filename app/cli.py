@@ -1,6 +1,7 @@
-"""The `article-facts` command: serve, migrate, seed, ingest, re-extract, evaluate."""
+"""The `article-facts` command: serve, migrate, seed, ingest, re-extract, evaluate, export."""
 
 import contextlib
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
@@ -18,6 +19,7 @@ from app.config import Settings
 from app.db import create_db_engine
 from app.evaluation import default_annotated_dirs
 from app.evaluation import evaluate as run_evaluation
+from app.export import export_lines
 from app.ingest import GroundingError, has_curated_facts, ingest_article, reextract_article
 from app.migrate import current_revision, head_revision, upgrade_to_head
 from app.models import Article
@@ -200,6 +202,20 @@ def evaluate(
             console.print(f"missed    {line}", markup=False)
         for line in report.spurious:
             console.print(f"spurious  {line}", markup=False)
+
+
+@cli.command()
+def export(
+    output: Annotated[str, typer.Argument(help="File to write, or - for standard output.")] = "-",
+) -> None:
+    """Write the whole store as JSON Lines (format line first), streamed row by row."""
+    with database() as engine:
+        if output == "-":
+            sys.stdout.buffer.writelines(export_lines(engine))
+            sys.stdout.buffer.flush()
+            return
+        with open(output, "wb") as handle:
+            handle.writelines(export_lines(engine))
 
 
 def main() -> None:

@@ -1,0 +1,66 @@
+"""`article-facts export`: the whole store as JSON Lines, streamed in constant memory."""
+
+import json
+import os
+import subprocess
+import sys
+
+from sqlmodel import Session, func, select
+from typer.testing import CliRunner
+
+from app.cli import cli
+from app.db import create_db_engine
+from app.models import Article, Entity, EntityAlias, Fact, Mention
+from bench.store import build
+
+runner = CliRunner()
+
+
+def test_export_holds_every_row_in_dependency_order(db_url, monkeypatch, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    target = tmp_path / "store.jsonl"
+    assert runner.invoke(cli, ["export", str(target)]).exit_code == 0
+    lines = [json.loads(line) for line in target.read_text().splitlines()]
+    assert lines[0] == {"format": "article-facts-export", "version": 1}
+    kinds = [line["kind"] for line in lines[1:]]
+    assert kinds == sorted(kinds, key=["entity", "alias", "article", "mention", "fact"].index)
+    engine = create_db_engine(db_url)
+    with Session(engine) as session:
+        for table, kind in ((Entity, "entity"), (EntityAlias, "alias"), (Article, "article"),
+                            (Mention, "mention"), (Fact, "fact")):  # fmt: skip
+            stored = session.exec(select(func.count()).select_from(table)).one()
+            assert kinds.count(kind) == stored, kind
+    engine.dispose()
+    fact = next(line for line in lines[1:] if line["kind"] == "fact" and line["value"])
+    assert fact["value"] == 22_700_000_000 and fact["review_status"] == "accepted"
+    article = next(line for line in lines[1:] if line["kind"] == "article")
+    assert article["text"].startswith("Azerbaijan is upgrading")
+    assert (
+        runner.invoke(cli, ["export"]).stdout.splitlines()[1:]
+        == target.read_text().splitlines()[1:]
+    )
+
+
+def peak_memory_mb(url: str, output) -> float:
+    """Peak resident memory of an export run in its own process."""
+    code = "\n".join([
+        "import resource, sys",
+        "from app.cli import main",
+        "sys.argv = ['article-facts', 'export', sys.argv[1]]",
+        "try:\n    main()\nexcept SystemExit:\n    pass",
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)",
+    ])  # fmt: skip
+    environment = {**os.environ, "DATABASE_URL": url}
+    result = subprocess.run([sys.executable, "-c", code, str(output)], capture_output=True,
+                            text=True, check=True, env=environment)  # fmt: skip
+    return int(result.stdout.split()[-1]) / 1024
+
+
+def test_export_memory_does_not_grow_with_the_store(tmp_path):
+    small, large = tmp_path / "small.db", tmp_path / "large.db"
+    build(small, articles=500, facts_per_article=10, entities=500, seed=1)
+    build(large, articles=5_000, facts_per_article=10, entities=500, seed=1)
+    small_mb = peak_memory_mb(f"sqlite:///{small}", tmp_path / "small.jsonl")
+    large_mb = peak_memory_mb(f"sqlite:///{large}", tmp_path / "large.jsonl")
+    assert (tmp_path / "large.jsonl").stat().st_size > 9 * (tmp_path / "small.jsonl").stat().st_size
+    assert large_mb - small_mb < 15, (small_mb, large_mb)
