@@ -47,10 +47,12 @@ class Settings(BaseSettings):
     log_level: LogLevel = Field(default=LogLevel.info, description="Logging level.")
     db_echo: bool = Field(default=False, description="Log every SQL statement (debugging).")
     db_pool_size: int = Field(
-        default=5, ge=1, description="Connections each worker keeps open to PostgreSQL."
+        default=5, ge=1, description="Database connections each worker keeps open."
     )
     db_max_overflow: int = Field(
-        default=10, ge=0, description="Extra PostgreSQL connections a worker may open at peaks."
+        default=10,
+        ge=0,
+        description="Extra connections a worker may open at peaks.",
     )
     api_keys: SecretStr = Field(
         default=SecretStr(""),

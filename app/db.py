@@ -32,12 +32,14 @@ def create_db_engine(
         return sa.create_engine(
             url, echo=echo, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow
         )
+    in_memory = sa.make_url(url).database in (None, "", ":memory:")
     engine = sa.create_engine(
         url,
         echo=echo,
         # Requests run in a thread pool; SQLite connections are used by one
         # thread at a time there, so sharing across threads is safe.
         connect_args={"check_same_thread": False},
+        **({} if in_memory else {"pool_size": pool_size, "max_overflow": max_overflow}),
     )
     sa.event.listen(engine, "connect", _sqlite_pragmas)
     if engine.url.database not in (None, "", ":memory:"):

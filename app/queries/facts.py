@@ -9,7 +9,7 @@ from app.errors import NotFound
 from app.models import Entity, Fact
 from app.queries.keyset import Listing, SortKey, count_rows, fetch_page
 from app.queries.lookup import entity_id_of, get_article, parse_id
-from app.queries.search import matches_text
+from app.queries.search import FTS, fts_match, matches_text, search_words
 from app.schemas import FactFilters, FactSort
 
 SORT_KEYS = {
@@ -32,8 +32,11 @@ class FactListing(Listing[Fact]):
     entities: dict[int, Entity] = field(default_factory=dict)
 
 
-def fact_conditions(session: Session, filters: FactFilters) -> list[sa.ColumnElement[bool]]:
-    """WHERE conditions for `filters`; unknown entities and articles raise NotFound."""
+def fact_conditions(
+    session: Session, filters: FactFilters, *, text: bool = True
+) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions for `filters` (`q` too unless not `text`); unknown entities and
+    articles raise NotFound."""
     conditions: list[sa.ColumnElement[bool]] = []
     if filters.type is not None:
         conditions.append(Fact.type == filters.type)
@@ -60,7 +63,7 @@ def fact_conditions(session: Session, filters: FactFilters) -> list[sa.ColumnEle
         conditions.append(Fact.origin == filters.origin)
     if filters.review_status is not None:
         conditions.append(Fact.review_status == filters.review_status)
-    if filters.q is not None:
+    if filters.q is not None and text:
         conditions.append(matches_text(session, filters.q))
     return conditions
 
@@ -101,18 +104,34 @@ def list_facts(
     session: Session, filters: FactFilters, *within: sa.ColumnElement[bool]
 ) -> FactListing:
     """A page of facts matching `filters` and the extra conditions `within` (a path's scope)."""
-    conditions = [*within, *fact_conditions(session, filters)]
-    page = fetch_page(
-        session, select(Fact).where(*conditions), SORT_KEYS[filters.sort], filters.limit,
-        filters.cursor,
-    )  # fmt: skip
-    total, exact = count_rows(session, select(Fact.id).where(*conditions))
+    if driven_by_text_index(session, filters):
+        # Read the full-text index in id order and stop at the page: a common word matches
+        # hundreds of thousands of facts, which an IN (...) would gather first.
+        conditions = [*within, *fact_conditions(session, filters, text=False), fts_match(filters.q)]
+        source = FTS.join(Fact, Fact.id == FTS.c.rowid)
+        sort = SortKey(filters.sort.value, FTS.c.rowid, descending=filters.sort is FactSort.id_desc)
+    else:
+        conditions = [*within, *fact_conditions(session, filters)]
+        source, sort = Fact, SORT_KEYS[filters.sort]
+    rows = select(Fact).select_from(source).where(*conditions)
+    page = fetch_page(session, rows, sort, filters.limit, filters.cursor)
+    total, exact = count_rows(session, select(Fact.id).select_from(source).where(*conditions))
     return FactListing(
         rows=page.rows,
         total=total,
         total_exact=exact,
         next_cursor=page.next_cursor,
         entities=referenced_entities(session, page.rows),
+    )
+
+
+def driven_by_text_index(session: Session, filters: FactFilters) -> bool:
+    """SQLite's FTS5 index yields its matches in id order: the id sorts can follow it."""
+    return (
+        filters.q is not None
+        and bool(search_words(filters.q))
+        and filters.sort in (FactSort.id, FactSort.id_desc)
+        and session.get_bind().dialect.name == "sqlite"
     )
 
 

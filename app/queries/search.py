@@ -29,18 +29,27 @@ STOP_WORDS = frozenset(ENGLISH_STOP_WORDS.split())
 POSTGRES_DOCUMENT = "to_tsvector('english'::regconfig, statement || ' ' || quote)"
 
 
+FTS = sa.table("fact_fts", sa.column("rowid", sa.Integer))
+
+
+def search_words(q: str) -> list[str]:
+    return [word for word in WORD.findall(q) if word.lower() not in STOP_WORDS]
+
+
+def fts_match(q: str) -> sa.ColumnElement[bool]:
+    """The FTS5 MATCH for `q`, each word quoted so operators are plain words."""
+    match = " ".join('"' + word.replace('"', '""') + '"' for word in search_words(q))
+    return sa.text("fact_fts MATCH :match").bindparams(match=match)
+
+
 def matches_text(session: Session, q: str) -> sa.ColumnElement[bool]:
     """Facts whose statement or quote contain every word of `q` (stemmed)."""
-    words = [word for word in WORD.findall(q) if word.lower() not in STOP_WORDS]
+    words = search_words(q)
     if not words:
         return sa.false()
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
-        match = " ".join('"' + word.replace('"', '""') + '"' for word in words)
-        matching = sa.text("SELECT rowid FROM fact_fts WHERE fact_fts MATCH :match").bindparams(
-            match=match
-        )
-        return Fact.id.in_(matching.columns(sa.column("rowid", sa.Integer)))
+        return Fact.id.in_(sa.select(FTS.c.rowid).where(fts_match(q)))
     if dialect == "postgresql":
         # plainto_tsquery joins the words with AND and treats every character as text.
         return sa.text(

@@ -292,3 +292,14 @@ def test_bad_cursors_are_a_400(client, cursor):
     response = client.get("/facts", params={"cursor": cursor})
     assert response.status_code == 400
     assert response.headers["content-type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize("sort", ["id", "-id", "value"])
+def test_search_results_page_like_any_list(client, sort):
+    everything = client.get("/facts", params={"q": "Azerbaijan", "sort": sort, "limit": 500})
+    walked = get_all(client, "/facts", q="Azerbaijan", sort=sort, limit=3)
+    assert [f["id"] for f in walked] == [f["id"] for f in everything.json()["items"]]
+    assert len(walked) == everything.json()["total"] > 10
+    typed = get_all(client, "/facts", q="Azerbaijan", type="mandate", sort=sort, limit=2)
+    assert typed == [f for f in everything.json()["items"] if f["type"] == "mandate"]
+    assert len(typed) > 2
