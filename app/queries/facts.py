@@ -33,14 +33,14 @@ class FactListing(Listing[Fact]):
 
 
 def fact_conditions(
-    session: Session, filters: FactFilters, *, text: bool = True
+    session: Session, filters: FactFilters, *, text: bool = True, entity: bool = True
 ) -> list[sa.ColumnElement[bool]]:
-    """WHERE conditions for `filters` (`q` too unless not `text`); unknown entities and
-    articles raise NotFound."""
+    """WHERE conditions for `filters` (`q` unless not `text`, `entity` unless not `entity`);
+    unknown entities and articles raise NotFound."""
     conditions: list[sa.ColumnElement[bool]] = []
     if filters.type is not None:
         conditions.append(Fact.type == filters.type)
-    if filters.entity is not None:
+    if filters.entity is not None and entity:
         conditions.append(involves_entity(entity_id_of(session, filters.entity)))
     for key, column in (
         (filters.subject, Fact.subject_id),
@@ -68,13 +68,18 @@ def fact_conditions(
     return conditions
 
 
-def involves_entity(entity_id: int) -> sa.ColumnElement[bool]:
-    """The entity is the fact's subject, object or cited source."""
-    return sa.or_(
+def entity_roles(entity_id: int) -> list[sa.ColumnElement[bool]]:
+    """The entity is the fact's subject; its object; its cited source."""
+    return [
         Fact.subject_id == entity_id,
         Fact.object_id == entity_id,
         Fact.attributed_to_id == entity_id,
-    )
+    ]
+
+
+def involves_entity(entity_id: int) -> sa.ColumnElement[bool]:
+    """The entity is the fact's subject, object or cited source."""
+    return sa.or_(*entity_roles(entity_id))
 
 
 def overlaps(first: int | None, last: int | None) -> sa.ColumnElement[bool]:
@@ -101,21 +106,37 @@ def referenced_entities(session: Session, facts: list[Fact]) -> dict[int, Entity
 
 
 def list_facts(
-    session: Session, filters: FactFilters, *within: sa.ColumnElement[bool]
+    session: Session,
+    filters: FactFilters,
+    *within: sa.ColumnElement[bool],
+    involving: int | None = None,
 ) -> FactListing:
-    """A page of facts matching `filters` and the extra conditions `within` (a path's scope)."""
+    """A page of facts matching `filters`, the extra conditions `within` and, when given,
+    involving the entity `involving` (a path's scope)."""
+    roles: list[sa.ColumnElement[bool]] = []
+    for entity_id in (involving, entity_id_of(session, filters.entity) if filters.entity else None):
+        if entity_id is not None:
+            if roles:  # two entities: keep the first as branches, the second as a condition
+                within = (*within, involves_entity(entity_id))
+            else:
+                roles = entity_roles(entity_id)
     if driven_by_text_index(session, filters):
         # Read the full-text index in id order and stop at the page: a common word matches
         # hundreds of thousands of facts, which an IN (...) would gather first.
-        conditions = [*within, *fact_conditions(session, filters, text=False), fts_match(filters.q)]
+        conditions = [
+            *within,
+            *fact_conditions(session, filters, text=False, entity=False),
+            fts_match(filters.q),
+        ]
         source = FTS.join(Fact, Fact.id == FTS.c.rowid)
         sort = SortKey(filters.sort.value, FTS.c.rowid, descending=filters.sort is FactSort.id_desc)
     else:
-        conditions = [*within, *fact_conditions(session, filters)]
+        conditions = [*within, *fact_conditions(session, filters, entity=False)]
         source, sort = Fact, SORT_KEYS[filters.sort]
     rows = select(Fact).select_from(source).where(*conditions)
-    page = fetch_page(session, rows, sort, filters.limit, filters.cursor)
-    total, exact = count_rows(session, select(Fact.id).select_from(source).where(*conditions))
+    page = fetch_page(session, rows, sort, filters.limit, filters.cursor, branches=roles)
+    counted = select(Fact.id).select_from(source).where(*conditions)
+    total, exact = count_rows(session, counted.where(sa.or_(*roles)) if roles else counted)
     return FactListing(
         rows=page.rows,
         total=total,

@@ -13,6 +13,7 @@ serves in order, and only when they run out are the null rows read, by id.
 import base64
 import binascii
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -122,18 +123,36 @@ class Slice:
 
 
 def fetch_page(
-    session: Session, statement: Any, sort: SortKey, limit: int, cursor: str | None
+    session: Session,
+    statement: Any,
+    sort: SortKey,
+    limit: int,
+    cursor: str | None,
+    branches: Sequence[ColumnElement[bool]] = (),
 ) -> Slice:
-    """Run `statement` (a SELECT of one table) ordered by `sort`, `limit` rows after `cursor`."""
+    """Run `statement` (a SELECT of one table) ordered by `sort`, `limit` rows after `cursor`.
+
+    `branches` are alternatives (`a OR b OR c`) kept out of `statement`: each is read on its
+    own index up to the page size and the union sorted, so a page costs what the page
+    holds, not what the OR matches (an entity in a hundred thousand facts).
+    """
     after = Cursor.decode(cursor, sort.name) if cursor is not None else None
+
+    def read(where: list, order: list, count: int) -> list[Any]:
+        if not branches:
+            return list(session.exec(statement.where(*where).order_by(*order).limit(count)))
+        ids: set[int] = set()
+        for branch in branches:
+            chosen = statement.with_only_columns(sort.id_column).where(branch, *where)
+            ids.update(session.exec(chosen.order_by(*order).limit(count)))
+        final = statement.where(sort.id_column.in_(ids), *where).order_by(*order).limit(count)
+        return list(session.exec(final)) if ids else []
+
     rows: list[Any] = []
     if after is None or after.value is not None or sort.column is None:
-        where, order = sort.valued(after)
-        rows = list(session.exec(statement.where(*where).order_by(*order).limit(limit + 1)))
+        rows = read(*sort.valued(after), limit + 1)
     if sort.column is not None and len(rows) <= limit:
-        where, order = sort.nulls(after)
-        more = statement.where(*where).order_by(*order).limit(limit + 1 - len(rows))
-        rows += list(session.exec(more))
+        rows += read(*sort.nulls(after), limit + 1 - len(rows))
     if len(rows) <= limit:
         return Slice(rows, None)
     rows = rows[:limit]

@@ -88,3 +88,11 @@ def test_bad_parameters_are_rejected(client, query):
 
 def test_item_routes_reject_unknown_parameters(client):
     assert client.get("/entities/azerbaijan?verbose=1").status_code == 422
+
+
+def test_entity_facts_filtered_by_another_entity_need_both(client):
+    both = get_all(client, "/entities/azerbaijan/facts", entity="bloomberg")
+    with_bloomberg = get_all(client, "/facts", entity="bloomberg")
+    assert both == [f for f in with_bloomberg if "Azerbaijan" in
+                    (f["subject"]["name"], (f["object"] or {}).get("name"))]  # fmt: skip
+    assert len(both) == 2

@@ -12,7 +12,6 @@ from app.api.present import present_entity, present_entity_detail
 from app.api.responses import ITEM_ERRORS, LIST_ERRORS
 from app.api.routes.facts import fact_page
 from app.queries.entities import describe_entities, list_entities, list_mentions
-from app.queries.facts import involves_entity
 from app.queries.lookup import get_entity
 from app.schemas import (
     KEY_DESCRIPTION,
@@ -68,4 +67,4 @@ def read_entity_facts(
 ) -> FactPage:
     """Facts where the entity is subject, object or cited source; the /facts filters apply."""
     entity = get_entity(session, id)
-    return fact_page(request, response, session, filters, involves_entity(entity.id))
+    return fact_page(request, response, session, filters, involving=entity.id)

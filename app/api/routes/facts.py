@@ -28,9 +28,10 @@ def fact_page(
     session: Session,
     filters: FactFilters,
     *within: sa.ColumnElement[bool],
+    involving: int | None = None,
 ) -> FactPage:
     """A page of facts as the list routes answer it, `Link` header included."""
-    listing = list_facts(session, filters, *within)
+    listing = list_facts(session, filters, *within, involving=involving)
     items = [present_fact(fact, listing.entities) for fact in listing.rows]
     return page_response(FactPage, request, response, listing, items, filters.limit)
 
