@@ -60,7 +60,7 @@ class Settings(BaseSettings):
         "Empty: every write is refused.",
     )
     response_cache_size: int = Field(
-        default=2048, ge=0, description="Responses each worker keeps for repeated GETs; 0: none."
+        default=512, ge=0, description="Responses each worker keeps for repeated GETs; 0: none."
     )
     max_body_bytes: int = Field(
         default=1024 * 1024, ge=1, description="Largest request body accepted (413 beyond)."

@@ -137,7 +137,7 @@ def main() -> None:
     ours_env = {"DATABASE_URL": f"sqlite:///{args.store}", "AUTO_MIGRATE": "false",
                 "AUTO_SEED": "false", "LOG_LEVEL": "warning"}  # fmt: skip
     memory = []
-    for label, cache in (("ours", "2048"), ("ours, no cache", "0")):
+    for label, cache in (("ours", "512"), ("ours, no cache", "0")):
         port = free_port()
         command = [sys.executable, "-m", "uvicorn", "app.main:app", "--port", str(port),
                    "--no-access-log", "--log-level", "warning"]  # fmt: skip
