@@ -1,6 +1,7 @@
 """Fact reads: the filtered, keyset-paged SELECT and the entity references of a page."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
@@ -9,7 +10,7 @@ from app.errors import NotFound
 from app.models import Entity, Fact
 from app.queries.keyset import Listing, SortKey, count_rows, fetch_page
 from app.queries.lookup import entity_id_of, get_article, parse_id
-from app.queries.search import FTS, fts_match, matches_text, search_words
+from app.queries.search import FTS, fts_match, matches_text, relevance, search_words
 from app.schemas import FactFilters, FactSort
 
 SORT_KEYS = {
@@ -120,19 +121,8 @@ def list_facts(
                 within = (*within, involves_entity(entity_id))
             else:
                 roles = entity_roles(entity_id)
-    if driven_by_text_index(session, filters):
-        # Read the full-text index in id order and stop at the page: a common word matches
-        # hundreds of thousands of facts, which an IN (...) would gather first.
-        conditions = [
-            *within,
-            *fact_conditions(session, filters, text=False, entity=False),
-            fts_match(filters.q),
-        ]
-        source = FTS.join(Fact, Fact.id == FTS.c.rowid)
-        sort = SortKey(filters.sort.value, FTS.c.rowid, descending=filters.sort is FactSort.id_desc)
-    else:
-        conditions = [*within, *fact_conditions(session, filters, entity=False)]
-        source, sort = Fact, SORT_KEYS[filters.sort]
+    source, conditions, sort = read_plan(session, filters)
+    conditions = [*within, *conditions]
     rows = select(Fact).select_from(source).where(*conditions)
     page = fetch_page(session, rows, sort, filters.limit, filters.cursor, branches=roles)
     counted = select(Fact.id).select_from(source).where(*conditions)
@@ -146,14 +136,37 @@ def list_facts(
     )
 
 
-def driven_by_text_index(session: Session, filters: FactFilters) -> bool:
-    """SQLite's FTS5 index yields its matches in id order: the id sorts can follow it."""
-    return (
-        filters.q is not None
-        and bool(search_words(filters.q))
-        and filters.sort in (FactSort.id, FactSort.id_desc)
-        and session.get_bind().dialect.name == "sqlite"
-    )
+def read_plan(session: Session, filters: FactFilters) -> tuple[Any, list, SortKey]:
+    """Where the page is read from, its conditions and its order (the entity filter apart)."""
+    order = filters.order
+    searching = filters.q is not None and bool(search_words(filters.q))
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    if searching and sqlite and order in (FactSort.id, FactSort.id_desc, FactSort.relevance):
+        # Read from the full-text index itself: in id order it stops at the page (a common
+        # word matches hundreds of thousands of facts, which an IN (...) would gather first);
+        # by relevance it scores the matches where they are.
+        conditions = [
+            *fact_conditions(session, filters, text=False, entity=False),
+            fts_match(filters.q),
+        ]
+        source = FTS.join(Fact, Fact.id == FTS.c.rowid)
+        if order is FactSort.relevance:
+            return source, conditions, relevance_key(session, filters.q)
+        return (
+            source,
+            conditions,
+            SortKey(order.value, FTS.c.rowid, descending=order is FactSort.id_desc),
+        )
+    conditions = fact_conditions(session, filters, entity=False)
+    if order is FactSort.relevance:
+        key = relevance_key(session, filters.q) if searching else SORT_KEYS[FactSort.id]
+        return Fact, conditions, key
+    return Fact, conditions, SORT_KEYS[order]
+
+
+def relevance_key(session: Session, q: str) -> SortKey:
+    score, higher_first, score_of = relevance(session, q)
+    return SortKey("relevance", Fact.id, score, descending=higher_first, value_getter=score_of)
 
 
 def get_fact(session: Session, key: str) -> tuple[Fact, dict[int, Entity]]:

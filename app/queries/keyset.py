@@ -35,6 +35,8 @@ class SortKey:
     id_column: Any
     column: Any = None
     descending: bool = False
+    # For a computed column (a relevance score), how to get a fetched row's value.
+    value_getter: Any = None
 
     def _direct(self, expression: Any) -> Any:
         return expression.desc() if self.descending else expression.asc()
@@ -62,7 +64,12 @@ class SortKey:
         return where, [self._direct(self.id_column)]
 
     def value_of(self, row: Any) -> Any:
-        return None if self.column is None else getattr(row, self.column.key)
+        """The sort value of a fetched row, for the next cursor."""
+        if self.column is None:
+            return None
+        if self.value_getter is not None:
+            return self.value_getter(row)
+        return getattr(row, self.column.key)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ SQLite therefore drops too; operators typed by a client are plain words on both.
 """
 
 import re
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -58,3 +59,29 @@ def matches_text(session: Session, q: str) -> sa.ColumnElement[bool]:
     return sa.and_(
         *(sa.or_(Fact.statement.ilike(f"%{w}%"), Fact.quote.ilike(f"%{w}%")) for w in words)
     )
+
+
+def relevance(session: Session, q: str) -> tuple[Any, bool, Any]:
+    """(score expression, whether higher is better, score of one fact by id) for `q`.
+
+    SQLite: FTS5's bm25 over `fact_fts` (lower is better; the query must read from
+    `fact_fts` joined to `fact`). PostgreSQL: ts_rank of the same document as the index,
+    as double precision so a score survives the trip through a cursor unchanged.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        score = sa.func.bm25(sa.literal_column("fact_fts"))
+        lookup = sa.select(score).select_from(FTS).where(fts_match(q))
+
+        def score_of(fact: Fact) -> float:
+            return session.exec(lookup.where(FTS.c.rowid == fact.id)).one()[0]
+
+        return score, False, score_of
+    query = sa.func.plainto_tsquery(
+        sa.literal_column("'english'::regconfig"), " ".join(search_words(q))
+    )
+    score = sa.cast(sa.func.ts_rank(sa.literal_column(POSTGRES_DOCUMENT), query), sa.Double)
+
+    def score_of(fact: Fact) -> float:
+        return session.exec(sa.select(score).where(Fact.id == fact.id)).one()[0]
+
+    return score, True, score_of

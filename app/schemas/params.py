@@ -3,7 +3,7 @@
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from app.enums import EntityType, FactType, Origin, ReviewStatus
 
@@ -29,7 +29,8 @@ CURSOR_FIELD = Field(
 
 
 class FactSort(StrEnum):
-    """Fact orderings; a leading `-` sorts descending."""
+    """Fact orderings; a leading `-` sorts descending; `relevance` (best match first)
+    needs `q`, and is the order of a search that names no sort."""
 
     id = "id"
     id_desc = "-id"
@@ -38,6 +39,7 @@ class FactSort(StrEnum):
     period_start = "period_start"
     period_start_desc = "-period_start"
     rank = "rank"
+    relevance = "relevance"
 
 
 class PageParams(BaseModel):
@@ -104,11 +106,25 @@ class FactFilters(PageParams):
         description="Full-text search over statement and quote: every word must match.",
         examples=["weapons importer"],
     )
-    sort: FactSort = Field(
-        FactSort.id,
-        description="Order; `-` for descending; nulls always last.",
+    sort: FactSort | None = Field(
+        None,
+        description="Order; `-` for descending; nulls always last. Default: `id`, or "
+        "`relevance` when `q` is given (`relevance` needs `q`).",
         examples=["-value"],
     )
+
+    @model_validator(mode="after")
+    def relevance_needs_a_search(self) -> "FactFilters":
+        if self.sort is FactSort.relevance and self.q is None:
+            raise ValueError("sort=relevance ranks the matches of q: give q too")
+        return self
+
+    @property
+    def order(self) -> FactSort:
+        """The sort in force: the one asked for, else relevance for a search, else id."""
+        if self.sort is not None:
+            return self.sort
+        return FactSort.relevance if self.q is not None else FactSort.id
 
 
 class EntityFilters(PageParams):

@@ -303,3 +303,20 @@ def test_search_results_page_like_any_list(client, sort):
     typed = get_all(client, "/facts", q="Azerbaijan", type="mandate", sort=sort, limit=2)
     assert typed == [f for f in everything.json()["items"] if f["type"] == "mandate"]
     assert len(typed) > 2
+
+
+def test_a_search_is_ranked_by_relevance_unless_told_otherwise(client):
+    ranked = get_all(client, "/facts", q="Bloomberg", limit=1)
+    assert ranked == get_all(client, "/facts", q="Bloomberg", sort="relevance", limit=1)
+    # The fact whose text is mostly about Bloomberg ranks first: the shorter match.
+    assert ranked[0]["statement"].startswith("Azerbaijan was Europe")
+    walked = get_all(client, "/facts", q="Azerbaijan", sort="relevance", limit=2)
+    assert sorted(f["id"] for f in walked) == sorted(
+        f["id"] for f in get_all(client, "/facts", q="Azerbaijan", sort="id")
+    )
+    assert len({f["id"] for f in walked}) == len(walked) > 2
+
+
+def test_relevance_needs_a_search(client):
+    response = client.get("/facts", params={"sort": "relevance"})
+    assert response.status_code == 422
