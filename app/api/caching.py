@@ -11,6 +11,7 @@ is still the store's current one. Every write bumps the version (triggers, migra
 0004), so a cached page never outlives a change, whichever process made the change.
 """
 
+import asyncio
 import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -52,6 +53,10 @@ class ResponseCache:
     def __init__(self, max_entries: int) -> None:
         self.max_entries = max_entries
         self.entries: OrderedDict[tuple, CachedResponse] = OrderedDict()
+        # Requests being answered now, per key and version: identical requests arriving
+        # meanwhile wait for that answer instead of computing it again (no stampede when
+        # a popular page expires, or on a cold start under load).
+        self.in_flight: dict[tuple, asyncio.Event] = {}
 
     def get(self, key: tuple, version: int) -> CachedResponse | None:
         entry = self.entries.get(key)
@@ -80,19 +85,29 @@ class CachingMiddleware:
         state = scope["app"].state
         cache: ResponseCache | None = getattr(state, "response_cache", None)
         key = (request_headers.get("host"), scope["path"], scope["query_string"])
-        version = None
-        if cache is not None and scope["path"].startswith(CACHED_PREFIXES):
-            version = await state.version_reader.read()
+        if cache is None or not scope["path"].startswith(CACHED_PREFIXES):
+            await self.app(scope, receive, Responder(send, if_none_match, None, key, None))
+            return
+        version = await state.version_reader.read()
+        entry = cache.get(key, version)
+        if entry is None and (leader := cache.in_flight.get((key, version))) is not None:
+            await leader.wait()
             entry = cache.get(key, version)
-            if entry is not None:
-                start = {"type": "http.response.start", "status": 200, "headers": entry.headers}
-                if etag_matches(if_none_match, entry.etag):
-                    await send_not_modified(send, start, entry.etag)
-                else:
-                    await send(start)
-                    await send({"type": "http.response.body", "body": entry.body})
-                return
-        await self.app(scope, receive, Responder(send, if_none_match, cache, key, version))
+        if entry is not None:
+            start = {"type": "http.response.start", "status": 200, "headers": entry.headers}
+            if etag_matches(if_none_match, entry.etag):
+                await send_not_modified(send, start, entry.etag)
+            else:
+                await send(start)
+                await send({"type": "http.response.body", "body": entry.body})
+            return
+        done = cache.in_flight.setdefault((key, version), asyncio.Event())
+        try:
+            await self.app(scope, receive, Responder(send, if_none_match, cache, key, version))
+        finally:
+            done.set()
+            if cache.in_flight.get((key, version)) is done:
+                del cache.in_flight[(key, version)]
 
 
 async def send_not_modified(send: Send, start: Message, etag: str) -> None:
