@@ -15,11 +15,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
+from app.backup import BackupError, export_lines, import_lines
 from app.config import Settings
 from app.db import create_db_engine
 from app.evaluation import default_annotated_dirs
 from app.evaluation import evaluate as run_evaluation
-from app.export import export_lines
 from app.ingest import GroundingError, has_curated_facts, ingest_article, reextract_article
 from app.migrate import current_revision, head_revision, upgrade_to_head
 from app.models import Article
@@ -216,6 +216,25 @@ def export(
             return
         with open(output, "wb") as handle:
             handle.writelines(export_lines(engine))
+
+
+@cli.command("import")
+def import_(
+    source: Annotated[str, typer.Argument(help="An export file, or - for standard input.")],
+) -> None:
+    """Load an export into an empty database (migrated first), in one transaction."""
+    with database() as engine:
+        upgrade_to_head(engine)
+        handle = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
+        try:
+            counts = import_lines(engine, handle)
+        except (BackupError, ValueError) as error:
+            typer.echo(f"import error: {error}", err=True)
+            raise typer.Exit(2) from None
+        finally:
+            if handle is not sys.stdin.buffer:
+                handle.close()
+    typer.echo("imported " + ", ".join(f"{count} {kind}" for kind, count in counts.items()))
 
 
 def main() -> None:

@@ -64,3 +64,33 @@ def test_export_memory_does_not_grow_with_the_store(tmp_path):
     large_mb = peak_memory_mb(f"sqlite:///{large}", tmp_path / "large.jsonl")
     assert (tmp_path / "large.jsonl").stat().st_size > 9 * (tmp_path / "small.jsonl").stat().st_size
     assert large_mb - small_mb < 15, (small_mb, large_mb)
+
+
+def test_export_import_export_is_byte_identical(db_url, empty_db_url, monkeypatch, tmp_path):
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    assert runner.invoke(cli, ["export", str(first)]).exit_code == 0
+    monkeypatch.setenv("DATABASE_URL", empty_db_url)
+    loaded = runner.invoke(cli, ["import", str(first)])
+    assert loaded.exit_code == 0, loaded.output
+    assert "35 fact" in loaded.output and "1 article" in loaded.output
+    assert runner.invoke(cli, ["export", str(second)]).exit_code == 0
+    assert second.read_bytes() == first.read_bytes()
+    # The imported store works: ids continue after the imported ones.
+    engine = create_db_engine(empty_db_url)
+    with Session(engine) as session, session.begin():
+        session.add(Entity(slug="new-one", name="New One", type="country"))
+        session.flush()
+        assert session.exec(select(func.max(Entity.id))).one() > 27
+    engine.dispose()
+
+
+def test_import_refuses_a_non_empty_database_and_foreign_files(db_url, monkeypatch, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    export = tmp_path / "store.jsonl"
+    runner.invoke(cli, ["export", str(export)])
+    refused = runner.invoke(cli, ["import", str(export)])
+    assert refused.exit_code == 2 and "not empty" in refused.output
+    foreign = tmp_path / "foreign.jsonl"
+    foreign.write_text('{"format": "something-else", "version": 9}\n')
+    assert "not an article-facts-export" in runner.invoke(cli, ["import", str(foreign)]).output
