@@ -16,6 +16,7 @@ from app.api.auth import key_digests
 from app.api.caching import CachingMiddleware, ResponseCache
 from app.api.docs import install_docs
 from app.api.errors import install_error_handlers
+from app.api.headers import ResponseHeadersMiddleware
 from app.api.limits import BodySizeLimitMiddleware
 from app.api.router import api_router
 from app.config import Settings
@@ -93,6 +94,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api_router)
     app.add_middleware(CachingMiddleware)
     app.add_middleware(BodySizeLimitMiddleware)
+    app.add_middleware(ResponseHeadersMiddleware)
     return app
 
 

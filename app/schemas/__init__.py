@@ -13,7 +13,7 @@ from app.schemas.params import (
     NoParams,
     PageParams,
 )
-from app.schemas.problems import Health, Problem, ProblemError
+from app.schemas.problems import Health, Problem, ProblemError, Readiness
 from app.schemas.resources import (
     ArticleDetail,
     ArticlePage,
@@ -56,4 +56,5 @@ __all__ = [
     "PageParams",
     "Problem",
     "ProblemError",
+    "Readiness",
 ]

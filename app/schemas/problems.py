@@ -50,3 +50,11 @@ class Health(BaseModel):
 
 
 # ---------------------------------------------------------------- query parameters
+
+
+class Readiness(BaseModel):
+    """Readiness to serve: database reachable and schema at the newest migration."""
+
+    status: str = Field(description="`ready`.", examples=["ready"])
+    database: str = Field(description="`ok`.", examples=["ok"])
+    migration: str = Field(description="The schema's migration revision.", examples=["0005"])

@@ -40,6 +40,7 @@ def openapi(client):
 CONTRACT_ROUTES = {
     "/facts", "/facts/{id}", "/entities", "/entities/{id}", "/entities/{id}/facts",
     "/articles", "/articles/{id}", "/articles/{id}/facts", "/articles/{id}/entities", "/health",
+    "/ready",
 }  # fmt: skip
 
 

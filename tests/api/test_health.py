@@ -1,6 +1,11 @@
-"""GET /health: a real database round trip; 503 problem when it fails."""
+"""GET /health (liveness) and /ready (readiness), and the headers every response carries."""
 
+import pytest
 import sqlalchemy as sa
+from fastapi.testclient import TestClient
+
+from app.config import Settings
+from app.main import create_app
 
 
 def test_health_ok(client):
@@ -16,3 +21,37 @@ def test_health_503_when_the_database_is_unreachable(client, tmp_path):
     assert response.headers["content-type"] == "application/problem+json"
     problem = response.json()
     assert problem["status"] == 503 and problem["database"] == "unreachable"
+
+
+def test_ready_when_the_schema_is_at_head(client):
+    response = client.get("/ready")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ready", "database": "ok", "migration": "0005"}
+
+
+def test_not_ready_before_migrating_though_alive(empty_db_url, tmp_path):
+    settings = Settings(database_url=empty_db_url, data_dir=tmp_path, auto_migrate=False,
+                        auto_seed=False)  # fmt: skip
+    with TestClient(create_app(settings)) as client:
+        assert client.get("/health").status_code == 200
+        response = client.get("/ready")
+    assert response.status_code == 503
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "run article-facts migrate" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("path", ["/facts", "/facts/424242", "/docs", "/nope"])
+def test_every_response_has_a_request_id_and_security_headers(client, path):
+    response = client.get(path)
+    assert len(response.headers["x-request-id"]) == 32
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["x-frame-options"] == "DENY"
+    assert response.headers["referrer-policy"] == "no-referrer"
+
+
+def test_a_given_request_id_is_kept_and_a_bad_one_replaced(client):
+    assert client.get("/facts", headers={"X-Request-ID": "abc-123"}).headers["x-request-id"] == (
+        "abc-123"
+    )
+    replaced = client.get("/facts", headers={"X-Request-ID": "bad id\twith spaces"})
+    assert replaced.headers["x-request-id"] != "bad id\twith spaces"

@@ -1,4 +1,4 @@
-"""The liveness route, with a real round trip to the database."""
+"""Liveness (`/health`: up, database answers) and readiness (`/ready`: migrations at head)."""
 
 import logging
 
@@ -9,7 +9,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.api.deps import EngineDep, NoParamsDep
 from app.api.responses import problem
 from app.errors import ServiceUnavailable
-from app.schemas import Health
+from app.migrate import current_revision, head_revision
+from app.schemas import Health, Readiness
 
 log = logging.getLogger(__name__)
 
@@ -31,3 +32,25 @@ def read_health(engine: EngineDep, _: NoParamsDep) -> Health:
         log.warning("health check: database unreachable: %s", error)
         raise ServiceUnavailable("The database is unreachable.", database="unreachable") from None
     return Health(status="ok", database="ok")
+
+
+@router.get(
+    "/ready",
+    response_model=Readiness,
+    summary="Check readiness",
+    responses={503: problem("The database is unreachable or its schema is not at head.")},
+)
+def read_readiness(engine: EngineDep, _: NoParamsDep) -> Readiness:
+    """Whether this process should get traffic: database reachable, migrations at head."""
+    try:
+        current = current_revision(engine)
+    except SQLAlchemyError as error:
+        log.warning("readiness: database unreachable: %s", error)
+        raise ServiceUnavailable("The database is unreachable.", database="unreachable") from None
+    head = head_revision(engine)
+    if current != head:
+        raise ServiceUnavailable(
+            f"The schema is at {current or 'base'}, not at {head}: run article-facts migrate.",
+            migration=current,
+        )
+    return Readiness(status="ready", database="ok", migration=current)
