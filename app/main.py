@@ -18,6 +18,7 @@ from app.api.docs import install_docs
 from app.api.errors import install_error_handlers
 from app.api.headers import ResponseHeadersMiddleware
 from app.api.limits import BodySizeLimitMiddleware
+from app.api.metrics import install_metrics
 from app.api.router import api_router
 from app.config import Settings
 from app.db import create_db_engine
@@ -95,6 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(CachingMiddleware)
     app.add_middleware(BodySizeLimitMiddleware)
     app.add_middleware(ResponseHeadersMiddleware)
+    install_metrics(app)  # last, so outermost: it sees cached answers too
     return app
 
 

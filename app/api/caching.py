@@ -45,6 +45,7 @@ class CachedResponse:
     headers: list[tuple[bytes, bytes]]
     body: bytes
     etag: str
+    route: str | None = None  # the route template, for metrics on cache hits
 
 
 class ResponseCache:
@@ -94,6 +95,7 @@ class CachingMiddleware:
             await leader.wait()
             entry = cache.get(key, version)
         if entry is not None:
+            scope["route_template"] = entry.route
             start = {"type": "http.response.start", "status": 200, "headers": entry.headers}
             if etag_matches(if_none_match, entry.etag):
                 await send_not_modified(send, start, entry.etag)
@@ -103,7 +105,9 @@ class CachingMiddleware:
             return
         done = cache.in_flight.setdefault((key, version), asyncio.Event())
         try:
-            await self.app(scope, receive, Responder(send, if_none_match, cache, key, version))
+            await self.app(
+                scope, receive, Responder(send, if_none_match, cache, key, version, scope)
+            )
         finally:
             done.set()
             if cache.in_flight.get((key, version)) is done:
@@ -123,9 +127,10 @@ async def send_not_modified(send: Send, start: Message, etag: str) -> None:
 class Responder:
     """The `send` the app gets: buffers a 200, adds its ETag, answers 304, fills the cache."""
 
-    def __init__(self, send: Send, if_none_match, cache, key, version) -> None:
+    def __init__(self, send: Send, if_none_match, cache, key, version, scope=None) -> None:
         self.send, self.if_none_match = send, if_none_match
         self.cache, self.key, self.version = cache, key, version
+        self.scope = scope or {}
         self.start: Message | None = None
         self.chunks: list[bytes] = []
         self.passing = False
@@ -153,7 +158,8 @@ class Responder:
         etag = headers.get("etag") or compute_etag(body)
         headers["ETag"] = etag
         if self.version is not None:
-            self.cache.put(self.key, CachedResponse(self.version, headers.raw, body, etag))
+            route = getattr(self.scope.get("route"), "path", None)
+            self.cache.put(self.key, CachedResponse(self.version, headers.raw, body, etag, route))
         if etag_matches(self.if_none_match, etag):
             await send_not_modified(self.send, {**self.start, "headers": headers.raw}, etag)
             return

@@ -55,3 +55,15 @@ def test_a_given_request_id_is_kept_and_a_bad_one_replaced(client):
     )
     replaced = client.get("/facts", headers={"X-Request-ID": "bad id\twith spaces"})
     assert replaced.headers["x-request-id"] != "bad id\twith spaces"
+
+
+def test_metrics_count_requests_by_route_and_status_and_the_store(client):
+    client.get("/facts/12")
+    client.get("/facts/12")  # the second from the response cache
+    client.get("/facts/424242")
+    text = client.get("/metrics").text
+    assert 'article_facts_requests_total{method="GET",route="/facts/{id}",status="200"} 2.0' in text
+    assert 'article_facts_requests_total{method="GET",route="/facts/{id}",status="404"} 1.0' in text
+    assert 'article_facts_request_seconds_count{route="/facts/{id}"} 3.0' in text
+    assert 'article_facts_stored{kind="facts"} 35.0' in text
+    assert 'article_facts_stored{kind="articles"} 1.0' in text
