@@ -20,7 +20,13 @@ from app.config import Settings
 from app.db import create_db_engine
 from app.evaluation import default_annotated_dirs
 from app.evaluation import evaluate as run_evaluation
-from app.ingest import GroundingError, has_curated_facts, ingest_article, reextract_article
+from app.ingest import (
+    GroundingError,
+    has_curated_facts,
+    in_transaction,
+    ingest_article,
+    reextract_article,
+)
 from app.migrate import current_revision, head_revision, upgrade_to_head
 from app.models import Article
 from app.seeding import SeedError, load_seed, read_seed
@@ -152,8 +158,8 @@ def ingest_one(engine, item: ArticleInput | BadInput) -> str:
     if isinstance(item, BadInput):
         return f"failed: {item.reason}"
     try:
-        with Session(engine) as session, session.begin():
-            _, created = ingest_article(session, item.text, item.meta)
+        with Session(engine) as session:
+            _, created = in_transaction(session, lambda s: ingest_article(s, item.text, item.meta))
     except (GroundingError, SQLAlchemyError) as error:
         return f"failed: {error}"
     return "stored" if created else "already stored"

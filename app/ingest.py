@@ -5,7 +5,10 @@ the caller owns the transaction, so a failure leaves nothing half-stored.
 """
 
 import hashlib
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
@@ -196,3 +199,22 @@ def delete_article(session: Session, article: Article) -> None:
 def has_curated_facts() -> sa.ColumnElement[bool]:
     """For a SELECT over articles: the article has curated facts."""
     return sa.exists().where(Fact.article_id == Article.id, Fact.origin == Origin.curated)
+
+
+# A concurrent writer may insert the same new entity first (a unique slug) or hold the
+# database (SQLite's single writer): the article's transaction is then simply run again.
+CONFLICTS = (sa.exc.IntegrityError, sa.exc.OperationalError)
+T = TypeVar("T")
+
+
+def in_transaction(session: Session, work: Callable[[Session], T], attempts: int = 3) -> T:
+    """`work(session)` in a transaction of its own, retried on a conflict with another writer."""
+    for attempt in range(1, attempts + 1):
+        try:
+            with session.begin():
+                return work(session)
+        except CONFLICTS:
+            if attempt == attempts:
+                raise
+            time.sleep(0.05 * attempt)
+    raise AssertionError("unreachable")

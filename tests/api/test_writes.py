@@ -1,7 +1,9 @@
 """The write API: keys, POST /articles with extraction, PATCH review with If-Match, DELETE."""
 
 import pytest
+import sqlalchemy as sa
 
+import app.ingest as ingest_module
 from app.config import Settings
 from app.extraction.candidates import ArticleCandidates, FactCandidate, Span
 from app.models import FactType
@@ -191,3 +193,19 @@ def test_keys_are_never_logged_or_shown(writer, caplog):
 def test_a_malformed_digest_is_a_configuration_error():
     with pytest.raises(ValueError, match="64-digit hex"):
         Settings(api_keys="sha256:not-hex")
+
+
+def test_a_conflict_with_another_writer_is_retried(writer, monkeypatch):
+    real = ingest_module.ingest_article
+    attempts = []
+
+    def conflicting_once(session, text, meta):
+        attempts.append(1)
+        if len(attempts) == 1:  # another process inserted the same new entity first
+            raise sa.exc.IntegrityError("INSERT INTO entity", {}, Exception("unique"))
+        return real(session, text, meta)
+
+    monkeypatch.setattr("app.api.routes.articles.ingest_article", conflicting_once)
+    response = writer.post("/articles", json={"text": ARTICLE}, headers=AUTH)
+    assert response.status_code == 201 and len(attempts) == 2
+    assert writer.get("/articles").json()["total"] == 2

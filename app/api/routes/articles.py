@@ -18,7 +18,7 @@ from app.api.present import (
 from app.api.responses import ITEM_ERRORS, LIST_ERRORS, NOT_FOUND, WRITE_ERRORS
 from app.api.routes.entities import entity_page
 from app.api.routes.facts import fact_page
-from app.ingest import delete_article, ingest_article
+from app.ingest import delete_article, in_transaction, ingest_article
 from app.models import Article, Fact
 from app.queries.articles import article_contents, describe_articles, list_articles
 from app.queries.entities import mentioned_in
@@ -115,8 +115,9 @@ def create_article(
 ) -> ArticleIngested:
     """Store an article verbatim and extract its entities and facts; the same text again
     answers 200 with the article already stored."""
-    with session.begin():
-        article, created = ingest_article(session, article_in.text, meta_of(article_in))
+    article, created = in_transaction(
+        session, lambda s: ingest_article(s, article_in.text, meta_of(article_in))
+    )
     response.status_code = 201 if created else 200
     response.headers["Location"] = f"/articles/{article.id}"
     return present_ingested(session, article)
