@@ -66,6 +66,7 @@ def serve(
         port=port,
         workers=workers,
         log_level=settings.log_level.value,
+        access_log=False,  # the app logs each request itself, with its request id
         proxy_headers=True,
     )
 

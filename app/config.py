@@ -45,6 +45,10 @@ class Settings(BaseSettings):
         default=True, description="Load the seed article and its curated facts at start-up."
     )
     log_level: LogLevel = Field(default=LogLevel.info, description="Logging level.")
+    log_json: bool = Field(
+        default=True,
+        description="Log one JSON object a line (with the request id); false: plain text.",
+    )
     db_echo: bool = Field(default=False, description="Log every SQL statement (debugging).")
     db_pool_size: int = Field(
         default=5, ge=1, description="Database connections each worker keeps open."

@@ -4,7 +4,6 @@ Nothing touches the environment or the database at import time: settings are rea
 and the engine created in the lifespan, which also migrates and seeds as configured.
 """
 
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -22,6 +21,7 @@ from app.api.metrics import install_metrics
 from app.api.router import api_router
 from app.config import Settings
 from app.db import create_db_engine
+from app.logs import configure as configure_logging
 from app.migrate import prepare_database
 from app.queries.version import VersionReader
 
@@ -42,21 +42,11 @@ TAGS = [
 ]
 
 
-def configure_logging(settings: Settings) -> None:
-    """Send the service's own log lines to stderr, like uvicorn's, at the configured level."""
-    logger = logging.getLogger("app")
-    logger.setLevel(settings.log_level.upper())
-    if not logger.handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)-9s %(name)s: %(message)s"))
-        logger.addHandler(handler)
-
-
 def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         active = settings or Settings()
-        configure_logging(active)
+        configure_logging(active.log_level.value, active.log_json)
         engine = create_db_engine(
             active.resolved_database_url(),
             echo=active.db_echo,

@@ -1,14 +1,21 @@
-"""Headers every response carries: a request id, and standard security headers.
+"""Headers every response carries (a request id, standard security headers), and one
+access log line per request.
 
 `X-Request-ID` is taken from the request when it is a sane token (so a proxy's id
 follows the request through), otherwise made here; either way it is sent back.
 """
 
+import logging
 import re
+import time
 import uuid
 
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app import logs
+
+access = logging.getLogger("app.access")
 
 REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 SECURITY_HEADERS = {
@@ -30,13 +37,25 @@ class ResponseHeadersMiddleware:
         given = Headers(scope=scope).get("x-request-id", "")
         request_id = given if REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
+        token = logs.request_id.set(request_id)  # every line logged meanwhile carries it
+        started, status = time.perf_counter(), 500
 
         async def with_headers(message: Message) -> None:
+            nonlocal status
             if message["type"] == "http.response.start":
+                status = message["status"]
                 headers = MutableHeaders(scope=message)
                 headers["X-Request-ID"] = request_id
                 for name, value in SECURITY_HEADERS.items():
                     headers.setdefault(name, value)
             await send(message)
 
-        await self.app(scope, receive, with_headers)
+        try:
+            await self.app(scope, receive, with_headers)
+        finally:
+            elapsed = round((time.perf_counter() - started) * 1000, 2)
+            fields = {"method": scope["method"], "path": scope["path"], "status": status,
+                      "ms": elapsed}  # fmt: skip
+            access.info("%s %s %s", scope["method"], scope["path"], status,
+                        extra={"fields": fields, "request_id": request_id})  # fmt: skip
+            logs.request_id.reset(token)

@@ -1,10 +1,13 @@
 """GET /health (liveness) and /ready (readiness), and the headers every response carries."""
 
+import json
+
 import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
 from app.config import Settings
+from app.logs import JsonFormatter
 from app.main import create_app
 
 
@@ -67,3 +70,13 @@ def test_metrics_count_requests_by_route_and_status_and_the_store(client):
     assert 'article_facts_request_seconds_count{route="/facts/{id}"} 3.0' in text
     assert 'article_facts_stored{kind="facts"} 35.0' in text
     assert 'article_facts_stored{kind="articles"} 1.0' in text
+
+
+def test_log_lines_are_json_with_the_request_id(client, caplog):
+    caplog.set_level("INFO", logger="app.access")
+    client.get("/facts?type=spending", headers={"X-Request-ID": "trace-42"})
+    [record] = [r for r in caplog.records if r.name == "app.access"]
+    line = json.loads(JsonFormatter().format(record))
+    assert line["request_id"] == "trace-42" and line["level"] == "info"
+    assert (line["method"], line["path"], line["status"]) == ("GET", "/facts", 200)
+    assert line["ms"] >= 0
