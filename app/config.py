@@ -63,6 +63,11 @@ class Settings(BaseSettings):
         description="Comma-separated write keys, each a key or `sha256:<hex digest>` of one. "
         "Empty: every write is refused.",
     )
+    cors_origins: str = Field(
+        default="",
+        description="Comma-separated origins browsers may read the API from (GET only); "
+        "empty: no CORS headers.",
+    )
     response_cache_size: int = Field(
         default=512, ge=0, description="Responses each worker keeps for repeated GETs; 0: none."
     )

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
 
 from app import __version__
@@ -40,6 +41,24 @@ TAGS = [
     {"name": "articles", "description": "The stored articles, verbatim."},
     {"name": "service", "description": "Health of the running service."},
 ]
+
+
+def install_cors(app: FastAPI, settings: Settings | None) -> None:
+    """Let the configured origins read the API from a browser; writes stay same-origin.
+
+    Middleware is built before the lifespan reads the environment, so the origins come
+    from the settings given to the factory, or from the environment here.
+    """
+    origins = [o.strip() for o in (settings or Settings()).cors_origins.split(",") if o.strip()]
+    if origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=origins,
+            allow_methods=["GET", "HEAD", "OPTIONS"],
+            allow_headers=["If-None-Match", "X-Request-ID"],
+            expose_headers=["ETag", "Link", "X-Request-ID"],
+            max_age=600,
+        )
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -85,6 +104,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api_router)
     app.add_middleware(CachingMiddleware)
     app.add_middleware(BodySizeLimitMiddleware)
+    install_cors(app, settings)
     app.add_middleware(ResponseHeadersMiddleware)
     install_metrics(app)  # last, so outermost: it sees cached answers too
     return app

@@ -80,3 +80,21 @@ def test_log_lines_are_json_with_the_request_id(client, caplog):
     assert line["request_id"] == "trace-42" and line["level"] == "info"
     assert (line["method"], line["path"], line["status"]) == ("GET", "/facts", 200)
     assert line["ms"] >= 0
+
+
+def test_cors_is_off_unless_configured(client):
+    response = client.get("/facts", headers={"Origin": "https://reader.example"})
+    assert "access-control-allow-origin" not in response.headers
+
+
+def test_configured_origins_may_read_but_not_write(db_url, tmp_path):
+    settings = Settings(database_url=db_url, data_dir=tmp_path, auto_migrate=False,
+                        auto_seed=False, cors_origins="https://reader.example")  # fmt: skip
+    with TestClient(create_app(settings)) as client:
+        read = client.get("/facts", headers={"Origin": "https://reader.example"})
+        assert read.headers["access-control-allow-origin"] == "https://reader.example"
+        assert "ETag" in read.headers["access-control-expose-headers"]
+        preflight = {"Origin": "https://reader.example", "Access-Control-Request-Method": "POST"}
+        assert client.options("/articles", headers=preflight).status_code == 400
+        other = client.get("/facts", headers={"Origin": "https://elsewhere.example"})
+        assert "access-control-allow-origin" not in other.headers
