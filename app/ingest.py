@@ -110,6 +110,13 @@ def store_article(
     existing = find_article_by_text(session, text)
     if existing is not None:
         return existing, False
+    return create_article(session, text, meta, candidates), True
+
+
+def create_article(
+    session: Session, text: str, meta: ArticleMeta, candidates: ArticleCandidates
+) -> Article:
+    """Add a new article (the caller made sure its text is not stored yet) and its candidates."""
     title = meta.title or first_sentence(text)
     article = Article(
         slug=unique_slug(session, Article, slugify(title, max_length=60)),
@@ -124,7 +131,7 @@ def store_article(
     session.add(article)
     session.flush()
     store_candidates(session, article, candidates)
-    return article, True
+    return article
 
 
 def delete_article_content(session: Session, article_id: int, origin: Origin | None = None) -> None:
@@ -153,9 +160,10 @@ def prune_orphan_entities(session: Session) -> int:
 def ingest_article(session: Session, text: str, meta: ArticleMeta) -> tuple[Article, bool]:
     """Store `text` with the facts and entities the pipeline extracts; (article, created)."""
     existing = find_article_by_text(session, text)
-    if existing is not None:
+    if existing is not None:  # known text: no extraction at all
         return existing, False
-    return store_article(session, text, meta, extract(text, published_at=meta.published_at))
+    candidates = extract(text, published_at=meta.published_at)
+    return create_article(session, text, meta, candidates), True
 
 
 def reextract_article(session: Session, article: Article) -> int:

@@ -17,10 +17,10 @@ from app.extraction.candidates import ArticleCandidates, EntityCandidate, FactCa
 from app.extraction.text import QuoteError, find_all, locate_quote
 from app.ingest import (
     ArticleMeta,
+    create_article,
     delete_article_content,
     find_article_by_text,
     prune_orphan_entities,
-    store_article,
     store_candidates,
 )
 from app.resources import resource_dir
@@ -139,7 +139,7 @@ def load_seed(engine: Engine, *, replace: bool = False, directory: Path | None =
     with Session(engine) as session, session.begin():
         existing = find_article_by_text(session, seed.text)
         if existing is None:
-            article, _ = store_article(session, seed.text, seed.meta, seed.candidates)
+            article = create_article(session, seed.text, seed.meta, seed.candidates)
             return f"stored article {article.slug!r} with {len(seed.candidates.facts)} facts"
         if not replace:
             return f"article {existing.slug!r} already stored; nothing added"
