@@ -8,6 +8,7 @@ import re
 from enum import StrEnum
 from pathlib import Path
 
+from limits import parse_many
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -74,6 +75,29 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         default=1024 * 1024, ge=1, description="Largest request body accepted (413 beyond)."
     )
+
+    rate_limit_reads: str = Field(
+        default="600/minute",
+        description="Reads each client address may make, e.g. `10/second;600/minute`; "
+        "empty: unlimited. /health, /ready and /metrics are never limited.",
+    )
+    rate_limit_writes: str = Field(
+        default="120/minute",
+        description="Writes each key may make (writes without a valid key count per "
+        "address); empty: unlimited.",
+    )
+    rate_limit_storage: str = Field(
+        default="memory://",
+        description="Where the counts live: `memory://` (each worker counts alone) or a "
+        "shared store such as `redis://host:6379` (install `limits[redis]`).",
+    )
+
+    @field_validator("rate_limit_reads", "rate_limit_writes")
+    @classmethod
+    def rates_parse(cls, value: str) -> str:
+        if value.strip():
+            parse_many(value)  # raises ValueError on a malformed rate
+        return value
 
     @field_validator("api_keys")
     @classmethod

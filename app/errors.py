@@ -61,3 +61,11 @@ class PreconditionRequired(AppError):
 
 class Unprocessable(AppError):
     status, title, slug = 422, "Unprocessable Content", "unprocessable"
+
+
+class TooManyRequests(AppError):
+    status, title, slug = 429, "Too Many Requests", "rate-limited"
+
+    def __init__(self, detail: str, retry_after: int) -> None:
+        super().__init__(detail, retry_after=retry_after)
+        self.headers = {"Retry-After": str(retry_after)}

@@ -19,6 +19,7 @@ from app.api.errors import install_error_handlers
 from app.api.headers import ResponseHeadersMiddleware
 from app.api.limits import BodySizeLimitMiddleware
 from app.api.metrics import install_metrics
+from app.api.ratelimit import RateLimiter, RateLimitMiddleware
 from app.api.router import api_router
 from app.config import Settings
 from app.db import create_db_engine
@@ -78,6 +79,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.settings = active
         app.state.engine = engine
         app.state.key_digests = key_digests(active.api_keys.get_secret_value())
+        app.state.rate_limiter = RateLimiter.configure(
+            active.rate_limit_reads, active.rate_limit_writes, active.rate_limit_storage
+        )
         size = active.response_cache_size
         app.state.response_cache = ResponseCache(size) if size else None
         app.state.version_reader = VersionReader(engine) if size else None
@@ -104,6 +108,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api_router)
     app.add_middleware(CachingMiddleware)
     app.add_middleware(BodySizeLimitMiddleware)
+    app.add_middleware(RateLimitMiddleware)  # inside CORS: a browser can read its 429
     install_cors(app, settings)
     app.add_middleware(ResponseHeadersMiddleware)
     install_metrics(app)  # last, so outermost: it sees cached answers too

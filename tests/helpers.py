@@ -60,7 +60,8 @@ def running_server(
                 time.sleep(0.2)
             yield base
         finally:
-            os.killpg(process.pid, signal.SIGTERM)
+            with contextlib.suppress(ProcessLookupError):  # it may have exited already
+                os.killpg(process.pid, signal.SIGTERM)
             try:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
@@ -81,10 +82,19 @@ ARTICLE = (
 )
 
 
+PROBLEM_KEYS = {"type", "title", "status", "detail", "instance"}
+
+
 def assert_problem(response, status):
+    """`response` is an RFC 9457 problem with this status; returns its members."""
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/problem+json"
-    assert response.json()["status"] == status
+    problem = response.json()
+    assert set(problem) >= PROBLEM_KEYS
+    assert problem["status"] == status
+    assert problem["title"] and problem["detail"]
+    assert "Traceback" not in response.text and "<html" not in response.text.lower()
+    return problem
 
 
 def counts(client) -> tuple[int, int, int]:

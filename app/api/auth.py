@@ -8,6 +8,7 @@ import hmac
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app.errors import Forbidden, Unauthorized
 
@@ -32,12 +33,20 @@ def is_known(presented: str, digests: tuple[bytes, ...]) -> bool:
     return any(matches)
 
 
-def require_write_key(request: Request) -> None:
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+# Declares the scheme in the OpenAPI document (the docs' "Authorize" button, and clients
+# and fuzzers learn which operations need a key); the errors stay this service's problems.
+bearer = HTTPBearer(
+    auto_error=False, scheme_name="WriteKey", description="A key from the service's API_KEYS."
+)
+
+
+def require_write_key(
+    request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)
+) -> None:
+    token = credentials.credentials.strip() if credentials else ""
+    if not token:
         raise Unauthorized("Writes need an `Authorization: Bearer <key>` header.")
-    if not is_known(token.strip(), request.app.state.key_digests):
+    if not is_known(token, request.app.state.key_digests):
         raise Forbidden("The key is not one this service accepts.")
 
 

@@ -1,13 +1,17 @@
 """Turns every error into RFC 9457 problem+json; `install_error_handlers` is the one entry point."""
 
+import functools
 import logging
+import re
 from http import HTTPStatus
 from typing import Any
 
+import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import Scope, Send
 
 from app.errors import AppError
 
@@ -50,6 +54,21 @@ def problem_response(
     return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_MEDIA_TYPE)
 
 
+async def send_problem(scope: Scope, send: Send, error: AppError, **headers: str) -> None:
+    """Answer with `error` straight from ASGI middleware, before any route runs."""
+    body = orjson.dumps(
+        problem_document(
+            error.status, error.detail, scope.get("path", ""), title=error.title,
+            slug=error.slug, **error.extensions,
+        )
+    )  # fmt: skip
+    fields = {**(error.headers or {}), **headers, "content-type": PROBLEM_MEDIA_TYPE,
+              "content-length": str(len(body))}  # fmt: skip
+    encoded = [(name.lower().encode(), value.encode()) for name, value in fields.items()]
+    await send({"type": "http.response.start", "status": error.status, "headers": encoded})
+    await send({"type": "http.response.body", "body": body})
+
+
 def describe_validation_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     # Only where, what and which kind: the rejected input itself is not echoed back.
     return [
@@ -89,16 +108,37 @@ async def handle_validation_error(request: Request, error: RequestValidationErro
     )
 
 
+HTTP_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
+
+@functools.cache
+def template_pattern(template: str) -> re.Pattern[str]:
+    """`/facts/{id}` as a pattern matching `/facts/12`."""
+    return re.compile(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template)))
+
+
+def allowed_methods(request: Request, starlette_allow: str) -> str:
+    """Every method the path serves. Starlette names only those of the first route that
+    matched (GET of `GET /articles`, not POST); the OpenAPI paths list them all."""
+    methods = {method.strip() for method in starlette_allow.split(",") if method.strip()}
+    for template, operations in request.app.openapi()["paths"].items():
+        if template_pattern(template).fullmatch(request.scope["path"]):
+            methods |= {method.upper() for method in operations} & HTTP_METHODS
+    if "GET" in methods:
+        methods.add("HEAD")  # Starlette answers HEAD wherever it answers GET
+    return ", ".join(sorted(methods))
+
+
 async def handle_http_exception(request: Request, error: StarletteHTTPException) -> JSONResponse:
+    headers = dict(error.headers or {})
     if error.status_code == 404 and error.detail == "Not Found":
         detail = f"No route {request.url.path!r}; see /docs for the routes there are."
     elif error.status_code == 405:
         detail = f"{request.method} is not allowed on {request.url.path!r}."
+        headers["Allow"] = allowed_methods(request, headers.get("Allow", ""))
     else:
         detail = str(error.detail)
-    return problem_response(
-        request, error.status_code, detail, headers=dict(error.headers or {}) or None
-    )
+    return problem_response(request, error.status_code, detail, headers=headers or None)
 
 
 async def handle_unexpected(request: Request, error: Exception) -> JSONResponse:

@@ -1,10 +1,9 @@
 """Refuses request bodies over the configured size with 413, before the app reads them."""
 
-import orjson
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api.errors import problem_document
+from app.api.errors import send_problem
 from app.errors import PayloadTooLarge
 
 
@@ -56,16 +55,7 @@ class BodySizeLimitMiddleware:
         await self.app(scope, replay, send)
 
     async def refuse(self, scope: Scope, send: Send, limit: int) -> None:
-        problem = PayloadTooLarge(too_large_detail(limit))
-        body = orjson.dumps(
-            problem_document(
-                413, problem.detail, scope.get("path", ""), title=problem.title, slug=problem.slug
-            )
+        # Close: the rest of the body is not read, so the connection cannot be reused.
+        await send_problem(
+            scope, send, PayloadTooLarge(too_large_detail(limit)), connection="close"
         )
-        headers = [
-            (b"content-type", b"application/problem+json"),
-            (b"content-length", str(len(body)).encode()),
-            (b"connection", b"close"),
-        ]
-        await send({"type": "http.response.start", "status": 413, "headers": headers})
-        await send({"type": "http.response.body", "body": body})

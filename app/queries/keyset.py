@@ -23,6 +23,7 @@ from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
 from app.errors import InvalidCursor
+from app.schemas import MAX_ID
 
 T = TypeVar("T")
 
@@ -103,8 +104,8 @@ class Cursor:
 
 
 def is_storable_int(value: Any) -> bool:
-    # bool is an int subclass; and SQLite integers stop at 64 bits.
-    return type(value) is int and -(2**63) <= value < 2**63
+    # bool is an int subclass; the integer columns are 32-bit on PostgreSQL.
+    return type(value) is int and -MAX_ID - 1 <= value <= MAX_ID
 
 
 def is_storable_number(value: Any) -> bool:

@@ -3,7 +3,15 @@
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    model_validator,
+)
+from pydantic_core import core_schema
 
 from app.enums import EntityType, FactType, Origin, ReviewStatus
 
@@ -15,8 +23,23 @@ def without_nul(value: str) -> str:
     return value
 
 
-NoNul = AfterValidator(without_nul)
-MAX_ID = 2**63 - 1  # the widest integer id SQLite and PostgreSQL store
+class NoNulCharacter:
+    """Refuses NUL in a string, and says so in the OpenAPI schema (a `pattern`), so
+    clients and fuzzers know the rule rather than meet a 422."""
+
+    def __get_pydantic_core_schema__(self, source: type, handler: GetCoreSchemaHandler):
+        return core_schema.no_info_after_validator_function(without_nul, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema, handler: GetJsonSchemaHandler):
+        json_schema = handler(schema)
+        json_schema["pattern"] = r"^[^\x00]*$"
+        return json_schema
+
+
+NoNul = NoNulCharacter()
+# Ids and ranks are INTEGER columns: 32-bit on PostgreSQL (SQLite's are wider). One bound
+# for both backends, so the contract does not depend on the database behind it.
+MAX_ID = 2**31 - 1
 KEY_DESCRIPTION = "An integer id or a slug."
 LIMIT_FIELD = Field(50, ge=1, le=500, description="Page size, 1 to 500.", examples=[50])
 CURSOR_FIELD = Field(

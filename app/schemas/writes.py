@@ -3,12 +3,29 @@
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
 
 from app.enums import ReviewStatus, ValueQualifier
 from app.schemas.params import MAX_ID, NoNul
 from app.schemas.resources import ArticleDetail, EntityPublic, FactPublic
 
+# Request bodies are JSON: a number is not read from a string, a boolean or a float
+# (pydantic's lax mode would take "64", true and 64.0 for 64), as the schema says.
+StrictInt = Annotated[int, Strict()]
+StrictNumber = Annotated[float, Strict()]  # an integer is a number too
+
+
+def iso_text(value: object) -> object:
+    """Dates come as ISO 8601 text; lax pydantic would read 0 or "1700000000" as Unix time."""
+    iso = isinstance(value, str) and value[:4].isdigit() and value[4:5] == "-"
+    if value is not None and not iso:
+        raise ValueError("expected an ISO 8601 date or date-time, like 2020-02-05")
+    return value
+
+
+# No whitespace or control characters, spelt out: `\S` differs between regex dialects
+# (the validator's and a client's JSON Schema library) on characters like U+0085.
+URL_PATTERN = r"^https?://[^\x00-\x20\x7f-\x9f]+$"
 SEED_SENTENCE = 'Azerbaijan joined the NATO-led "Partnership for Peace" (PFP) programme in 1994.'
 
 
@@ -28,19 +45,19 @@ class ArticleCreate(BaseModel):
         examples=["Azerbaijan is upgrading its military units"],
     )  # fmt: skip
     url: str | None = Field(
-        None, max_length=2000, pattern=r"^https?://\S+$", description="Where it was published.",
+        None, max_length=2000, pattern=URL_PATTERN, description="Where it was published.",
         examples=["https://news.example/azerbaijan-army"],
     )  # fmt: skip
     source: Annotated[str, NoNul] | None = Field(
         None, max_length=200, description="Publisher or outlet.", examples=["Trend News Agency"]
     )
-    published_at: date | datetime | None = Field(
+    published_at: Annotated[date | datetime | None, BeforeValidator(iso_text)] = Field(
         None,
         description="ISO 8601 date or time of publication; resolves 'last year' in the text.",
         examples=["2020-02-05"],
     )
     language: str = Field(
-        "en", pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        "en", max_length=35, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
         description="BCP 47 language code.", examples=["en"],
     )  # fmt: skip
 
@@ -78,7 +95,7 @@ class FactReview(BaseModel):
         None, pattern=r"^[a-z][a-z0-9_]{0,79}$", description="Corrected relation.",
         examples=["spent_on"],
     )  # fmt: skip
-    value: float | None = Field(
+    value: StrictNumber | None = Field(
         None, allow_inf_nan=False, description="Corrected value, base units.",
         examples=[22700000000],
     )  # fmt: skip
@@ -88,8 +105,10 @@ class FactReview(BaseModel):
     value_qualifier: ValueQualifier | None = Field(
         None, description="Corrected qualifier.", examples=["exact"]
     )
-    rank: int | None = Field(None, ge=1, le=MAX_ID, description="Corrected rank.", examples=[64])
-    rank_total: int | None = Field(
+    rank: StrictInt | None = Field(
+        None, ge=1, le=MAX_ID, description="Corrected rank.", examples=[64]
+    )
+    rank_total: StrictInt | None = Field(
         None, ge=1, le=MAX_ID, description="Corrected total ranked.", examples=[138]
     )
     scope: Annotated[str, NoNul] | None = Field(
@@ -98,10 +117,10 @@ class FactReview(BaseModel):
     metric: Annotated[str, NoNul] | None = Field(
         None, max_length=200, description="Corrected metric.", examples=["military strength"]
     )
-    period_start: int | None = Field(
+    period_start: StrictInt | None = Field(
         None, ge=-9999, le=9999, description="Corrected first year.", examples=[2009]
     )
-    period_end: int | None = Field(
+    period_end: StrictInt | None = Field(
         None, ge=-9999, le=9999, description="Corrected last year.", examples=[2016]
     )
     subject: Annotated[str, NoNul] | None = Field(

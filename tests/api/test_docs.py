@@ -91,3 +91,19 @@ def test_errors_are_documented_as_problems(openapi):
     facts = openapi["paths"]["/facts"]["get"]["responses"]
     for status in ("400", "404", "422"):
         assert "application/problem+json" in facts[status]["content"], status
+
+
+def test_writes_declare_their_bearer_key_and_reads_need_none(openapi):
+    # Found while fuzzing: the document did not say writes need a key, so neither
+    # the docs' "Authorize" button nor a generated client knew to send one.
+    assert openapi["components"]["securitySchemes"]["WriteKey"] == {
+        "type": "http", "scheme": "bearer", "description": "A key from the service's API_KEYS."
+    }  # fmt: skip
+    secured = {
+        (method.upper(), path)
+        for path, operations in openapi["paths"].items()
+        for method, operation in operations.items()
+        if operation.get("security") == [{"WriteKey": []}]
+    }
+    assert secured == {("POST", "/articles"), ("DELETE", "/articles/{id}"),
+                       ("PATCH", "/facts/{id}")}  # fmt: skip

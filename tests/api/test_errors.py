@@ -6,19 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.main import create_app
-
-PROBLEM_KEYS = {"type", "title", "status", "detail", "instance"}
-
-
-def assert_problem(response, status):
-    assert response.status_code == status
-    assert response.headers["content-type"] == "application/problem+json"
-    problem = response.json()
-    assert set(problem) >= PROBLEM_KEYS
-    assert problem["status"] == status
-    assert problem["title"] and problem["detail"]
-    assert "Traceback" not in response.text and "<html" not in response.text.lower()
-    return problem
+from tests.helpers import assert_problem
 
 
 @pytest.mark.parametrize(
@@ -42,7 +30,25 @@ def test_every_failure_is_a_problem(client, method, path, status):
 
 def test_405_names_the_allowed_methods(client):
     response = client.post("/facts")
-    assert response.headers["allow"] == "GET"
+    assert response.headers["allow"] == "GET, HEAD"
+
+
+@pytest.mark.parametrize(
+    ("path", "allowed"),
+    [
+        ("/articles", "GET, HEAD, POST"),
+        ("/articles/1", "DELETE, GET, HEAD"),
+        ("/facts/1", "GET, HEAD, PATCH"),
+        ("/entities/azerbaijan", "GET, HEAD"),
+    ],
+)
+def test_405_names_every_method_of_the_path_not_only_one_route(client, path, allowed):
+    # Found by schemathesis: a path served by several routes (GET and POST /articles)
+    # answered `Allow: GET`, so a client would never learn that POST exists.
+    for method in ("OPTIONS", "PUT"):
+        response = client.request(method, path)
+        assert_problem(response, 405)
+        assert response.headers["allow"] == allowed
 
 
 def test_validation_problem_lists_each_error_without_echoing_input(client):
@@ -73,6 +79,11 @@ HUGE_ID_CURSOR = forged_cursor(b'{"s":"id","v":null,"i":99999999999999999999}')
 INFINITE_VALUE_CURSOR = forged_cursor(b'{"s":"value","v":1e999,"i":1}')
 BOOLEAN_ID_CURSOR = forged_cursor(b'{"s":"id","v":null,"i":true}')
 LIST_CURSOR = forged_cursor(b"[1,2,3]")
+# Found by schemathesis on PostgreSQL: ids and ranks are INTEGER (32-bit) columns there,
+# and a larger number in a path, filter or cursor answered 500 ("integer out of range").
+WIDE_ID_CURSOR = forged_cursor(b'{"s":"id","v":null,"i":2147483648}')
+WIDE_RANK_CURSOR = forged_cursor(b'{"s":"rank","v":1099511627776,"i":5}')
+WIDE_YEAR_CURSOR = forged_cursor(b'{"s":"period_start","v":-2147483649,"i":5}')
 
 
 @pytest.mark.parametrize(
@@ -97,6 +108,16 @@ LIST_CURSOR = forged_cursor(b"[1,2,3]")
         (f"/facts?cursor={INFINITE_VALUE_CURSOR}&sort=value", 400),
         (f"/facts?cursor={BOOLEAN_ID_CURSOR}", 400),
         (f"/facts?cursor={LIST_CURSOR}", 400),
+        ("/facts/2147483648", 404),
+        ("/entities/3000000000", 404),
+        ("/articles/3000000000/entities", 404),
+        ("/facts?article_id=2147483648", 422),
+        ("/entities?article_id=9223372036854775806", 422),
+        (f"/facts?cursor={WIDE_ID_CURSOR}", 400),
+        (f"/entities?cursor={WIDE_ID_CURSOR}", 400),
+        (f"/articles?cursor={WIDE_ID_CURSOR}", 400),
+        (f"/facts?cursor={WIDE_RANK_CURSOR}&sort=rank", 400),
+        (f"/facts?cursor={WIDE_YEAR_CURSOR}&sort=period_start", 400),
     ],
 )
 def test_hostile_keys_and_values_get_a_4xx_problem(client, path, status):

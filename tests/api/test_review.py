@@ -53,6 +53,12 @@ def test_correct_fields(writer):
         {"review_status": "corrected", "rank": 200, "rank_total": 138},
         {"review_status": "maybe"},
         {"review_status": "accepted", "evidence": {"start": 0}},
+        # Numbers as strings, booleans as numbers: the schema says integer/number.
+        {"review_status": "corrected", "rank": "64"},
+        {"review_status": "corrected", "rank": True},
+        {"review_status": "corrected", "value": "1e9"},
+        {"review_status": "corrected", "period_start": 2009.5},
+        {"review_status": "corrected", "rank": 3000000000},  # beyond PostgreSQL's INTEGER
     ],
 )
 def test_invalid_reviews_get_422_and_change_nothing(writer, body):

@@ -139,8 +139,16 @@ def test_bodies_over_the_limit_get_413(writer):
         {"text": 42},
         {"text": ARTICLE, "colour": "blue"},
         {"text": ARTICLE, "published_at": "yesterday"},
+        # Found by schemathesis: numbers were read as Unix times, not refused.
+        {"text": ARTICLE, "published_at": 0},
+        {"text": ARTICLE, "published_at": 1700000000.5},
+        {"text": ARTICLE, "published_at": "1700000000"},
         {"text": ARTICLE, "url": "not a url"},
+        # Found by schemathesis: `\S` let U+0085 through one regex dialect and not another.
+        {"text": ARTICLE, "url": "https://news.example/a\x85b"},
+        {"text": ARTICLE, "url": "https://news.example/a\tb"},
         {"text": ARTICLE, "language": "english!"},
+        {"text": ARTICLE, "language": "en" + "-abcdefgh" * 4},  # 38 > the column's 35
         {"text": "Georgia spent $5bn.\x00"},
         {"text": ARTICLE, "source": "a\x00b"},
     ],
@@ -149,6 +157,13 @@ def test_invalid_articles_get_422(writer, body):
     before = counts(writer)
     assert_problem(writer.post("/articles", json=body, headers=AUTH), 422)
     assert counts(writer) == before
+
+
+def test_a_url_may_hold_non_ascii_letters(writer):
+    url = "https://новости.example/армия"
+    response = writer.post("/articles", json={"text": ARTICLE, "url": url}, headers=AUTH)
+    assert response.status_code == 201, response.text
+    assert response.json()["url"] == url
 
 
 def test_malformed_json_gets_422(writer):
