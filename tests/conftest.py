@@ -140,9 +140,16 @@ def empty_db_url(databases) -> str:
     return databases.empty()
 
 
+# Every test client is one address making many requests: rates are off in these
+# fixtures, and tests/api/test_rate_limits.py turns them on.
+UNLIMITED = {"rate_limit_reads": "", "rate_limit_writes": ""}
+
+
 @pytest.fixture
 def settings(db_url: str, tmp_path: Path) -> Settings:
-    return Settings(database_url=db_url, data_dir=tmp_path, auto_migrate=False, auto_seed=False)
+    return Settings(
+        database_url=db_url, data_dir=tmp_path, auto_migrate=False, auto_seed=False, **UNLIMITED
+    )
 
 
 @pytest.fixture
@@ -162,7 +169,7 @@ def writer(db_url, tmp_path):
     digest = hashlib.sha256(DIGEST_KEY.encode()).hexdigest()
     settings = Settings(
         database_url=db_url, data_dir=tmp_path, auto_migrate=False, auto_seed=False,
-        api_keys=f"{KEY}, sha256:{digest}", max_body_bytes=20_000,
+        api_keys=f"{KEY}, sha256:{digest}", max_body_bytes=20_000, **UNLIMITED,
     )  # fmt: skip
     with TestClient(create_app(settings)) as client:
         yield client

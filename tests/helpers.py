@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
 
@@ -103,3 +104,19 @@ def counts(client) -> tuple[int, int, int]:
         client.get("/facts").json()["total"],
         client.get("/entities").json()["total"],
     )
+
+
+def dump_database(url: str) -> dict[str, list[str]]:
+    """Every row of every table (FTS indexes and counters included), as sorted text."""
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return {
+                table: sorted(
+                    repr(tuple(row))
+                    for row in connection.execute(sa.text(f'SELECT * FROM "{table}"'))
+                )
+                for table in sa.inspect(connection).get_table_names()
+            }
+    finally:
+        engine.dispose()
