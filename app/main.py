@@ -20,6 +20,7 @@ from app.api.headers import ResponseHeadersMiddleware
 from app.api.limits import BodySizeLimitMiddleware
 from app.api.metrics import install_metrics
 from app.api.ratelimit import RateLimiter, RateLimitMiddleware
+from app.api.responses import install_problem_media_type
 from app.api.router import api_router
 from app.config import Settings
 from app.db import create_db_engine
@@ -105,6 +106,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     install_error_handlers(app)
     install_docs(app)
+    install_problem_media_type(app)
     app.include_router(api_router)
     app.add_middleware(CachingMiddleware)
     app.add_middleware(BodySizeLimitMiddleware)

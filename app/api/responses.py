@@ -2,6 +2,9 @@
 
 from typing import Any
 
+from fastapi import FastAPI
+
+from app.api.errors import PROBLEM_MEDIA_TYPE
 from app.schemas import Problem
 
 
@@ -39,3 +42,25 @@ WRITE_ERRORS = {
     413: problem("A request body larger than the configured limit."),
     422: problem("A body that is not valid JSON, or fields of the wrong type or out of range."),
 }
+
+
+def install_problem_media_type(app: FastAPI) -> None:
+    """Document error bodies under `application/problem+json`, the type they are sent as.
+
+    FastAPI files a response model under the route's media type (`application/json`);
+    the generated document is rewritten once, so clients and fuzzers validate problems
+    against the Problem schema under the right type.
+    """
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            for operations in generate()["paths"].values():
+                for operation in operations.values():
+                    for response in operation.get("responses", {}).values():
+                        content = response.get("content", {})
+                        if PROBLEM_MEDIA_TYPE in content and "application/json" in content:
+                            content[PROBLEM_MEDIA_TYPE] = content.pop("application/json")
+        return app.openapi_schema
+
+    app.openapi = openapi

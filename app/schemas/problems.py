@@ -18,7 +18,11 @@ class ProblemError(BaseModel):
 class Problem(BaseModel):
     """RFC 9457 problem details, sent for every 4xx and 5xx."""
 
-    type: str = Field(description="URI naming the problem kind.", examples=["/problems/not-found"])
+    type: str = Field(
+        description="URI naming the problem kind: `about:blank` for plain HTTP errors, "
+        "`urn:article-facts:problem:<kind>` for the service's own.",
+        examples=["urn:article-facts:problem:not-found"],
+    )
     title: str = Field(description="Short summary of the kind.", examples=["Not Found"])
     status: int = Field(description="The HTTP status.", examples=[404])
     detail: str = Field(
@@ -37,6 +41,9 @@ class Problem(BaseModel):
                 }
             ]
         ],
+    )
+    retry_after: int | None = Field(
+        None, description="Seconds to wait, for 429 (as `Retry-After`).", examples=[12]
     )
 
 

@@ -88,9 +88,17 @@ def test_examples_come_from_the_seed_article(openapi, seed_text):
 
 
 def test_errors_are_documented_as_problems(openapi):
-    facts = openapi["paths"]["/facts"]["get"]["responses"]
-    for status in ("400", "404", "422"):
-        assert "application/problem+json" in facts[status]["content"], status
+    # Every error response of every operation, under the media type it is sent as.
+    problem = {"schema": {"$ref": "#/components/schemas/Problem"}}
+    for path, operations in openapi["paths"].items():
+        for method, operation in operations.items():
+            for status, response in operation["responses"].items():
+                if int(status) >= 400:
+                    assert response["content"] == {"application/problem+json": problem}, (
+                        method, path, status,
+                    )  # fmt: skip
+    limited = openapi["paths"]["/facts"]["get"]["responses"]["429"]
+    assert limited["headers"]["Retry-After"]["schema"] == {"type": "integer", "minimum": 1}
 
 
 def test_writes_declare_their_bearer_key_and_reads_need_none(openapi):
