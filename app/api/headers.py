@@ -24,6 +24,13 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cross-Origin-Resource-Policy": "same-origin",
 }
+# JSON runs nothing: a response opened in a browser may load nothing and be framed nowhere.
+# The docs pages run the bundled Swagger UI / ReDoc (inline start-up scripts, web workers).
+API_POLICY = "default-src 'none'; frame-ancestors 'none'"
+DOCS_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; worker-src 'self' blob:; frame-ancestors 'none'"
+)
 
 
 class ResponseHeadersMiddleware:
@@ -48,6 +55,8 @@ class ResponseHeadersMiddleware:
                 headers["X-Request-ID"] = request_id
                 for name, value in SECURITY_HEADERS.items():
                     headers.setdefault(name, value)
+                html = headers.get("content-type", "").startswith("text/html")
+                headers.setdefault("Content-Security-Policy", DOCS_POLICY if html else API_POLICY)
             await send(message)
 
         try:

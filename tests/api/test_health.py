@@ -50,6 +50,11 @@ def test_every_response_has_a_request_id_and_security_headers(client, path):
     assert response.headers["x-content-type-options"] == "nosniff"
     assert response.headers["x-frame-options"] == "DENY"
     assert response.headers["referrer-policy"] == "no-referrer"
+    policy = response.headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in policy
+    # Only the docs pages may run scripts, and only their own.
+    assert ("script-src 'self'" in policy) == (path == "/docs")
+    assert "default-src 'none'" in policy or path == "/docs"
 
 
 def test_a_given_request_id_is_kept_and_a_bad_one_replaced(client):
