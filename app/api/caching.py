@@ -32,11 +32,15 @@ def representation_etag(model: BaseModel) -> str:
     return compute_etag(model.model_dump_json().encode())
 
 
-def etag_matches(if_none_match: str | None, etag: str) -> bool:
-    if not if_none_match:
+def etag_matches(header: str | None, etag: str, *, weak: bool = True) -> bool:
+    """Whether an If-None-Match (weak comparison) or If-Match (`weak=False`: a `W/` tag
+    never matches, RFC 9110 13.1.1) header names `etag`; `*` names any."""
+    if not header:
         return False
-    candidates = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
-    return "*" in candidates or etag in candidates
+    tags = {tag.strip() for tag in header.split(",")}
+    if weak:
+        tags = {tag.removeprefix("W/") for tag in tags}
+    return "*" in tags or etag in tags
 
 
 @dataclass(frozen=True)

@@ -193,3 +193,33 @@ def test_injections_in_text_fields_are_stored_verbatim_and_change_nothing_else(w
         # Counters move on a write, and a search index's pages are rewritten by any insert.
         if table not in ("data_version", "sqlite_sequence") and "_fts" not in table:
             assert set(rows) <= set(after[table]), table  # every earlier row, unchanged
+
+
+HOSTILE_HEADER_VALUES = [
+    *INJECTIONS, "Bearer " + "k" * 8000, "Bearer", "bearer  ", "Basic Og==", "Bearer test-key-1x",
+    "Bearer \u00e9\u00e8", '"*"', 'W/"x"', "Bearer test-key-1 test-key-1",
+]
+
+
+def test_hostile_headers_are_refused_and_change_nothing(writer, db_url):
+    before = dump_database(db_url)
+    etag = writer.get("/facts/11").headers["etag"]
+    failures = []
+    for value in HOSTILE_HEADER_VALUES:
+        latin1 = value.encode("latin-1", "replace")
+        attempts = [
+            ("DELETE", "/articles/1", {"Authorization": latin1}, None),
+            ("POST", "/articles", {"Authorization": latin1}, {"text": "Chad joined NATO."}),
+            ("PATCH", "/facts/11", {**AUTH, "If-Match": latin1}, {"review_status": "rejected"}),
+        ]
+        for method, url, headers, body in attempts:
+            response, failure = send(writer, method, url, headers=headers, json=body)
+            if failure or not 400 <= response.status_code < 500:
+                failures.append(failure or f"{method} {url} {value[:40]!r}: {response.status_code}")
+        # A request id that is not a plain token is replaced, never echoed.
+        response = writer.get("/facts/11", headers={"X-Request-ID": latin1})
+        if response.headers["x-request-id"] == value and not value.isidentifier():
+            failures.append(f"request id {value[:40]!r} echoed")
+    assert not failures, "\n".join(failures)
+    assert dump_database(db_url) == before
+    assert writer.get("/facts/11").headers["etag"] == etag

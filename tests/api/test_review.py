@@ -25,6 +25,22 @@ def test_accept_then_the_old_etag_is_stale(writer):
     assert [f["id"] for f in get_all(writer, "/facts", review_status="rejected")] == [12]
 
 
+def test_if_match_compares_strongly_and_star_means_any_current_version(writer):
+    # RFC 9110 13.1.1: a weak tag never matches If-Match (found by the hostile-input suite:
+    # W/"<etag>" was taken as the etag); "*" matches whatever version is current.
+    fact, etag = fact_with_etag(writer, 12)
+    weak = writer.patch("/facts/12", json={"review_status": "rejected"},
+                        headers={**AUTH, "If-Match": f"W/{etag}"})  # fmt: skip
+    assert_problem(weak, 412)
+    assert writer.get("/facts/12").json() == fact
+    listed = writer.patch("/facts/12", json={"review_status": "rejected"},
+                          headers={**AUTH, "If-Match": f'"other", {etag}'})  # fmt: skip
+    assert listed.status_code == 200
+    star = writer.patch("/facts/12", json={"review_status": "accepted"},
+                        headers={**AUTH, "If-Match": "*"})  # fmt: skip
+    assert star.status_code == 200 and star.json()["review_status"] == "accepted"
+
+
 def test_review_needs_if_match(writer):
     assert_problem(writer.patch("/facts/1", json={"review_status": "accepted"}, headers=AUTH), 428)
 

@@ -87,7 +87,8 @@ def review_fact(
         raise PreconditionRequired("Send If-Match with the fact's ETag from GET /facts/{id}.")
     with session.begin():
         fact, entities = get_fact(session, id)
-        if not etag_matches(if_match, representation_etag(present_fact(fact, entities))):
+        current = representation_etag(present_fact(fact, entities))
+        if not etag_matches(if_match, current, weak=False):
             raise PreconditionFailed("The fact changed since you read it; GET it again.")
         apply_review(session, fact, review)
     fact, entities = get_fact(session, id)
