@@ -84,8 +84,12 @@ def test_every_query_parameter_refuses_hostile_values(writer, db_url):
     before = dump_database(db_url)
     all_facts = writer.get("/facts").json()["total"]
     failures = []
+    issued = writer.get("/facts?limit=1&sort=-value").json()["next_cursor"]
+    cursors = [issued[:-1], issued[:-4], issued[:8], issued + "A", issued[::-1], issued.upper()]
     for path, parameter in query_parameters():
-        for raw in ALL_VALUES:
+        # Truncated and altered cursors (and, with no `sort`, one issued for another sort).
+        extra = cursors + ([issued] if parameter == "cursor" else [])
+        for raw in ALL_VALUES + extra:
             response, failure = send(writer, "GET", f"{path}?{parameter}={raw}")
             legitimate = is_legitimate(parameter, raw)
             if failure:
