@@ -68,6 +68,7 @@ def serve(
         log_level=settings.log_level.value,
         access_log=False,  # the app logs each request itself, with its request id
         proxy_headers=True,
+        server_header=False,  # no need to tell strangers what serves them
     )
 
 

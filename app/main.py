@@ -15,8 +15,8 @@ from app import __version__
 from app.api.auth import key_digests
 from app.api.caching import CachingMiddleware, ResponseCache
 from app.api.docs import install_docs
+from app.api.edge import EdgeMiddleware
 from app.api.errors import install_error_handlers
-from app.api.headers import ResponseHeadersMiddleware
 from app.api.limits import BodySizeLimitMiddleware
 from app.api.metrics import install_metrics
 from app.api.ratelimit import RateLimiter, RateLimitMiddleware
@@ -43,6 +43,14 @@ TAGS = [
     {"name": "articles", "description": "The stored articles, verbatim."},
     {"name": "service", "description": "Health of the running service."},
 ]
+
+
+def install_rate_limits(app: FastAPI, settings: Settings | None) -> None:
+    """Count requests per client when rates are configured; with none, add no layer at all
+    (every request would pay for it). The limiter itself is made in the lifespan."""
+    active = settings or Settings()
+    if active.rate_limit_reads.strip() or active.rate_limit_writes.strip():
+        app.add_middleware(RateLimitMiddleware)
 
 
 def install_cors(app: FastAPI, settings: Settings | None) -> None:
@@ -110,10 +118,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api_router)
     app.add_middleware(CachingMiddleware)
     app.add_middleware(BodySizeLimitMiddleware)
-    app.add_middleware(RateLimitMiddleware)  # inside CORS: a browser can read its 429
+    install_rate_limits(app, settings)  # inside CORS: a browser can read its 429
     install_cors(app, settings)
-    app.add_middleware(ResponseHeadersMiddleware)
-    install_metrics(app)  # last, so outermost: it sees cached answers too
+    # Last, so outermost: it sees every answer, cached ones and refusals included.
+    app.add_middleware(EdgeMiddleware, metrics=install_metrics(app))
     return app
 
 

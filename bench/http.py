@@ -12,6 +12,7 @@ on first use from PyPI).
 """
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -134,35 +135,55 @@ def main() -> None:
     engine.dispose()
     paths = targets(args.store)
     rows: list[tuple[str, float, float, float]] = []
-    # One address sends every request here: rate limits off, or they would be measured.
+    # One address sends every request here: rate limits off, or they would refuse it. The
+    # last run counts every request against a rate too high to refuse: what limiting costs.
     ours_env = {"DATABASE_URL": f"sqlite:///{args.store}", "AUTO_MIGRATE": "false",
                 "AUTO_SEED": "false", "LOG_LEVEL": "warning", "RATE_LIMIT_READS": ""}  # fmt: skip
+    page_1 = {"facts type=ranking page 1": paths["facts type=ranking page 1"]}
+    runs = [
+        ("ours", {"RESPONSE_CACHE_SIZE": "512"}, paths),
+        ("ours, no cache", {"RESPONSE_CACHE_SIZE": "0"}, paths),
+        ("ours, rate limit counting", {"RATE_LIMIT_READS": "1000000000/minute"}, page_1),
+    ]
     memory = []
-    for label, cache in (("ours", "512"), ("ours, no cache", "0")):
+    for label, settings, run_paths in runs:
         port = free_port()
         command = [sys.executable, "-m", "uvicorn", "app.main:app", "--port", str(port),
-                   "--no-access-log", "--log-level", "warning"]  # fmt: skip
+                   "--no-access-log", "--no-server-header", "--log-level", "warning"]  # fmt: skip
         base = f"http://127.0.0.1:{port}"
-        with server(command, {**ours_env, "RESPONSE_CACHE_SIZE": cache}, f"{base}/health") as proc:
-            if cache != "0":
-                body = httpx.get(base + paths["facts type=ranking page 1"]).content
-            for name, path in paths.items():
+        with server(command, {**ours_env, **settings}, f"{base}/health") as proc:
+            if label == "ours":
+                answer = httpx.get(base + paths["facts type=ranking page 1"])
+                body = answer.content
+                # Those the app sets (the server adds its `date` to both alike).
+                headers = [[name, value] for name, value in answer.headers.items()
+                           if name not in ("date", "server")]  # fmt: skip
+            for name, path in run_paths.items():
                 rows.append((f"{label}: {name}", *wrk(base + path, args.seconds, args.connections)))
             memory.append((label, rss_mb(proc.pid)))
-    with tempfile.NamedTemporaryFile(suffix=".json") as page:
+    limits = []
+    with tempfile.NamedTemporaryFile(suffix=".json") as page, \
+            tempfile.NamedTemporaryFile("w", suffix=".json") as header_file:  # fmt: skip
         page.write(body)
         page.flush()
-        port = free_port()
-        command = [sys.executable, "-m", "uvicorn", "bench.limit_app:app", "--port", str(port),
-                   "--no-access-log", "--log-level", "warning"]  # fmt: skip
-        with server(command, {"BENCH_BODY": page.name}, f"http://127.0.0.1:{port}/"):
-            limit = wrk(f"http://127.0.0.1:{port}/", args.seconds, args.connections)
+        json.dump(headers, header_file)
+        header_file.flush()
+        for env in ({"BENCH_BODY": page.name},
+                    {"BENCH_BODY": page.name, "BENCH_HEADERS": header_file.name}):  # fmt: skip
+            port = free_port()
+            command = [sys.executable, "-m", "uvicorn", "bench.limit_app:app", "--port",
+                       str(port), "--no-access-log", "--no-server-header", "--log-level",
+                       "warning"]  # fmt: skip
+            with server(command, env, f"http://127.0.0.1:{port}/"):
+                limits.append(wrk(f"http://127.0.0.1:{port}/", args.seconds, args.connections))
+    limit, limit_with_headers = limits
     port = free_port()
     peer_path = f"/{args.store.stem}/fact.json?type=ranking&_size=50&_shape=array"
     command = [datasette(), "serve", "-i", str(args.store), "--port", str(port)]
     with server(command, {}, f"http://127.0.0.1:{port}/-/versions.json"):
         peer = wrk(f"http://127.0.0.1:{port}{peer_path}", args.seconds, args.connections)
     rows = [("limit (minimal ASGI, same body size)", *limit),
+            (f"limit, with our {len(headers)} headers", *limit_with_headers),
             ("peer (Datasette, type=ranking _size=50)", *peer), *rows]  # fmt: skip
     print(f"{len(body)} bytes a page; wrk -t1 -c{args.connections} -d{args.seconds}s; one "
           f"server process each")  # fmt: skip

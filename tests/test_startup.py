@@ -76,7 +76,9 @@ def test_cli_serve_creates_the_default_data_directory(tmp_path):
     command = [sys.executable, "-m", "app", "serve", "--port", str(port)]
     env = server_env(DATA_DIR=str(data_dir))
     with running_server(command, port=port, env=env, cwd=tmp_path) as base:
-        assert httpx.get(f"{base}/health").json() == {"status": "ok", "database": "ok"}
+        health = httpx.get(f"{base}/health")
+        assert health.json() == {"status": "ok", "database": "ok"}
+        assert "server" not in health.headers  # the server does not name itself
     assert (data_dir / "facts.db").is_file()
 
 

@@ -5,8 +5,6 @@ each worker process reports its own requests. Routes are labelled by their templ
 (`/facts/{id}`), never by the raw path, so the label set stays small.
 """
 
-import time
-
 import sqlalchemy as sa
 from fastapi import FastAPI, Request, Response
 from prometheus_client import (
@@ -17,7 +15,7 @@ from prometheus_client import (
     generate_latest,
 )
 from prometheus_client.core import GaugeMetricFamily
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Scope
 
 from app.models import Article, Entity, Fact
 
@@ -40,11 +38,18 @@ class StoreCollector:
         yield gauge
 
 
-class MetricsMiddleware:
-    """The outermost layer, so it also counts what the response cache answers."""
+# Any token is a method to the HTTP parser: others are counted together, so a client
+# cannot grow the label set (and the process's memory) one made-up method at a time.
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
-    def __init__(self, app: ASGIApp, requests: Counter, latency: Histogram) -> None:
-        self.app, self.requests, self.latency = app, requests, latency
+
+class RequestMetrics:
+    """Counts each answered request and its latency (the edge middleware reports them)."""
+
+    def __init__(self, requests: Counter, latency: Histogram) -> None:
+        self.requests, self.latency = requests, latency
+        # Labelled children by (method, route, status): `labels()` costs more than counting.
+        self.children: dict[tuple[str, str, int], tuple[Counter, Histogram]] = {}
 
     @staticmethod
     def template(scope: Scope) -> str:
@@ -52,36 +57,29 @@ class MetricsMiddleware:
         route = getattr(scope.get("route"), "path", None)
         return route or scope.get("route_template") or "unmatched"
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started, status = time.perf_counter(), 500
-
-        async def recording_send(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, recording_send)
-        finally:
-            template = self.template(scope)
-            self.requests.labels(scope["method"], template, str(status)).inc()
-            self.latency.labels(template).observe(time.perf_counter() - started)
+    def record(self, scope: Scope, status: int, seconds: float) -> None:
+        method = scope["method"] if scope["method"] in KNOWN_METHODS else "other"
+        key = (method, self.template(scope), status)
+        children = self.children.get(key)
+        if children is None:
+            children = (self.requests.labels(method, key[1], str(status)),
+                        self.latency.labels(key[1]))  # fmt: skip
+            self.children[key] = children
+        children[0].inc()
+        children[1].observe(seconds)
 
 
-def install_metrics(app: FastAPI) -> None:
-    """Count every request and serve GET /metrics in the Prometheus text format."""
+def install_metrics(app: FastAPI) -> RequestMetrics:
+    """Serve GET /metrics in the Prometheus text format; returns what counts requests."""
     registry = CollectorRegistry()
     requests = Counter("article_facts_requests", "HTTP requests answered.",
                        ["method", "route", "status"], registry=registry)  # fmt: skip
     latency = Histogram("article_facts_request_seconds", "Time to answer a request.",
                         ["route"], registry=registry)  # fmt: skip
     registry.register(StoreCollector(app))
-    app.add_middleware(MetricsMiddleware, requests=requests, latency=latency)
 
     @app.get("/metrics", include_in_schema=False)
     def metrics(request: Request) -> Response:
         return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+
+    return RequestMetrics(requests, latency)

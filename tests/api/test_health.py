@@ -1,11 +1,14 @@
 """GET /health (liveness) and /ready (readiness), and the headers every response carries."""
 
 import json
+import os
+import re
 
 import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
+from app.api.edge import RequestIds
 from app.config import Settings
 from app.logs import JsonFormatter
 from app.main import create_app
@@ -57,6 +60,20 @@ def test_every_response_has_a_request_id_and_security_headers(client, path):
     assert "default-src 'none'" in policy or path == "/docs"
 
 
+def test_new_request_ids_are_unique_within_a_process_and_across_forks():
+    ids = RequestIds()
+    made = {ids.new() for _ in range(10_000)}
+    assert len(made) == 10_000 and all(re.fullmatch(r"[0-9a-f]{32}", i) for i in made)
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child reports its first id and leaves at once
+        os.write(writer, ids.new().encode())
+        os._exit(0)
+    os.waitpid(child, 0)
+    from_child = os.read(reader, 64).decode()
+    assert from_child[:16] != ids.prefix and from_child not in made
+
+
 def test_a_given_request_id_is_kept_and_a_bad_one_replaced(client):
     assert client.get("/facts", headers={"X-Request-ID": "abc-123"}).headers["x-request-id"] == (
         "abc-123"
@@ -74,6 +91,14 @@ def test_metrics_count_requests_by_route_and_status_and_the_store(client):
     assert 'article_facts_requests_total{method="GET",route="/facts/{id}",status="404"} 1.0' in text
     assert 'article_facts_request_seconds_count{route="/facts/{id}"} 3.0' in text
     assert 'article_facts_stored{kind="facts"} 35.0' in text
+
+
+def test_made_up_methods_do_not_grow_the_metrics(client):
+    for method in ("BREW", "WHEN", "X-ANYTHING"):
+        client.request(method, "/facts")
+    text = client.get("/metrics").text
+    assert 'article_facts_requests_total{method="other",route="/facts",status="405"} 3.0' in text
+    assert "BREW" not in text
     assert 'article_facts_stored{kind="articles"} 1.0' in text
 
 
