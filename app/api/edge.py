@@ -77,9 +77,11 @@ def given_request_id(scope: Scope) -> str | None:
     return None
 
 
-def with_service_headers(headers: Iterable[tuple[bytes, bytes]], request_id: bytes) -> list:
+def with_service_headers(
+    response_headers: Iterable[tuple[bytes, bytes]], request_id: bytes
+) -> list:
     """The response's headers plus the request id and each security header it lacks."""
-    raw = list(headers)
+    raw = list(response_headers)
     present = {name for name, _ in raw}
     headers = [(name, value) for name, value in raw if name != b"x-request-id"]
     headers.append((b"x-request-id", request_id))
