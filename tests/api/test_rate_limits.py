@@ -1,5 +1,6 @@
 """Rate limits: reads per client address, writes per key, 429 problem with Retry-After."""
 
+import asyncio
 import os
 import sys
 import time
@@ -11,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import ValidationError
 
+from app.api.ratelimit import RateLimiter
 from app.config import Settings
 from app.main import create_app
 from tests.helpers import ARTICLE, AUTH, KEY, assert_problem, counts, free_port, running_server
@@ -130,3 +132,21 @@ def test_the_server_takes_its_rates_from_the_environment(db_url, tmp_path):
     with running_server(command, port=port, env=env, cwd=tmp_path) as base:
         statuses = [httpx.get(f"{base}/facts").status_code for _ in range(3)]
         assert statuses == [200, 200, 429]
+
+
+def test_counts_of_idle_clients_expire():
+    # So clients rotating addresses cannot grow the memory without bound.
+    async def run() -> tuple[int, int]:
+        limiter = RateLimiter.configure("1/second", "", "memory://")
+        for n in range(500):
+            await limiter.seconds_to_wait(limiter.reads, f"read:address:10.0.{n // 250}.{n % 250}")
+        storage = limiter.strategy.storage
+        before = len(storage.expirations)
+        await asyncio.sleep(3)  # two windows of the sliding counter
+        # The next request starts the library's sweep of expired counts, in the background.
+        await limiter.seconds_to_wait(limiter.reads, "read:address:192.0.2.1")
+        await asyncio.sleep(0.2)
+        return before, len(storage.expirations)
+
+    before, after = asyncio.run(run())
+    assert before == 500 and after <= 1
