@@ -18,6 +18,7 @@ from app.api.docs import install_docs
 from app.api.edge import EdgeMiddleware
 from app.api.errors import install_error_handlers
 from app.api.limits import BodySizeLimitMiddleware
+from app.api.methods import SAFE_METHODS
 from app.api.metrics import install_metrics
 from app.api.ratelimit import RateLimiter, RateLimitMiddleware
 from app.api.responses import install_problem_media_type
@@ -64,7 +65,7 @@ def install_cors(app: FastAPI, settings: Settings | None) -> None:
         app.add_middleware(
             CORSMiddleware,
             allow_origins=origins,
-            allow_methods=["GET", "HEAD", "OPTIONS"],
+            allow_methods=sorted(SAFE_METHODS),
             allow_headers=["If-None-Match", "X-Request-ID"],
             expose_headers=["ETag", "Link", "X-Request-ID"],
             max_age=600,

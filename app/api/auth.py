@@ -33,6 +33,16 @@ def is_known(presented: str, digests: tuple[bytes, ...]) -> bool:
     return any(matches)
 
 
+def known_key_digest(authorization: str, digests: tuple[bytes, ...]) -> str | None:
+    """The hex digest of a `Bearer` key this service accepts, else None (for counting a
+    key's requests without holding the key)."""
+    scheme, _, token = authorization.partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token or not is_known(token, digests):
+        return None
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
 # Declares the scheme in the OpenAPI document (the docs' "Authorize" button, and clients
 # and fuzzers learn which operations need a key); the errors stay this service's problems.
 bearer = HTTPBearer(

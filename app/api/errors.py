@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Scope, Send
 
+from app.api.methods import HTTP_METHODS
 from app.errors import AppError
 
 log = logging.getLogger(__name__)
@@ -106,9 +107,6 @@ async def handle_validation_error(request: Request, error: RequestValidationErro
         slug="validation-error",
         errors=errors,
     )
-
-
-HTTP_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
 
 @functools.cache

@@ -17,6 +17,7 @@ from prometheus_client import (
 from prometheus_client.core import GaugeMetricFamily
 from starlette.types import Scope
 
+from app.api.methods import HTTP_METHODS
 from app.models import Article, Entity, Fact
 
 
@@ -38,11 +39,6 @@ class StoreCollector:
         yield gauge
 
 
-# Any token is a method to the HTTP parser: others are counted together, so a client
-# cannot grow the label set (and the process's memory) one made-up method at a time.
-KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
-
-
 class RequestMetrics:
     """Counts each answered request and its latency (the edge middleware reports them)."""
 
@@ -58,7 +54,9 @@ class RequestMetrics:
         return route or scope.get("route_template") or "unmatched"
 
     def record(self, scope: Scope, status: int, seconds: float) -> None:
-        method = scope["method"] if scope["method"] in KNOWN_METHODS else "other"
+        # Any token is a method to the HTTP parser: others are counted together, so a
+        # client cannot grow the label set (and the memory) one made-up method at a time.
+        method = scope["method"] if scope["method"] in HTTP_METHODS else "other"
         key = (method, self.template(scope), status)
         children = self.children.get(key)
         if children is None:

@@ -5,7 +5,6 @@ or Memcached shared by every replica); this module only says who a client is and
 to refuse one.
 """
 
-import hashlib
 import math
 import time
 from dataclasses import dataclass
@@ -16,11 +15,11 @@ from limits.storage import storage_from_string
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.api.auth import is_known
+from app.api.auth import known_key_digest
 from app.api.errors import send_problem
+from app.api.methods import SAFE_METHODS
 from app.errors import TooManyRequests
 
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Probes from an orchestrator or a Prometheus server must never be turned away.
 UNLIMITED_PATHS = frozenset({"/health", "/ready", "/metrics"})
 
@@ -66,11 +65,10 @@ def client_of(scope: Scope, write: bool, key_digests: tuple[bytes, ...]) -> tupl
     """Who is asking, and how to name them: a write's key (when it is a known one), else
     the address (uvicorn puts the forwarded one there for trusted proxies)."""
     if write:
-        scheme, _, token = Headers(scope=scope).get("authorization", "").partition(" ")
-        token = token.strip()
-        if scheme.lower() == "bearer" and token and is_known(token, key_digests):
+        header = Headers(scope=scope).get("authorization", "")
+        if (digest := known_key_digest(header, key_digests)) is not None:
             # The key's digest names it: the key itself never reaches the counters' store.
-            return f"key:{hashlib.sha256(token.encode()).hexdigest()}", "key"
+            return f"key:{digest}", "key"
     host = (scope.get("client") or ("unknown", 0))[0]
     return f"address:{host}", "address"
 
