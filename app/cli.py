@@ -15,22 +15,22 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
-from app.backup import BackupError, export_lines, import_lines
 from app.config import Settings
 from app.db import create_db_engine
 from app.evaluation import default_annotated_dirs
 from app.evaluation import evaluate as run_evaluation
-from app.ingest import (
+from app.migrate import current_revision, head_revision, upgrade_to_head
+from app.models import Article
+from app.writes.articles import (
     GroundingError,
     has_curated_facts,
     in_transaction,
     ingest_article,
     reextract_article,
 )
-from app.migrate import current_revision, head_revision, upgrade_to_head
-from app.models import Article
-from app.seeding import SeedError, load_seed, read_seed
-from app.sources import ArticleInput, BadInput, read_inputs
+from app.writes.backup import BackupError, export_lines, import_lines
+from app.writes.seed import SeedError, load_seed, read_seed
+from app.writes.sources import ArticleInput, BadInput, read_inputs
 
 cli = typer.Typer(
     help="article-facts: news articles as structured, grounded facts over a REST API.\n\n"

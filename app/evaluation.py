@@ -16,7 +16,7 @@ from pathlib import Path
 from app.extraction.candidates import ArticleCandidates, EntityCandidate, FactCandidate
 from app.extraction.pipeline import extract
 from app.resources import resource_dir
-from app.seeding import read_seed
+from app.writes.seed import read_seed
 
 
 @dataclass

@@ -18,7 +18,7 @@ from filelock import FileLock
 from sqlalchemy.engine import Engine
 
 from app.resources import resource_dir
-from app.seeding import load_seed
+from app.writes.seed import load_seed
 
 log = logging.getLogger(__name__)
 

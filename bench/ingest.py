@@ -21,8 +21,8 @@ from sqlmodel import Session
 from app.db import create_db_engine
 from app.extraction.candidates import ArticleCandidates
 from app.extraction.pipeline import extract
-from app.ingest import ArticleMeta, ingest_article, store_article
 from app.migrate import upgrade_to_head
+from app.writes.articles import ArticleMeta, ingest_article, store_article
 from bench.corpus import generate
 
 

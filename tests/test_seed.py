@@ -10,10 +10,10 @@ from sqlmodel import Session, func, select
 
 from app.db import create_db_engine
 from app.extraction.candidates import Span
-from app.ingest import ArticleMeta, GroundingError, store_article
 from app.migrate import upgrade_to_head
 from app.models import Article, Entity, EntityAlias, Fact, Mention
-from app.seeding import SeedError, load_seed, read_seed
+from app.writes.articles import ArticleMeta, GroundingError, store_article
+from app.writes.seed import SeedError, load_seed, read_seed
 from tests.conftest import REPO_ROOT
 
 SEED_DIR = REPO_ROOT / "seed"

@@ -200,8 +200,16 @@ def test_injections_in_text_fields_are_stored_verbatim_and_change_nothing_else(w
 
 
 HOSTILE_HEADER_VALUES = [
-    *INJECTIONS, "Bearer " + "k" * 8000, "Bearer", "bearer  ", "Basic Og==", "Bearer test-key-1x",
-    "Bearer \u00e9\u00e8", '"*"', 'W/"x"', "Bearer test-key-1 test-key-1",
+    *INJECTIONS,
+    "Bearer " + "k" * 8000,
+    "Bearer",
+    "bearer  ",
+    "Basic Og==",
+    "Bearer test-key-1x",
+    "Bearer \u00e9\u00e8",
+    '"*"',
+    'W/"x"',
+    "Bearer test-key-1 test-key-1",
 ]
 
 

@@ -3,7 +3,7 @@
 import pytest
 import sqlalchemy as sa
 
-import app.ingest as ingest_module
+import app.writes.articles as ingest_module
 from app.config import Settings
 from app.extraction.candidates import ArticleCandidates, FactCandidate, Span
 from app.models import FactType
@@ -187,7 +187,9 @@ def test_published_date_resolves_last_year(writer):
 def test_a_failed_ingest_leaves_nothing_behind(writer, monkeypatch):
     bad = FactCandidate(type=FactType.event, statement="x", subject="nowhere", predicate="p",
                         evidence=Span(0, 5, "wrong"))  # fmt: skip
-    monkeypatch.setattr("app.ingest.extract", lambda text, **_: ArticleCandidates([], [bad]))
+    monkeypatch.setattr(
+        "app.writes.articles.extract", lambda text, **_: ArticleCandidates([], [bad])
+    )
     before = counts(writer)
     monkeypatch.setattr(writer._transport, "raise_server_exceptions", False)
     response = writer.post("/articles", json={"text": ARTICLE}, headers=AUTH)

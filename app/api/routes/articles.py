@@ -18,7 +18,6 @@ from app.api.present import (
 from app.api.responses import ITEM_ERRORS, LIST_ERRORS, NOT_FOUND, WRITE_ERRORS
 from app.api.routes.entities import entity_page
 from app.api.routes.facts import fact_page
-from app.ingest import delete_article, in_transaction, ingest_article
 from app.models import Article, Fact
 from app.queries.articles import article_contents, describe_articles, list_articles
 from app.queries.entities import mentioned_in
@@ -33,7 +32,8 @@ from app.schemas import (
     EntityPage,
     FactPage,
 )
-from app.sources import meta_of
+from app.writes.articles import delete_article, in_transaction, ingest_article
+from app.writes.sources import meta_of
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 

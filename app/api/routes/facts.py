@@ -14,8 +14,8 @@ from app.api.present import present_fact
 from app.api.responses import ITEM_ERRORS, LIST_ERRORS, WRITE_ERRORS, problem
 from app.errors import PreconditionFailed, PreconditionRequired
 from app.queries.facts import get_fact, list_facts
-from app.review import apply_review
 from app.schemas import FactFilters, FactPage, FactPublic, FactReview
+from app.writes.facts import apply_review
 
 router = APIRouter(prefix="/facts", tags=["facts"])
 

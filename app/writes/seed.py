@@ -15,7 +15,8 @@ from sqlmodel import Session
 from app.enums import EntityType, FactType, Origin, ReviewStatus, ValueQualifier
 from app.extraction.candidates import ArticleCandidates, EntityCandidate, FactCandidate, Span
 from app.extraction.text import QuoteError, find_all, locate_quote
-from app.ingest import (
+from app.resources import resource_dir
+from app.writes.articles import (
     ArticleMeta,
     create_article,
     delete_article_content,
@@ -23,7 +24,6 @@ from app.ingest import (
     prune_orphan_entities,
     store_candidates,
 )
-from app.resources import resource_dir
 
 ANNOTATIONS_FILE = "annotations.toml"
 FACT_FIELDS = {

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from app.extraction.candidates import EntityCandidate
 from app.models import Entity, EntityAlias
-from app.slugs import unique_slug
+from app.writes.slugs import unique_slug
 
 
 def resolve_entities(session: Session, candidates: list[EntityCandidate]) -> dict[str, int]:

@@ -25,8 +25,8 @@ from app.models import (
     Origin,
     ReviewStatus,
 )
-from app.resolution import resolve_entities
-from app.slugs import unique_slug
+from app.writes.entities import resolve_entities
+from app.writes.slugs import unique_slug
 
 
 class GroundingError(ValueError):

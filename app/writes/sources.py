@@ -13,8 +13,8 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
-from app.ingest import ArticleMeta
 from app.schemas import ArticleCreate
+from app.writes.articles import ArticleMeta
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 JSON_SUFFIXES = {".json"}
