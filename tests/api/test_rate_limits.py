@@ -134,6 +134,7 @@ def test_the_server_takes_its_rates_from_the_environment(db_url, tmp_path):
         assert statuses == [200, 200, 429]
 
 
+@pytest.mark.slow
 def test_counts_of_idle_clients_expire():
     # So clients rotating addresses cannot grow the memory without bound.
     async def run() -> tuple[int, int]:
