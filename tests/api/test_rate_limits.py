@@ -105,7 +105,7 @@ def test_retry_after_is_long_enough(db_url, tmp_path):
 
 def test_blank_rates_are_no_limit(db_url, tmp_path):
     with limited(db_url, tmp_path, reads="", writes="") as client:
-        assert client.app.state.rate_limiter is None
+        assert client.app.state.runtime.rate_limiter is None
         assert all(client.get("/facts/1").status_code == 200 for _ in range(50))
 
 
