@@ -5,7 +5,7 @@ A pure ASGI middleware. It buffers successful GET bodies (JSON pages are small),
 them into an ETag unless the route set one (a fact's, which If-Match must name), and
 answers 304 without a body when the client already holds that representation.
 
-The cache keeps finished responses per request (host, path, query) together with the
+The cache keeps finished responses per request URL (`request_key`) together with the
 data version they were made at; a response is served from it only while that version
 is still the store's current one. Every write bumps the version (triggers, migration
 0004), so a cached page never outlives a change, whichever process made the change.
@@ -41,6 +41,22 @@ def etag_matches(header: str | None, etag: str, *, weak: bool = True) -> bool:
     if weak:
         tags = {tag.removeprefix("W/") for tag in tags}
     return "*" in tags or etag in tags
+
+
+def request_key(scope: Scope) -> tuple:
+    """Everything a cached response depends on: the request's URL as the app sees it.
+
+    `Link` is built from that URL (scheme, host, root path, path, query), so a page made
+    for `https://` or another `Host` is never served to a request with another; the scheme
+    is the one uvicorn took from a trusted proxy's `X-Forwarded-Proto`. No route reads any
+    other request header: CORS (`Origin`, with its own `Vary: Origin`), rate limits and
+    the request id sit outside this layer, and `If-None-Match` is compared per request.
+    Every part is in the URL, so the cache adds no `Vary` header.
+    """
+    headers = Headers(scope=scope)
+    host = headers.get("host") or "{}:{}".format(*scope.get("server") or ("", ""))
+    return (scope.get("scheme", "http"), host, scope.get("root_path", ""), scope["path"],
+            scope["query_string"])  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -89,7 +105,7 @@ class CachingMiddleware:
         if_none_match = request_headers.get("if-none-match")
         state = scope["app"].state
         cache: ResponseCache | None = getattr(state, "response_cache", None)
-        key = (request_headers.get("host"), scope["path"], scope["query_string"])
+        key = request_key(scope)
         if cache is None or not scope["path"].startswith(CACHED_PREFIXES):
             await self.app(scope, receive, Responder(send, if_none_match, None, key, None))
             return
