@@ -92,9 +92,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.rate_limiter = RateLimiter.configure(
             active.rate_limit_reads, active.rate_limit_writes, active.rate_limit_storage
         )
-        size = active.response_cache_size
-        app.state.response_cache = ResponseCache(size) if size else None
-        app.state.version_reader = VersionReader(engine) if size else None
+        size, budget = active.response_cache_size, active.response_cache_bytes
+        caching = bool(size and budget)
+        app.state.response_cache = ResponseCache(size, budget) if caching else None
+        app.state.version_reader = VersionReader(engine) if caching else None
         try:
             yield
         finally:

@@ -68,29 +68,54 @@ class CachedResponse:
     route: str | None = None  # the route template, for metrics on cache hits
 
 
-class ResponseCache:
-    """A bounded LRU of finished responses, each valid at one data version."""
+# What an entry costs beyond its bytes: the key, the dataclass, the header tuples.
+ENTRY_OVERHEAD = 1024
+# No single page may take more than this share of the budget (it would evict most others).
+LARGEST_SHARE = 8
 
-    def __init__(self, max_entries: int) -> None:
-        self.max_entries = max_entries
-        self.entries: OrderedDict[tuple, CachedResponse] = OrderedDict()
+
+def entry_size(key: tuple, entry: CachedResponse) -> int:
+    """The bytes `entry` holds under `key`: body, headers and key, plus bookkeeping."""
+    headers = sum(len(name) + len(value) for name, value in entry.headers)
+    key_bytes = sum(len(part) for part in key if isinstance(part, str | bytes))
+    return len(entry.body) + headers + key_bytes + ENTRY_OVERHEAD
+
+
+class ResponseCache:
+    """A least-recently-used store of finished responses, each valid at one data version,
+    bounded in bytes (`entry_size`) and in entries, whichever is reached first."""
+
+    def __init__(self, max_entries: int, max_bytes: int = 16 * 1024 * 1024) -> None:
+        self.max_entries, self.max_bytes = max_entries, max_bytes
+        self.entries: OrderedDict[tuple, tuple[CachedResponse, int]] = OrderedDict()
+        self.bytes = 0  # the sum of the entries' sizes, never above max_bytes
         # Requests being answered now, per key and version: identical requests arriving
         # meanwhile wait for that answer instead of computing it again (no stampede when
         # a popular page expires, or on a cold start under load).
         self.in_flight: dict[tuple, asyncio.Event] = {}
 
     def get(self, key: tuple, version: int) -> CachedResponse | None:
-        entry = self.entries.get(key)
-        if entry is None or entry.version != version:
+        held = self.entries.get(key)
+        if held is None or held[0].version != version:
             return None
         self.entries.move_to_end(key)
-        return entry
+        return held[0]
 
     def put(self, key: tuple, entry: CachedResponse) -> None:
-        self.entries[key] = entry
-        self.entries.move_to_end(key)
-        while len(self.entries) > self.max_entries:
-            self.entries.popitem(last=False)
+        self.discard(key)
+        size = entry_size(key, entry)
+        if size > self.max_bytes // LARGEST_SHARE:
+            return  # served, not kept
+        self.entries[key] = (entry, size)
+        self.bytes += size
+        while len(self.entries) > self.max_entries or self.bytes > self.max_bytes:
+            _, (_, evicted) = self.entries.popitem(last=False)
+            self.bytes -= evicted
+
+    def discard(self, key: tuple) -> None:
+        held = self.entries.pop(key, None)
+        if held is not None:
+            self.bytes -= held[1]
 
 
 class CachingMiddleware:
