@@ -51,6 +51,10 @@ class PayloadTooLarge(AppError):
     status, title, slug = 413, "Content Too Large", "payload-too-large"
 
 
+class UnsupportedMediaType(AppError):
+    status, title, slug = 415, "Unsupported Media Type", "unsupported-media-type"
+
+
 class PreconditionFailed(AppError):
     status, title, slug = 412, "Precondition Failed", "precondition-failed"
 

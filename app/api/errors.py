@@ -1,6 +1,7 @@
 """Turns every error into RFC 9457 problem+json; `install_error_handlers` is the one entry point."""
 
 import functools
+import json
 import logging
 import re
 from http import HTTPStatus
@@ -70,16 +71,29 @@ async def send_problem(scope: Scope, send: Send, error: AppError, **headers: str
     await send({"type": "http.response.body", "body": body})
 
 
-def describe_validation_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def json_error_message(error: dict[str, Any], document: Any) -> str:
+    """FastAPI says only "JSON decode error": say why and where, in lines and columns."""
+    position = error["loc"][-1] if error.get("loc") else 0
+    reason = error.get("ctx", {}).get("error", "Not valid JSON")
+    if isinstance(document, bytes):
+        document = document.decode("utf-8", "replace")
+    if not isinstance(document, str) or not isinstance(position, int):
+        return f"Invalid JSON: {reason}"
+    where = json.JSONDecodeError(reason, document, position)
+    return f"Invalid JSON: {reason} at line {where.lineno}, column {where.colno}"
+
+
+def describe_validation_errors(
+    errors: list[dict[str, Any]], body: Any = None
+) -> list[dict[str, Any]]:
     # Only where, what and which kind: the rejected input itself is not echoed back.
-    return [
-        {
-            "loc": list(error.get("loc", ())),
-            "msg": error.get("msg", ""),
-            "type": error.get("type", ""),
-        }
-        for error in errors
-    ]
+    described = []
+    for error in errors:
+        loc, msg = list(error.get("loc", ())), error.get("msg", "")
+        if error.get("type") == "json_invalid":  # FastAPI's loc ends in a character offset
+            loc, msg = loc[:1], json_error_message(error, body)
+        described.append({"loc": loc, "msg": msg, "type": error.get("type", "")})
+    return described
 
 
 async def handle_app_error(request: Request, error: AppError) -> JSONResponse:
@@ -95,7 +109,7 @@ async def handle_app_error(request: Request, error: AppError) -> JSONResponse:
 
 
 async def handle_validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
-    errors = describe_validation_errors(list(error.errors()))
+    errors = describe_validation_errors(list(error.errors()), error.body)
     summary = "; ".join(
         f"{'.'.join(str(part) for part in item['loc'])}: {item['msg']}" for item in errors
     )

@@ -19,7 +19,9 @@ def problem(description: str) -> dict[str, Any]:
 NOT_FOUND = {404: problem("No resource with that id or slug (in the path or a filter).")}
 BAD_INPUT = {
     400: problem("A cursor this service did not issue, or one for another sort."),
-    422: problem("An unknown query parameter, or a value of the wrong type or out of range."),
+    422: problem(
+        "An unknown query parameter, one given twice, or a value of the wrong type or out of range."
+    ),
 }
 RATE_LIMITED = {
     429: {
@@ -40,7 +42,11 @@ WRITE_ERRORS = {
     401: problem("No `Authorization: Bearer <key>` header."),
     403: problem("A key this service does not accept."),
     413: problem("A request body larger than the configured limit."),
-    422: problem("A body that is not valid JSON, or fields of the wrong type or out of range."),
+    415: problem("A body not sent as `Content-Type: application/json`."),
+    422: problem(
+        "A body that is not valid JSON (the detail says why, at which line and column), "
+        "fields of the wrong type or out of range, or a parameter given twice."
+    ),
 }
 
 

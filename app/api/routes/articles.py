@@ -7,7 +7,14 @@ from fastapi import APIRouter, Path, Request, Response
 from sqlmodel import Session
 
 from app.api.auth import WriteKey
-from app.api.deps import EntityFiltersDep, FactFiltersDep, NoParamsDep, PageParamsDep, SessionDep
+from app.api.deps import (
+    EntityFiltersDep,
+    FactFiltersDep,
+    JsonBody,
+    NoParamsDep,
+    PageParamsDep,
+    SessionDep,
+)
 from app.api.pagination import page_response
 from app.api.present import (
     present_article,
@@ -111,6 +118,7 @@ def create_article(
     response: Response,
     session: SessionDep,
     _key: WriteKey,
+    _json: JsonBody,
     _: NoParamsDep,
 ) -> ArticleIngested:
     """Store an article verbatim and extract its entities and facts; the same text again

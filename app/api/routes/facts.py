@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from app.api.auth import WriteKey
 from app.api.caching import etag_matches, representation_etag
-from app.api.deps import FactFiltersDep, NoParamsDep, SessionDep
+from app.api.deps import FactFiltersDep, JsonBody, NoParamsDep, SessionDep
 from app.api.pagination import page_response
 from app.api.present import present_fact
 from app.api.responses import ITEM_ERRORS, LIST_ERRORS, WRITE_ERRORS, problem
@@ -72,6 +72,7 @@ def review_fact(
     response: Response,
     session: SessionDep,
     _key: WriteKey,
+    _json: JsonBody,
     _: NoParamsDep,
     if_match: Annotated[
         str | None,
