@@ -63,6 +63,12 @@ class PreconditionRequired(AppError):
     status, title, slug = 428, "Precondition Required", "precondition-required"
 
 
+class InvalidRequest(AppError):
+    """Parameters or a body that fail validation; `errors` lists each."""
+
+    status, title, slug = 422, "Invalid request", "validation-error"
+
+
 class Unprocessable(AppError):
     status, title, slug = 422, "Unprocessable Content", "unprocessable"
 

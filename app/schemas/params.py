@@ -84,6 +84,16 @@ class FactSort(StrEnum):
     rank = "rank"
     relevance = "relevance"
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema, handler: GetJsonSchemaHandler):
+        # `-value` is no identifier: name each value after its member (`VALUE_DESC`) for
+        # client generators (openapi-generator reads x-enum-varnames, NSwag x-enumNames).
+        json_schema = handler(schema)
+        target = handler.resolve_ref_schema(json_schema)
+        target["x-enum-varnames"] = [member.name.upper() for member in cls]
+        target["x-enumNames"] = [member.name.upper() for member in cls]
+        return json_schema
+
 
 class PageParams(BaseModel):
     """Paging only; unknown parameters are rejected."""
