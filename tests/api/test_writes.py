@@ -306,3 +306,12 @@ def test_whole_values_are_sent_as_json_integers_however_large(writer):
     assert '"value":10000000000000000,' in response.text
     assert '"value":10000000000000000,' in writer.get("/facts/12").text
     assert writer.get("/facts/12").json()["value"] == 10**16
+
+
+def test_a_body_that_is_not_utf8_says_which_byte(writer):
+    # It was an `about:blank` 400 saying only "There was an error parsing the body".
+    response = writer.post("/articles", content=b'{"text": "caf\xe9"}',
+                           headers={**AUTH, "Content-Type": "application/json"})  # fmt: skip
+    problem = assert_problem(response, 400)
+    assert problem["type"] == "urn:article-facts:problem:bad-request"
+    assert problem["detail"] == "The body is not UTF-8 text: byte 0xe9 at offset 13."
