@@ -51,12 +51,22 @@ class PayloadTooLarge(AppError):
     status, title, slug = 413, "Content Too Large", "payload-too-large"
 
 
+class UnsupportedMediaType(AppError):
+    status, title, slug = 415, "Unsupported Media Type", "unsupported-media-type"
+
+
 class PreconditionFailed(AppError):
     status, title, slug = 412, "Precondition Failed", "precondition-failed"
 
 
 class PreconditionRequired(AppError):
     status, title, slug = 428, "Precondition Required", "precondition-required"
+
+
+class InvalidRequest(AppError):
+    """Parameters or a body that fail validation; `errors` lists each."""
+
+    status, title, slug = 422, "Invalid request", "validation-error"
 
 
 class Unprocessable(AppError):

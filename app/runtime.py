@@ -42,9 +42,10 @@ class Runtime:
         self.rate_limiter = RateLimiter.configure(
             active.rate_limit_reads, active.rate_limit_writes, active.rate_limit_storage
         )
-        size = active.response_cache_size
-        self.response_cache = ResponseCache(size) if size else None
-        self.version_reader = VersionReader(self.engine) if size else None
+        size, budget = active.response_cache_size, active.response_cache_bytes
+        caching = bool(size and budget)
+        self.response_cache = ResponseCache(size, budget) if caching else None
+        self.version_reader = VersionReader(self.engine) if caching else None
         return self.engine
 
     def stop(self) -> None:

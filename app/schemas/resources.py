@@ -52,7 +52,8 @@ class FactPublic(FactClaim, FactKeys):
     @field_serializer("value")
     def whole_numbers_as_integers(self, value: float | None) -> int | float | None:
         # Stored as a double; 22.7bn reads better, and compares exactly, as 22700000000.
-        if value is not None and value.is_integer() and abs(value) < 2**53:
+        # Every whole double is exactly an integer, so none is sent as `1e+16`.
+        if value is not None and value.is_integer():
             return int(value)
         return value
 
