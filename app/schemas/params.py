@@ -13,6 +13,7 @@ from pydantic import (
 )
 from pydantic_core import core_schema
 
+from app.bounds import MAX_ID
 from app.enums import EntityType, FactType, Origin, ReviewStatus
 
 
@@ -37,9 +38,6 @@ class NoNulCharacter:
 
 
 NoNul = NoNulCharacter()
-# Ids and ranks are INTEGER columns: 32-bit on PostgreSQL (SQLite's are wider). One bound
-# for both backends, so the contract does not depend on the database behind it.
-MAX_ID = 2**31 - 1
 KEY_DESCRIPTION = "An integer id or a slug."
 LIMIT_FIELD = Field(50, ge=1, le=500, description="Page size, 1 to 500.", examples=[50])
 CURSOR_FIELD = Field(
