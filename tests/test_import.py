@@ -114,9 +114,16 @@ def unknown_kind(rows):
     return at, "unknown kind 'comment'"
 
 
+def alias_after_articles(rows):
+    alias = rows.pop(first(rows, "alias"))
+    at = first(rows, "article") + 1
+    rows.insert(at, alias)
+    return at, "kind 'alias' after kind 'article'"
+
+
 CORRUPTIONS = [shift_offsets, invent_quote, end_past_text, wrong_sha256, change_text,
                offsets_as_text, huge_rank_total, unknown_entity, boolean_id,
-               unknown_kind]  # fmt: skip
+               unknown_kind, alias_after_articles]  # fmt: skip
 
 
 @pytest.mark.parametrize("corrupt", CORRUPTIONS, ids=lambda corrupt: corrupt.__name__)
@@ -148,3 +155,16 @@ def test_import_of_a_missing_file_is_a_message(empty_db_url, tmp_path):
     result = run_import(empty_db_url, tmp_path / "nowhere.jsonl")
     assert result.returncode == 2
     assert "import error: " in result.stderr and "Traceback" not in result.stderr
+
+
+def test_import_refuses_a_repeated_unique_value_and_loads_nothing(db_url, empty_db_url, tmp_path):
+    rows = exported(db_url)
+    second = first(rows, "entity", lambda row: row["id"] == 2)
+    rows[second]["slug"] = rows[first(rows, "entity")]["slug"]
+    path = tmp_path / "repeated.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    result = run_import(empty_db_url, path)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert "import error: lines 2-28: refused by the database: " in result.stderr
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+    assert set(row_counts(empty_db_url).values()) == {0}

@@ -134,7 +134,7 @@ class Loader:
         if not isinstance(kind, str) or kind not in KINDS:
             raise GroundingError(f"unknown kind {kind!r}")
         if self.kind is not None and ORDER.index(kind) < ORDER.index(self.kind):
-            raise GroundingError(f"a {kind} after the {self.kind} rows; an export lists "
+            raise GroundingError(f"kind {kind!r} after kind {self.kind!r}; an export lists "
                                  f"{', '.join(ORDER)} rows, in that order")  # fmt: skip
         return kind
 
