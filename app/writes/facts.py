@@ -5,8 +5,9 @@ Adds and flushes; the caller owns the transaction and checks the fact's ETag fir
 
 from sqlmodel import Session, select
 
+from app.claims import FACT_CLAIM_FIELDS
 from app.errors import Unprocessable
-from app.models import FACT_CLAIM_FIELDS, Entity, Fact
+from app.models import Entity, Fact
 from app.queries.lookup import parse_id
 from app.schemas import FactReview
 from app.writes.invariants import GroundingError, check_claim
