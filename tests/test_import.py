@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from app.db import create_db_engine
 from app.writes.backup import export_lines
 
+pytestmark = pytest.mark.slow  # a real process per import
 COMMAND = [sys.executable, "-m", "app"]
 TABLES = ("entity", "entity_alias", "article", "mention", "fact")
 

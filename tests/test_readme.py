@@ -60,6 +60,7 @@ def run_tour(base: str, steps: list[tuple[str, str]], folder) -> list[str]:
     return [output.strip("\n") for output in outputs]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("curl") is None, reason="the tour's commands need curl")
 def test_the_tour_runs_as_printed(tmp_path):
     section = tour.tour_section(README)
