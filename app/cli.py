@@ -230,13 +230,18 @@ def export(
 def import_(
     source: Annotated[str, typer.Argument(help="An export file, or - for standard input.")],
 ) -> None:
-    """Load an export into an empty database (migrated first), in one transaction."""
+    """Load an export into an empty database (migrated first), in one transaction; a row
+    that breaks an invariant refuses the whole file (exit 2, nothing stored)."""
+    try:
+        handle = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
+    except OSError as error:
+        typer.echo(f"import error: cannot read {source}: {error.strerror}", err=True)
+        raise typer.Exit(2) from None
     with database() as engine:
         upgrade_to_head(engine)
-        handle = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
         try:
             counts = import_lines(engine, handle)
-        except (BackupError, ValueError) as error:
+        except BackupError as error:
             typer.echo(f"import error: {error}", err=True)
             raise typer.Exit(2) from None
         finally:

@@ -15,6 +15,7 @@ from pydantic import (
 )
 from pydantic_core import core_schema
 
+from app.bounds import MAX_ID
 from app.enums import EntityType, FactType, Origin, ReviewStatus
 
 
@@ -39,9 +40,6 @@ class NoNulCharacter:
 
 
 NoNul = NoNulCharacter()
-# Ids and ranks are INTEGER columns: 32-bit on PostgreSQL (SQLite's are wider). One bound
-# for both backends, so the contract does not depend on the database behind it.
-MAX_ID = 2**31 - 1
 # A search costs a term per word: each word once, and a bound on how many (a longer query
 # is refused, not cut: a shorter one would silently match more than was asked for).
 WORD = re.compile(r"\w+")

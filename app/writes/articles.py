@@ -5,6 +5,7 @@ the caller owns the transaction, so a failure leaves nothing half-stored.
 """
 
 import hashlib
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from app.claims import FACT_CLAIM_FIELDS
-from app.extraction.candidates import ArticleCandidates, FactCandidate, Span
+from app.extraction.candidates import ArticleCandidates, FactCandidate
 from app.extraction.pipeline import extract
 from app.extraction.text import first_sentence, slugify
 from app.models import (
@@ -26,11 +27,10 @@ from app.models import (
     ReviewStatus,
 )
 from app.writes.entities import resolve_entities
+from app.writes.invariants import GroundingError, check_claim, check_span
 from app.writes.slugs import unique_slug
 
-
-class GroundingError(ValueError):
-    """A candidate whose evidence does not match the article text, or names an unknown entity."""
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -48,13 +48,6 @@ def text_sha256(text: str) -> str:
 
 def find_article_by_text(session: Session, text: str) -> Article | None:
     return session.exec(select(Article).where(Article.sha256 == text_sha256(text))).first()
-
-
-def check_span(text: str, span: Span, what: str) -> None:
-    if not (0 <= span.start < span.end <= len(text)) or text[span.start : span.end] != span.quote:
-        raise GroundingError(
-            f"{what}: text[{span.start}:{span.end}] is not the quote {span.quote!r}"
-        )
 
 
 def store_candidates(session: Session, article: Article, candidates: ArticleCandidates) -> None:
@@ -83,6 +76,8 @@ def store_candidates(session: Session, article: Article, candidates: ArticleCand
     facts = []
     for fact in candidates.facts:
         check_span(article.text, fact.evidence, f"evidence of {fact.statement!r}")
+        if not storable_claim(fact):
+            continue
         unknown = [key for key in fact.entity_keys() if key not in entity_ids]
         if unknown:
             raise GroundingError(f"fact {fact.statement!r} names unknown entities {unknown}")
@@ -101,6 +96,23 @@ def store_candidates(session: Session, article: Article, candidates: ArticleCand
         connection.execute(sa.insert(Mention), mentions)
     if facts:
         connection.execute(sa.insert(Fact), facts)
+
+
+def storable_claim(fact: FactCandidate) -> bool:
+    """Whether the fact's claim keeps the invariants; a curated one that does not is an error.
+
+    Extraction is best effort: an extracted claim the store cannot hold ("ranked 150th among
+    145", a total past 2^31) is left out, and the rest of the article is stored.
+    """
+    try:
+        check_claim({name: getattr(fact, name) for name in FACT_CLAIM_FIELDS},
+                    f"fact {fact.statement!r}")  # fmt: skip
+    except GroundingError as error:
+        if fact.origin is not Origin.extracted:
+            raise
+        log.warning("extracted fact left out: %s", error)
+        return False
+    return True
 
 
 def store_article(
