@@ -1,5 +1,10 @@
 """Migrations from an empty database: up to head, down to base, and agreement with the models."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -11,12 +16,13 @@ from app.migrate import (
     current_revision,
     downgrade_to,
     head_revision,
-    include_object,
     upgrade_to_head,
 )
 from app.models import Fact
 from app.queries.search import matches_text
+from app.schema import include_object
 
+REPO_ROOT = Path(__file__).resolve().parent.parent
 TABLES = {"article", "entity", "entity_alias", "mention", "fact"}
 
 
@@ -112,3 +118,20 @@ def test_search_uses_its_index(db_url, backend):
             expected = "fact_fts VIRTUAL TABLE"
     engine.dispose()
     assert expected in "\n".join(str(row[-1]) for row in rows)
+
+
+def test_the_alembic_command_migrates_without_loading_the_seed(empty_db_url):
+    """env.py pulls in the models and the schema helpers, not the write side or the seed."""
+    script = (
+        "import sys; from alembic.config import main; main(argv=['-q', 'upgrade', 'head']); "
+        "loaded = sorted(m for m in sys.modules if m.startswith('app.writes')); "
+        "assert not loaded, loaded"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO_ROOT, capture_output=True, text=True,
+        env={**os.environ, "DATABASE_URL": empty_db_url}, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    engine = create_db_engine(empty_db_url)
+    assert current_revision(engine) == head_revision(engine)
+    engine.dispose()
