@@ -19,7 +19,8 @@ from app.config import Settings
 from app.db import create_db_engine
 from app.evaluation import default_annotated_dirs
 from app.evaluation import evaluate as run_evaluation
-from app.migrate import current_revision, head_revision, upgrade_to_head
+from app.logs import configure as configure_logging
+from app.migrate import current_revision, head_revision, prepare_database, upgrade_to_head
 from app.models import Article
 from app.writes.articles import (
     GroundingError,
@@ -60,6 +61,12 @@ def serve(
 ) -> None:
     """Serve the API with uvicorn (migrating and seeding an empty database first)."""
     settings = Settings()
+    configure_logging(settings.log_level.value, settings.log_json)
+    with database() as engine:
+        # Here, before any worker exists: uvicorn kills a worker that misses its health checks,
+        # and one busy migrating under load may. The workers' lifespans find nothing to do
+        # (the lock stays, for replicas started together).
+        prepare_database(engine, migrate=settings.auto_migrate, seed=settings.auto_seed)
     uvicorn.run(
         "app.main:app",
         host=host,
