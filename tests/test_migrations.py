@@ -21,6 +21,8 @@ from app.migrate import (
 from app.models import Fact
 from app.queries.search import matches_text
 from app.schema import include_object
+from app.writes.seed import load_seed
+from tests.helpers import dump_database
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TABLES = {"article", "entity", "entity_alias", "mention", "fact"}
@@ -134,4 +136,34 @@ def test_the_alembic_command_migrates_without_loading_the_seed(empty_db_url):
     assert result.returncode == 0, result.stderr
     engine = create_db_engine(empty_db_url)
     assert current_revision(engine) == head_revision(engine)
+    engine.dispose()
+
+
+def schema_extras(engine) -> list[tuple[str, str]]:
+    """Every trigger and index, with its definition."""
+    if engine.dialect.name == "sqlite":
+        query = "SELECT name, sql FROM sqlite_master WHERE type IN ('trigger', 'index')"
+    else:
+        query = ("SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal "
+                 "UNION ALL SELECT indexname, indexdef FROM pg_indexes "
+                 "WHERE schemaname = 'public'")  # fmt: skip
+    with engine.connect() as connection:
+        return sorted((name, sql or "") for name, sql in connection.exec_driver_sql(query))
+
+
+def test_making_ids_never_reused_keeps_every_row_trigger_and_index(empty_db_url):
+    """0006 rebuilds article, entity and fact on SQLite; what they held and fired stays."""
+    engine = create_db_engine(empty_db_url)
+    upgrade_to_head(engine)
+    downgrade_to(engine, "0005")
+    load_seed(engine)
+    rows, extras = dump_database(empty_db_url), schema_extras(engine)
+    upgrade_to_head(engine)
+    assert dump_database(empty_db_url) == {**rows, "alembic_version": [repr(("0006",))]}
+    assert schema_extras(engine) == extras
+    with engine.begin() as connection:
+        version = connection.exec_driver_sql("SELECT version FROM data_version").scalar_one()
+        connection.exec_driver_sql("UPDATE article SET title = 'Retitled'")
+        bumped = connection.exec_driver_sql("SELECT version FROM data_version").scalar_one()
+    assert bumped == version + 1
     engine.dispose()
