@@ -177,16 +177,19 @@ def ingest_one(engine, item: ArticleInput | BadInput) -> str:
 @cli.command()
 def reextract() -> None:
     """Run the current extraction rules again over every article without curated facts,
-    replacing only unreviewed extracted facts (curated and reviewed facts stay)."""
+    replacing only unreviewed extracted facts the rules no longer find (unchanged ones keep
+    their ids; curated and reviewed facts stay)."""
     with database() as engine:
         upgrade_to_head(engine)
         with Session(engine) as session:
             articles = list(session.exec(select(Article.id).where(~has_curated_facts())))
-        total = 0
+        kept = added = removed = 0
         for article_id in articles:
             with Session(engine) as session, session.begin():
-                total += reextract_article(session, session.get(Article, article_id))
-        typer.echo(f"re-extracted {len(articles)} articles: {total} new or renewed facts")
+                done = reextract_article(session, session.get(Article, article_id))
+            kept, added, removed = kept + done.kept, added + done.added, removed + done.removed
+        typer.echo(f"re-extracted {len(articles)} articles: {kept} facts kept (ids unchanged), "
+                   f"{added} new, {removed} removed")  # fmt: skip
 
 
 @cli.command()
