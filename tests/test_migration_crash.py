@@ -16,8 +16,10 @@ import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
 from app.db import create_db_engine
-from app.migrate import current_revision, head_revision, prepare_database
+from app.migrate import current_revision, downgrade_to, head_revision, prepare_database
 from app.models import Article
+from app.writes.seed import load_seed
+from tests.helpers import dump_database
 
 pytestmark = pytest.mark.slow
 
@@ -112,4 +114,31 @@ def test_the_migrate_command_completes_a_database_a_killed_migration_left(databa
     engine = create_db_engine(url)
     assert current_revision(engine) == head_revision(engine)
     assert set(sa.inspect(engine).get_table_names()) >= {"article", "entity", "fact"}
+    engine.dispose()
+
+
+def seeded_at_previous_head(url: str) -> None:
+    engine = create_db_engine(url)
+    prepare_database(engine, migrate=True, seed=False)
+    downgrade_to(engine, "0005")
+    load_seed(engine)
+    engine.dispose()
+
+
+def test_an_upgrade_killed_midway_leaves_the_previous_head_and_every_row(databases):
+    """0006 rebuilds tables full of rows on SQLite: killed at any point, nothing is lost."""
+    probe, url = databases.empty(), databases.empty()
+    seeded_at_previous_head(probe)
+    baseline = run_child(probe, pause_at=0)
+    statements = int(baseline.split()[1])
+    seeded_at_previous_head(url)
+    engine = create_db_engine(url)
+    rows = dump_database(url)
+    upgraded = {**rows, "alembic_version": [repr((head_revision(engine),))]}
+    for point in range(1, statements, max(1, statements // 6)):
+        assert run_child(url, point) == "paused", f"no statement {point} of {statements}"
+        assert dump_database(url) in (rows, upgraded), point  # before 0006, or after it
+    prepare_database(engine, migrate=True, seed=True)
+    assert current_revision(engine) == head_revision(engine)
+    assert article_count(engine) == 1
     engine.dispose()
