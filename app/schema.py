@@ -64,10 +64,13 @@ def migration_transaction(engine: Engine) -> Iterator[sa.Connection]:
     sa.event.listen(dedicated, "begin", _begin_immediate)
     try:
         with dedicated.begin() as connection:
+            before = connection.exec_driver_sql("PRAGMA schema_version").scalar_one()
             yield connection
-            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
-            if broken:
-                raise MigrationError(f"foreign keys broken by the migration: {broken[:5]}")
+            # Only after a change: the check reads every row (half a second at 200,000 facts).
+            if connection.exec_driver_sql("PRAGMA schema_version").scalar_one() != before:
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    raise MigrationError(f"foreign keys broken by the migration: {broken[:5]}")
     finally:
         dedicated.dispose()
         # The engine's pooled connections predate the new schema, and SQLite's PRAGMAs (what

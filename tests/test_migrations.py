@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -20,7 +21,7 @@ from app.migrate import (
 )
 from app.models import Fact
 from app.queries.search import matches_text
-from app.schema import include_object
+from app.schema import MigrationError, include_object, migration_transaction
 from app.writes.seed import load_seed
 from tests.helpers import dump_database
 
@@ -166,4 +167,24 @@ def test_making_ids_never_reused_keeps_every_row_trigger_and_index(empty_db_url)
         connection.exec_driver_sql("UPDATE article SET title = 'Retitled'")
         bumped = connection.exec_driver_sql("SELECT version FROM data_version").scalar_one()
     assert bumped == version + 1
+    engine.dispose()
+
+
+def test_a_migration_that_breaks_a_foreign_key_on_sqlite_commits_nothing(db_url, backend):
+    """Foreign keys are off while SQLite tables are rebuilt, so they are checked at the end."""
+    if backend != "sqlite":
+        pytest.skip("PostgreSQL checks foreign keys at every statement")
+    engine = create_db_engine(db_url)
+    broken = pytest.raises(MigrationError, match="foreign keys")
+    with broken, migration_transaction(engine) as connection:
+        connection.exec_driver_sql("CREATE TABLE scratch (id INTEGER PRIMARY KEY)")
+        connection.exec_driver_sql("UPDATE fact SET subject_id = 999999")
+    assert "scratch" not in sa.inspect(engine).get_table_names()
+    with engine.connect() as connection:
+        assert (
+            connection.exec_driver_sql(
+                "SELECT count(*) FROM fact WHERE subject_id = 999999"
+            ).scalar_one()
+            == 0
+        )
     engine.dispose()
