@@ -121,11 +121,14 @@ def test_reextract_keeps_the_id_of_every_unchanged_fact(env):
         before = {fact.id: fact.statement for fact in facts}
         stale = facts[1]  # as if older rules had read this claim differently
         stale.statement, stale_id = "An outdated reading", stale.id
+        refound, current_version = facts[0].id, facts[0].extractor_version
+        facts[0].extractor_version = "0.0-older"  # the same claim found by older rules
     result = runner.invoke(cli, ["reextract"])
     assert result.exit_code == 0, result.output
-    assert "1 new" in result.output
+    assert f"{len(before) - 1} facts kept (ids unchanged), 1 new, 1 removed" in result.output
     with Session(engine) as session:
         after = {fact.id: fact.statement for fact in session.exec(select(Fact))}
+        assert session.get(Fact, refound).extractor_version == current_version
     engine.dispose()
     unchanged = {id_: statement for id_, statement in before.items() if id_ != stale_id}
     assert {id_: after.get(id_) for id_ in unchanged} == unchanged
