@@ -6,12 +6,19 @@ lazy load can hide an N+1 in serialisation.
 """
 
 from datetime import UTC, datetime
-from enum import StrEnum
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from app.enums import EntityType, FactType, Origin, ReviewStatus, ValueQualifier
+from app.claims import FACT_CLAIM_FIELDS, FactClaim
+from app.enums import (
+    EntityType,
+    FactType,
+    Origin,
+    ReviewStatus,
+    ValueQualifier,
+    enum_column_type,
+)
 
 __all__ = [
     "FACT_CLAIM_FIELDS",
@@ -37,18 +44,6 @@ SQLModel.metadata.naming_convention = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-
-def enum_column_type(enum: type[StrEnum], name: str) -> sa.Enum:
-    """A portable enum: VARCHAR plus a CHECK constraint, never a native PostgreSQL type."""
-    return sa.Enum(
-        enum,
-        name=name,
-        native_enum=False,
-        create_constraint=True,
-        length=max(len(member.value) for member in enum),
-        values_callable=lambda members: [member.value for member in members],
-    )
 
 
 def utc_now() -> datetime:
@@ -119,7 +114,10 @@ class Mention(SQLModel, table=True):
     text: str
 
 
-class Fact(SQLModel, table=True):
+class Fact(FactClaim, table=True):
+    """One claim of one article: the claim fields of `FactClaim`, the entities it names
+    and its evidence."""
+
     __table_args__ = (
         sa.CheckConstraint("evidence_start >= 0", name="evidence_start_non_negative"),
         sa.CheckConstraint("evidence_start < evidence_end", name="evidence_start_before_end"),
@@ -140,39 +138,18 @@ class Fact(SQLModel, table=True):
             sa.ForeignKey("article.id", ondelete="CASCADE"), nullable=False, index=True
         )
     )
-    type: FactType = Field(sa_type=enum_column_type(FactType, "fact_type"), index=True)
-    statement: str
     subject_id: int = Field(
         sa_column=sa.Column(sa.ForeignKey("entity.id"), nullable=False, index=True)
     )
-    predicate: str = Field(max_length=80)
     object_id: int | None = Field(
         default=None, sa_column=sa.Column(sa.ForeignKey("entity.id"), index=True)
     )
-    value: float | None = Field(default=None, sa_type=sa.Double, index=True)
-    unit: str | None = Field(default=None, max_length=40)
-    value_qualifier: ValueQualifier | None = Field(
-        default=None, sa_type=enum_column_type(ValueQualifier, "value_qualifier")
-    )
-    rank: int | None = Field(default=None, index=True)
-    rank_total: int | None = None
-    scope: str | None = None
-    metric: str | None = None
-    # Alone, each serves a sort (period_start) or the open end of a range filter (period_end).
-    period_start: int | None = Field(default=None, index=True)
-    period_end: int | None = Field(default=None, index=True)
     attributed_to_id: int | None = Field(
         default=None, sa_column=sa.Column(sa.ForeignKey("entity.id"), index=True)
     )
     quote: str
     evidence_start: int
     evidence_end: int
-    origin: Origin = Field(sa_type=enum_column_type(Origin, "origin"), index=True)
-    confidence: float = Field(default=1.0, sa_type=sa.Double)
-    review_status: ReviewStatus = Field(
-        sa_type=enum_column_type(ReviewStatus, "review_status"), index=True
-    )
-    extractor_version: str | None = Field(default=None, max_length=40)
 
 
 class DataVersion(SQLModel, table=True):
@@ -184,12 +161,3 @@ class DataVersion(SQLModel, table=True):
 
     id: int = Field(default=1, primary_key=True)
     version: int = Field(default=0, sa_type=sa.BigInteger)
-
-
-# The claim fields a fact has under the same name in storage, in extraction
-# candidates and on the wire; the layers copy these by name.
-FACT_CLAIM_FIELDS = (
-    "type", "statement", "predicate", "value", "unit", "value_qualifier", "rank",
-    "rank_total", "scope", "metric", "period_start", "period_end", "origin", "confidence",
-    "review_status", "extractor_version",
-)  # fmt: skip

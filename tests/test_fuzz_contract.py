@@ -25,6 +25,8 @@ from app.config import Settings
 from app.main import create_app
 from tests.helpers import KEY, free_port
 
+pytestmark = pytest.mark.slow
+
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "30"))
 LISTS = r"^(/facts|/entities|/articles|/articles/\{id\}/(facts|entities)|/entities/\{id\}/facts)$"
 ACCEPTED = ["2xx", "304", "401", "403", "404", "429"]

@@ -5,6 +5,7 @@ import os
 import sys
 
 import httpx
+import pytest
 from sqlmodel import Session, func, select
 
 from app.db import create_db_engine
@@ -30,6 +31,7 @@ def stored_counts(url: str) -> tuple[int, int]:
     return articles, facts
 
 
+@pytest.mark.slow
 def test_concurrent_preparation_does_not_race(empty_db_url):
     url = empty_db_url
     context = multiprocessing.get_context("spawn")
@@ -51,6 +53,7 @@ def server_env(**overrides: str) -> dict[str, str]:
     return {**env, **overrides}
 
 
+@pytest.mark.slow
 def test_uvicorn_with_workers_from_any_directory_serves_a_seeded_database(tmp_path, empty_db_url):
     url = empty_db_url
     elsewhere = tmp_path / "elsewhere"
@@ -70,6 +73,7 @@ def test_uvicorn_with_workers_from_any_directory_serves_a_seeded_database(tmp_pa
     assert stored_counts(url)[0] == 1
 
 
+@pytest.mark.slow
 def test_cli_serve_creates_the_default_data_directory(tmp_path):
     data_dir = tmp_path / "fresh" / "data"
     port = free_port()

@@ -15,10 +15,14 @@ import asyncio
 import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+if TYPE_CHECKING:
+    from app.runtime import Runtime
 
 CACHED_PREFIXES = ("/facts", "/entities", "/articles")
 
@@ -78,8 +82,9 @@ class ResponseCache:
 
 
 class CachingMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, runtime: "Runtime") -> None:
         self.app = app
+        self.runtime = runtime  # started by the lifespan, after the middleware is built
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET":
@@ -87,13 +92,12 @@ class CachingMiddleware:
             return
         request_headers = Headers(scope=scope)
         if_none_match = request_headers.get("if-none-match")
-        state = scope["app"].state
-        cache: ResponseCache | None = getattr(state, "response_cache", None)
+        cache = self.runtime.response_cache
         key = (request_headers.get("host"), scope["path"], scope["query_string"])
         if cache is None or not scope["path"].startswith(CACHED_PREFIXES):
             await self.app(scope, receive, Responder(send, if_none_match, None, key, None))
             return
-        version = await state.version_reader.read()
+        version = await self.runtime.version_reader.read()
         entry = cache.get(key, version)
         if entry is None and (leader := cache.in_flight.get((key, version))) is not None:
             await leader.wait()

@@ -12,7 +12,8 @@ from app.schemas import EntityFilters, FactFilters, NoParams, PageParams
 
 
 def get_engine(request: Request) -> Engine:
-    return request.app.state.engine
+    # The lifespan yields the app's runtime as state; each request carries a reference.
+    return request.state.runtime.engine
 
 
 def get_session(engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Session]:

@@ -13,11 +13,11 @@ from typing import TypeVar
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from app.claims import FACT_CLAIM_FIELDS
 from app.extraction.candidates import ArticleCandidates, FactCandidate, Span
 from app.extraction.pipeline import extract
 from app.extraction.text import first_sentence, slugify
 from app.models import (
-    FACT_CLAIM_FIELDS,
     Article,
     Entity,
     Fact,

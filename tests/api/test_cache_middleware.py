@@ -43,7 +43,7 @@ async def get(middleware, state, path="/facts", query=b"q=x") -> list[dict]:
 def test_identical_concurrent_requests_are_computed_once():
     calls: list[str] = []
     state = SimpleNamespace(response_cache=ResponseCache(8), version_reader=Version())
-    middleware = CachingMiddleware(make_app(calls))
+    middleware = CachingMiddleware(make_app(calls), runtime=state)
 
     async def scenario():
         return await asyncio.gather(*(get(middleware, state) for _ in range(20)))
@@ -57,7 +57,7 @@ def test_identical_concurrent_requests_are_computed_once():
 def test_a_new_version_is_computed_again():
     calls: list[str] = []
     state = SimpleNamespace(response_cache=ResponseCache(8), version_reader=Version())
-    middleware = CachingMiddleware(make_app(calls))
+    middleware = CachingMiddleware(make_app(calls), runtime=state)
     asyncio.run(get(middleware, state))
     asyncio.run(get(middleware, state))
     state.version_reader.value = 2  # a write happened somewhere

@@ -202,9 +202,9 @@ def test_keys_are_never_logged_or_shown(writer, caplog):
     writer.post("/articles", json={"text": ARTICLE}, headers=AUTH)
     writer.post("/articles", json={"text": ARTICLE}, headers={"Authorization": "Bearer nope"})
     assert KEY not in caplog.text and "nope" not in caplog.text
-    settings = writer.app.state.settings
+    settings = writer.app.state.runtime.settings
     assert KEY not in repr(settings) and KEY not in str(settings.model_dump())
-    assert all(isinstance(digest, bytes) for digest in writer.app.state.key_digests)
+    assert all(isinstance(digest, bytes) for digest in writer.app.state.runtime.key_digests)
 
 
 def test_a_malformed_digest_is_a_configuration_error():
