@@ -123,6 +123,7 @@ def test_search_uses_its_index(db_url, backend):
     assert expected in "\n".join(str(row[-1]) for row in rows)
 
 
+@pytest.mark.slow
 def test_the_alembic_command_migrates_without_loading_the_seed(empty_db_url):
     """env.py pulls in the models and the schema helpers, not the write side or the seed."""
     script = (

@@ -98,6 +98,7 @@ def test_auto_switches_off_leave_an_empty_database_alone(tmp_path, empty_db_url)
     engine.dispose()
 
 
+@pytest.mark.slow
 def test_cli_serve_with_workers_prepares_the_database_before_starting_them(tmp_path, empty_db_url):
     """No worker spends its start-up migrating (uvicorn kills a worker that misses its health
     checks): the parent migrates and seeds once, before any worker starts."""
