@@ -19,7 +19,8 @@ from app.config import Settings
 from app.db import create_db_engine
 from app.evaluation import default_annotated_dirs
 from app.evaluation import evaluate as run_evaluation
-from app.migrate import current_revision, head_revision, upgrade_to_head
+from app.logs import configure as configure_logging
+from app.migrate import current_revision, head_revision, prepare_database, upgrade_to_head
 from app.models import Article
 from app.writes.articles import (
     GroundingError,
@@ -60,6 +61,12 @@ def serve(
 ) -> None:
     """Serve the API with uvicorn (migrating and seeding an empty database first)."""
     settings = Settings()
+    configure_logging(settings.log_level.value, settings.log_json)
+    with database() as engine:
+        # Here, before any worker exists: uvicorn kills a worker that misses its health checks,
+        # and one busy migrating under load may. The workers' lifespans find nothing to do
+        # (the lock stays, for replicas started together).
+        prepare_database(engine, migrate=settings.auto_migrate, seed=settings.auto_seed)
     uvicorn.run(
         "app.main:app",
         host=host,
@@ -170,16 +177,19 @@ def ingest_one(engine, item: ArticleInput | BadInput) -> str:
 @cli.command()
 def reextract() -> None:
     """Run the current extraction rules again over every article without curated facts,
-    replacing only unreviewed extracted facts (curated and reviewed facts stay)."""
+    replacing only unreviewed extracted facts the rules no longer find (unchanged ones keep
+    their ids; curated and reviewed facts stay)."""
     with database() as engine:
         upgrade_to_head(engine)
         with Session(engine) as session:
             articles = list(session.exec(select(Article.id).where(~has_curated_facts())))
-        total = 0
+        kept = added = removed = 0
         for article_id in articles:
             with Session(engine) as session, session.begin():
-                total += reextract_article(session, session.get(Article, article_id))
-        typer.echo(f"re-extracted {len(articles)} articles: {total} new or renewed facts")
+                done = reextract_article(session, session.get(Article, article_id))
+            kept, added, removed = kept + done.kept, added + done.added, removed + done.removed
+        typer.echo(f"re-extracted {len(articles)} articles: {kept} facts kept (ids unchanged), "
+                   f"{added} new, {removed} removed")  # fmt: skip
 
 
 @cli.command()

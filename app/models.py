@@ -50,7 +50,14 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+# Tables whose ids clients hold: on SQLite, AUTOINCREMENT, so a deleted row's id is never
+# given to another row (migration 0006); PostgreSQL's sequences never reuse one anyway.
+NEVER_REUSED_IDS = {"sqlite_autoincrement": True}
+
+
 class Article(SQLModel, table=True):
+    __table_args__ = NEVER_REUSED_IDS
+
     id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(max_length=120, unique=True)
     title: str
@@ -64,6 +71,8 @@ class Article(SQLModel, table=True):
 
 
 class Entity(SQLModel, table=True):
+    __table_args__ = NEVER_REUSED_IDS
+
     id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(max_length=120, unique=True)
     name: str
@@ -120,6 +129,7 @@ class Fact(FactClaim, table=True):
         sa.CheckConstraint("rank IS NULL OR rank >= 1", name="rank_positive"),
         # The year filters test both ends of the period.
         sa.Index("ix_fact_period", "period_start", "period_end"),
+        NEVER_REUSED_IDS,
     )
 
     id: int | None = Field(default=None, primary_key=True)
