@@ -103,9 +103,7 @@ def test_a_review_holds_its_fact_while_a_concurrent_delete_waits(
         other_writer.delete(poland["id"])
         return real(session, fact, review)
 
-    monkeypatch.setattr(
-        "app.api.routes.facts.apply_review", with_a_delete_between_read_and_write
-    )
+    monkeypatch.setattr("app.api.routes.facts.apply_review", with_a_delete_between_read_and_write)
     monkeypatch.setattr(writer._transport, "raise_server_exceptions", False)
     reviewed = writer.patch(f"/facts/{fact_id}", json={"review_status": "accepted"},
                             headers={**AUTH, "If-Match": etag})  # fmt: skip
