@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
 from app.config import Settings
-from app.db import create_db_engine, write_transaction
+from app.db import create_db_engine
 from app.evaluation import default_annotated_dirs
 from app.evaluation import evaluate as run_evaluation
 from app.migrate import current_revision, head_revision, upgrade_to_head
@@ -177,7 +177,7 @@ def reextract() -> None:
             articles = list(session.exec(select(Article.id).where(~has_curated_facts())))
         total = 0
         for article_id in articles:
-            with Session(engine) as session, write_transaction(session):
+            with Session(engine) as session, session.begin():
                 total += reextract_article(session, session.get(Article, article_id))
         typer.echo(f"re-extracted {len(articles)} articles: {total} new or renewed facts")
 

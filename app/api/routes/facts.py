@@ -13,7 +13,7 @@ from app.api.pagination import page_response
 from app.api.present import present_fact
 from app.api.responses import ITEM_ERRORS, LIST_ERRORS, WRITE_ERRORS, problem
 from app.errors import PreconditionFailed, PreconditionRequired
-from app.queries.facts import get_fact, list_facts, referenced_entities
+from app.queries.facts import get_fact, list_facts
 from app.schemas import FactFilters, FactPage, FactPublic, FactReview
 from app.writes.articles import in_transaction
 from app.writes.facts import apply_review
@@ -96,7 +96,7 @@ def review_fact(
         if not etag_matches(if_match, current, weak=False):
             raise PreconditionFailed("The fact changed since you read it; GET it again.")
         apply_review(session, fact, review)
-        return present_fact(fact, referenced_entities(session, [fact]))
+        return present_fact(*get_fact(session, id))  # as stored, before anyone else writes
 
     public = in_transaction(session, review_current)
     response.headers["ETag"] = representation_etag(public)
