@@ -103,6 +103,7 @@ def write_transaction(session: Session) -> Iterator[Session]:
 
 
 def iter_session(engine: Engine) -> Iterator[Session]:
-    """A session for one unit of work; the caller decides whether to commit."""
+    """A session for one unit of work; the caller decides whether to commit. What it reads
+    outside a write transaction is one snapshot, ended (rolled back) when it closes."""
     with Session(engine, expire_on_commit=False) as session:
         yield session
