@@ -1,14 +1,33 @@
-"""Engine factory and the per-request session dependency.
+"""Engine factory, the per-request session dependency, and the transaction a write takes.
 
 SQLite gets the pragmas a concurrent web service needs (WAL, foreign keys, a busy
-timeout); other backends use their defaults. Nothing here runs at import time.
+timeout) and transactions that begin where SQLAlchemy begins them; PostgreSQL reads in
+REPEATABLE READ. Every read is then one snapshot, and a write that reads what it changes
+holds its rows (`write_transaction`). Nothing here runs at import time.
 """
 
+import contextlib
 from collections.abc import Iterator
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
+
+# The execution option that picks how an SQLite transaction begins, and its values.
+SQLITE_BEGIN = "sqlite_begin"
+BEGIN_STATEMENTS = {"deferred": "BEGIN", "immediate": "BEGIN IMMEDIATE"}
+# A read transaction (several statements: a page, its count, its entities) sees one
+# snapshot: on PostgreSQL that takes REPEATABLE READ, which costs nothing more (the level
+# rides on the BEGIN); on SQLite in WAL mode any transaction is one.
+READ_ISOLATION = "REPEATABLE READ"
+# What a write asks of its connection. SQLite: take the write lock at BEGIN, before the
+# write reads anything it compares or changes. PostgreSQL: READ COMMITTED, where
+# SELECT ... FOR UPDATE waits for a concurrent writer and then reads the row as that
+# writer left it (gone, or changed) instead of failing the transaction.
+WRITE_OPTIONS = {
+    "sqlite": {SQLITE_BEGIN: "immediate"},
+    "postgresql": {"isolation_level": "READ COMMITTED"},
+}
 
 
 def is_sqlite(engine_or_url: Engine | str) -> bool:
@@ -16,7 +35,11 @@ def is_sqlite(engine_or_url: Engine | str) -> bool:
     return url.get_backend_name() == "sqlite"
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_connect(dbapi_connection, _record) -> None:
+    # Python's sqlite3 (legacy transaction control, before 3.12) BEGINs only before
+    # INSERT/UPDATE/DELETE: two SELECTs were not one snapshot, and a read followed by a
+    # write was not atomic. It is told to BEGIN nothing; _sqlite_begin does.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
@@ -24,14 +47,23 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _sqlite_begin(connection: Connection) -> None:
+    """BEGIN (deferred: WAL readers never wait) or, when a write asks, BEGIN IMMEDIATE."""
+    mode = connection.get_execution_options().get(SQLITE_BEGIN, "deferred")
+    connection.exec_driver_sql(BEGIN_STATEMENTS[mode])
+
+
 def create_db_engine(
     url: str, *, echo: bool = False, pool_size: int = 5, max_overflow: int = 10
 ) -> Engine:
     """An engine for `url`; on SQLite with WAL journaling and enforced foreign keys."""
     if not is_sqlite(url):
+        postgres = sa.make_url(url).get_backend_name() == "postgresql"
+        options = {"isolation_level": READ_ISOLATION} if postgres else {}
         return sa.create_engine(
-            url, echo=echo, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow
-        )
+            url, echo=echo, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow,
+            **options,
+        )  # fmt: skip
     in_memory = sa.make_url(url).database in (None, "", ":memory:")
     engine = sa.create_engine(
         url,
@@ -41,15 +73,37 @@ def create_db_engine(
         connect_args={"check_same_thread": False},
         **({} if in_memory else {"pool_size": pool_size, "max_overflow": max_overflow}),
     )
-    sa.event.listen(engine, "connect", _sqlite_pragmas)
-    if engine.url.database not in (None, "", ":memory:"):
-        with engine.connect() as connection:
-            # WAL is a property of the file: set once, readers no longer block writers.
-            connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+    sa.event.listen(engine, "connect", _sqlite_connect)
+    sa.event.listen(engine, "begin", _sqlite_begin)
+    if not in_memory:
+        # WAL is a property of the file: set once, readers no longer block writers. Outside
+        # any transaction (SQLite refuses the switch inside one), so on the driver's cursor.
+        connection = engine.raw_connection()
+        try:
+            connection.cursor().execute("PRAGMA journal_mode=WAL").close()
+        finally:
+            connection.close()
     return engine
 
 
+def write_options(engine: Engine) -> dict[str, str]:
+    """The execution options of a write's connection on this engine's backend."""
+    return WRITE_OPTIONS.get(engine.dialect.name, {})
+
+
+@contextlib.contextmanager
+def write_transaction(session: Session) -> Iterator[Session]:
+    """The session's transaction for a write that first reads what it changes (an ETag, a
+    row that must still be there): on SQLite it holds the write lock from BEGIN to commit;
+    on PostgreSQL it reads committed rows, so the rows it reads FOR UPDATE are its own
+    until it commits. Commits when the block exits, rolls back on an exception."""
+    with session.begin():
+        session.connection(execution_options=write_options(session.get_bind()))
+        yield session
+
+
 def iter_session(engine: Engine) -> Iterator[Session]:
-    """A session for one unit of work; the caller decides whether to commit."""
+    """A session for one unit of work; the caller decides whether to commit. What it reads
+    outside a write transaction is one snapshot, ended (rolled back) when it closes."""
     with Session(engine, expire_on_commit=False) as session:
         yield session

@@ -169,10 +169,13 @@ def relevance_key(session: Session, q: str) -> SortKey:
     return SortKey("relevance", Fact.id, score, descending=higher_first, value_getter=score_of)
 
 
-def get_fact(session: Session, key: str) -> tuple[Fact, dict[int, Entity]]:
-    """The fact with id `key` and the entities it refers to; facts have no slugs."""
+def get_fact(
+    session: Session, key: str, *, for_update: bool = False
+) -> tuple[Fact, dict[int, Entity]]:
+    """The fact with id `key` and the entities it refers to; facts have no slugs.
+    `for_update`: the row is locked (SELECT ... FOR UPDATE) until the transaction ends."""
     row_id = parse_id(key)
-    fact = session.get(Fact, row_id) if row_id is not None else None
+    fact = session.get(Fact, row_id, with_for_update=for_update or None) if row_id else None
     if fact is None:
         raise NotFound(f"No fact {key!r}.")
     return fact, referenced_entities(session, [fact])

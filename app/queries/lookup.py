@@ -28,8 +28,10 @@ def key_condition(table: type[Article] | type[Entity], key: str | int) -> sa.Col
     return table.slug == key
 
 
-def get_article(session: Session, key: str | int) -> Article:
-    article = session.exec(select(Article).where(key_condition(Article, key))).first()
+def get_article(session: Session, key: str | int, *, for_update: bool = False) -> Article:
+    """`for_update`: the row is locked (SELECT ... FOR UPDATE) until the transaction ends."""
+    statement = select(Article).where(key_condition(Article, key))
+    article = session.exec(statement.with_for_update() if for_update else statement).first()
     if article is None:
         raise NotFound(f"No article {key!r}.")
     return article

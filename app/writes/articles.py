@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from app.claims import FACT_CLAIM_FIELDS
+from app.db import write_transaction
 from app.extraction.candidates import ArticleCandidates, FactCandidate
 from app.extraction.pipeline import extract
 from app.extraction.text import first_sentence, slugify
@@ -272,17 +273,19 @@ def has_curated_facts() -> sa.ColumnElement[bool]:
     return sa.exists().where(Fact.article_id == Article.id, Fact.origin == Origin.curated)
 
 
-# A concurrent writer may insert the same new entity first (a unique slug) or hold the
-# database (SQLite's single writer): the article's transaction is then simply run again.
+# A concurrent writer may insert the same new entity first (a unique slug), hold the
+# database (SQLite's single writer) past the busy timeout, or, on PostgreSQL, delete an
+# entity a new row refers to: the transaction is then simply run again.
 CONFLICTS = (sa.exc.IntegrityError, sa.exc.OperationalError)
 T = TypeVar("T")
 
 
 def in_transaction(session: Session, work: Callable[[Session], T], attempts: int = 3) -> T:
-    """`work(session)` in a transaction of its own, retried on a conflict with another writer."""
+    """`work(session)` in a write transaction of its own (`write_transaction`), retried on
+    a conflict with another writer."""
     for attempt in range(1, attempts + 1):
         try:
-            with session.begin():
+            with write_transaction(session):
                 return work(session)
         except CONFLICTS:
             if attempt == attempts:

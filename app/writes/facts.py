@@ -35,7 +35,8 @@ def apply_review(session: Session, fact: Fact, review: FactReview) -> None:
 def resolve_entity_key(session: Session, field: str, key: str) -> int:
     row_id = parse_id(key)
     condition = Entity.id == row_id if row_id is not None else Entity.slug == key
-    entity = session.exec(select(Entity).where(condition)).first()
+    # FOR SHARE: a concurrent delete cannot prune the entity before the fact refers to it.
+    entity = session.exec(select(Entity).where(condition).with_for_update(read=True)).first()
     if entity is None:
         raise Unprocessable(f"{field}: no entity {key!r}.")
     return entity.id

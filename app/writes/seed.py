@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from app.claims import FACT_CLAIM_FIELDS
+from app.db import write_transaction
 from app.enums import EntityType, FactType, Origin, ReviewStatus, ValueQualifier
 from app.extraction.candidates import ArticleCandidates, EntityCandidate, FactCandidate, Span
 from app.extraction.text import QuoteError, find_all, locate_quote
@@ -142,7 +143,7 @@ def read_seed(directory: Path | None = None) -> Seed:
 def load_seed(engine: Engine, *, replace: bool = False, directory: Path | None = None) -> str:
     """Store the seed once; with `replace`, swap its curated facts for the current annotations."""
     seed = read_seed(directory)
-    with Session(engine) as session, session.begin():
+    with Session(engine) as session, write_transaction(session):
         existing = find_article_by_text(session, seed.text)
         if existing is None:
             article = create_article(session, seed.text, seed.meta, seed.candidates)

@@ -160,8 +160,9 @@ def remove_article(
     id: ArticleKeyPath, session: SessionDep, _key: WriteKey, _: NoParamsDep
 ) -> Response:
     """Delete an article with its mentions and facts, and entities no longer mentioned anywhere."""
-    with session.begin():
-        delete_article(session, get_article(session, id))
+    # The article is held from its lookup to the commit: of concurrent deletes one finds
+    # it, the others find it gone (404).
+    in_transaction(session, lambda s: delete_article(s, get_article(s, id, for_update=True)))
     return Response(status_code=204)
 
 

@@ -15,6 +15,7 @@ from app.api.responses import ITEM_ERRORS, LIST_ERRORS, REVIEW_ERRORS
 from app.errors import PreconditionFailed
 from app.queries.facts import get_fact, list_facts
 from app.schemas import FactFilters, FactPage, FactPublic, FactReview
+from app.writes.articles import in_transaction
 from app.writes.facts import apply_review
 
 router = APIRouter(prefix="/facts", tags=["facts"])
@@ -101,13 +102,18 @@ def review_fact(
     ],
 ) -> FactPublic:
     """Accept, reject or correct a fact, guarded by its ETag (`If-Match`)."""
-    with session.begin():
-        fact, entities = get_fact(session, id)
+
+    def review_current(session: Session) -> FactPublic:
+        # The ETag is compared and the review written while the fact is held (a write
+        # transaction, the row FOR UPDATE): of concurrent reviews naming one ETag, one
+        # passes; a fact deleted meanwhile is a 404 here, before anything is written.
+        fact, entities = get_fact(session, id, for_update=True)
         current = representation_etag(present_fact(fact, entities))
         if not etag_matches(if_match, current, weak=False):
             raise PreconditionFailed("The fact changed since you read it; GET it again.")
         apply_review(session, fact, review)
-    fact, entities = get_fact(session, id)
-    public = present_fact(fact, entities)
+        return present_fact(*get_fact(session, id))  # as stored, before anyone else writes
+
+    public = in_transaction(session, review_current)
     response.headers["ETag"] = representation_etag(public)
     return public
