@@ -17,6 +17,7 @@ from app.api.caching import CachingMiddleware, ResponseCache
 from app.api.docs import install_docs
 from app.api.edge import EdgeMiddleware
 from app.api.errors import install_error_handlers
+from app.api.head import HeadMiddleware
 from app.api.limits import BodySizeLimitMiddleware
 from app.api.methods import SAFE_METHODS
 from app.api.metrics import install_metrics
@@ -121,6 +122,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodySizeLimitMiddleware)
     install_rate_limits(app, settings)  # inside CORS: a browser can read its 429
     install_cors(app, settings)
+    app.add_middleware(HeadMiddleware)  # every layer inside sees HEAD as the GET it is
     # Last, so outermost: it sees every answer, cached ones and refusals included.
     app.add_middleware(EdgeMiddleware, metrics=install_metrics(app))
     return app
