@@ -51,6 +51,14 @@ class PayloadTooLarge(AppError):
     status, title, slug = 413, "Content Too Large", "payload-too-large"
 
 
+class RequestTimeout(AppError):
+    status, title, slug = 408, "Request Timeout", "request-timeout"
+
+
+class HeadersTooLarge(AppError):
+    status, title, slug = 431, "Request Header Fields Too Large", "headers-too-large"
+
+
 class PreconditionFailed(AppError):
     status, title, slug = 412, "Precondition Failed", "precondition-failed"
 

@@ -4,6 +4,7 @@ Nothing touches the environment or the database at import time: settings are rea
 and the engine created in the lifespan, which also migrates and seeds as configured.
 """
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -29,6 +30,8 @@ from app.db import create_db_engine
 from app.logs import configure as configure_logging
 from app.migrate import prepare_database
 from app.queries.version import VersionReader
+
+log = logging.getLogger(__name__)
 
 DESCRIPTION = """
 Facts extracted from news articles, each grounded in its source: every fact carries
@@ -84,12 +87,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             pool_size=active.db_pool_size,
             max_overflow=active.db_max_overflow,
         )
+        shown = engine.url.render_as_string(hide_password=True)
+        log.info("database %s", shown, extra={"fields": {"database": shown}})
         await run_in_threadpool(
             prepare_database, engine, migrate=active.auto_migrate, seed=active.auto_seed
         )
         app.state.settings = active
         app.state.engine = engine
         app.state.key_digests = key_digests(active.api_keys.get_secret_value())
+        if not app.state.key_digests:
+            log.warning("API_KEYS is empty: every write will be refused")
         app.state.rate_limiter = RateLimiter.configure(
             active.rate_limit_reads, active.rate_limit_writes, active.rate_limit_storage
         )
