@@ -22,10 +22,11 @@ from app.errors import AppError, BadRequest, HeadersTooLarge, RequestTimeout
 
 log = logging.getLogger("app.protocol")
 
-# After a refusal, what the client still sends is read and dropped this long before
-# closing: closing with unread input resets the connection, and the client's network
-# stack may then discard the answer before the client reads it.
+# After a refusal, what the client still sends is read and dropped for a while (this
+# long, or this much) before closing: closing with unread input resets the connection,
+# and the client's network stack may then discard the answer before it is read.
 LINGER_SECONDS = 2.0
+LINGER_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         self.head_bytes = self.header_count = 0
         self.deadline: asyncio.TimerHandle | None = None
         self.refusal: AppError | None = None
-        self.lingering = False
+        self.lingering, self.lingered = False, 0
 
     def connection_made(self, transport) -> None:
         super().connection_made(transport)
@@ -69,6 +70,9 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
 
     def data_received(self, data: bytes) -> None:
         if self.lingering:
+            self.lingered += len(data)
+            if self.lingered > LINGER_BYTES:
+                self.transport.close()
             return
         if self.reading_head:
             # Counted before parsing: httptools holds an unfinished header in memory.
