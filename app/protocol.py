@@ -4,7 +4,8 @@ uvicorn reads a request head of any size and any number of header fields, and ha
 deadline for a head or a body (its keep-alive timeout only covers idle time between
 requests), so one client could fill a worker's memory or hold sockets open for ever.
 This subclass caps the head's bytes and fields (431) and gives each head and each body
-a deadline (408), answering in problem+json and closing. Imports no FastAPI.
+a deadline (408), answering in problem+json and closing. The server loads it (see
+`article-facts serve`); nothing in the app imports it.
 """
 
 import asyncio
