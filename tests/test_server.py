@@ -5,6 +5,7 @@ request heads, deadlines for heads and bodies, trusted proxies only, HEAD, start
 import contextlib
 import json
 import os
+import re
 import select
 import socket
 import sys
@@ -136,6 +137,32 @@ def test_trickling_and_silent_connections_are_closed_after_the_header_timeout(tm
         for sock in trickling + silent:
             sock.close()
         assert httpx.get(f"{base}/facts").status_code == 200
+
+
+def test_a_kept_alive_connection_gets_a_fresh_head_deadline_per_request(tmp_path, db_url):
+    request = b"GET /health HTTP/1.1\r\nHost: test\r\n\r\n"
+    with (
+        served(tmp_path, db_url, HTTP_HEADER_TIMEOUT="1") as (_, port, _),
+        connect(port) as sock,
+    ):
+        for pause in (0, 2):  # idle longer than the head deadline, not the keep-alive one
+            time.sleep(pause)
+            sock.sendall(request[:20])
+            time.sleep(0.3)
+            sock.sendall(request[20:])
+            assert statuses(sock, 1) == [200]
+        sock.sendall(request * 2)  # pipelined
+        assert statuses(sock, 2) == [200, 200]
+
+
+def statuses(sock: socket.socket, count: int) -> list[int]:
+    """The statuses of the next `count` answers on a kept-alive connection."""
+    received = b""
+    while received.count(b"HTTP/1.1 ") < count or not received.endswith(b"}"):
+        chunk = sock.recv(65536)
+        assert chunk, f"closed after {received!r}"
+        received += chunk
+    return [int(status) for status in re.findall(rb"HTTP/1\.1 (\d{3}) ", received)]
 
 
 def test_a_trickling_body_gets_408_and_stores_nothing(tmp_path, db_url):
