@@ -75,16 +75,22 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             if self.lingered > LINGER_BYTES:
                 self.transport.close()
             return
-        if self.reading_head:
-            # Counted before parsing: httptools holds an unfinished header in memory.
-            self.head_bytes += len(data)
-            if self.head_bytes > self.limits.max_header_bytes:
+        limit = self.limits.max_header_bytes
+        # A head is parsed up to the limit and no further (httptools holds an unfinished
+        # header in memory); what follows a finished head in the same chunk (a body, the
+        # next request) is parsed as usual.
+        while data and not self.lingering:
+            if not self.reading_head:
+                super().data_received(data)
+                return
+            part, data = data[: limit - self.head_bytes], data[limit - self.head_bytes :]
+            self.head_bytes += len(part)
+            super().data_received(part)
+            if self.reading_head and self.head_bytes >= limit and not self.lingering:
                 self.refuse(HeadersTooLarge(
-                    f"The request head is larger than the {self.limits.max_header_bytes} "
-                    "bytes this service reads."
+                    f"The request head is larger than the {limit} bytes this service reads."
                 ))  # fmt: skip
                 return
-        super().data_received(data)
 
     # Parser callbacks, around uvicorn's own.
     def on_message_begin(self) -> None:
