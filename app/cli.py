@@ -19,8 +19,9 @@ from app.config import Settings
 from app.db import create_db_engine
 from app.evaluation import default_annotated_dirs
 from app.evaluation import evaluate as run_evaluation
+from app.logs import configure as configure_logging
 from app.logs import uvicorn_log_config
-from app.migrate import current_revision, head_revision, upgrade_to_head
+from app.migrate import current_revision, head_revision, prepare_database, upgrade_to_head
 from app.models import Article
 from app.writes.articles import (
     GroundingError,
@@ -61,6 +62,12 @@ def serve(
 ) -> None:
     """Serve the API with uvicorn (migrating and seeding an empty database first)."""
     settings = Settings()
+    configure_logging(settings.log_level.value, settings.log_json)
+    with database() as engine:
+        # Here, before any worker exists: uvicorn kills a worker that misses its health checks,
+        # and one busy migrating under load may. The workers' lifespans find nothing to do
+        # (the lock stays, for replicas started together).
+        prepare_database(engine, migrate=settings.auto_migrate, seed=settings.auto_seed)
     trusted = settings.forwarded_allow_ips.strip()
     uvicorn.run(
         "app.main:app",
@@ -179,16 +186,19 @@ def ingest_one(engine, item: ArticleInput | BadInput) -> str:
 @cli.command()
 def reextract() -> None:
     """Run the current extraction rules again over every article without curated facts,
-    replacing only unreviewed extracted facts (curated and reviewed facts stay)."""
+    replacing only unreviewed extracted facts the rules no longer find (unchanged ones keep
+    their ids; curated and reviewed facts stay)."""
     with database() as engine:
         upgrade_to_head(engine)
         with Session(engine) as session:
             articles = list(session.exec(select(Article.id).where(~has_curated_facts())))
-        total = 0
+        kept = added = removed = 0
         for article_id in articles:
             with Session(engine) as session, session.begin():
-                total += reextract_article(session, session.get(Article, article_id))
-        typer.echo(f"re-extracted {len(articles)} articles: {total} new or renewed facts")
+                done = reextract_article(session, session.get(Article, article_id))
+            kept, added, removed = kept + done.kept, added + done.added, removed + done.removed
+        typer.echo(f"re-extracted {len(articles)} articles: {kept} facts kept (ids unchanged), "
+                   f"{added} new, {removed} removed")  # fmt: skip
 
 
 @cli.command()
@@ -239,13 +249,18 @@ def export(
 def import_(
     source: Annotated[str, typer.Argument(help="An export file, or - for standard input.")],
 ) -> None:
-    """Load an export into an empty database (migrated first), in one transaction."""
+    """Load an export into an empty database (migrated first), in one transaction; a row
+    that breaks an invariant refuses the whole file (exit 2, nothing stored)."""
+    try:
+        handle = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
+    except OSError as error:
+        typer.echo(f"import error: cannot read {source}: {error.strerror}", err=True)
+        raise typer.Exit(2) from None
     with database() as engine:
         upgrade_to_head(engine)
-        handle = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
         try:
             counts = import_lines(engine, handle)
-        except (BackupError, ValueError) as error:
+        except BackupError as error:
             typer.echo(f"import error: {error}", err=True)
             raise typer.Exit(2) from None
         finally:

@@ -72,6 +72,12 @@ class Settings(BaseSettings):
     response_cache_size: int = Field(
         default=512, ge=0, description="Responses each worker keeps for repeated GETs; 0: none."
     )
+    response_cache_bytes: int = Field(
+        default=16 * 1024 * 1024,
+        ge=0,
+        description="Bytes of responses each worker keeps (bodies, headers and keys); 0: none. "
+        "A response over an eighth of it is served but not kept.",
+    )
     max_body_bytes: int = Field(
         default=1024 * 1024, ge=1, description="Largest request body accepted (413 beyond)."
     )

@@ -1,6 +1,9 @@
-"""The closed vocabularies of the contract, shared by storage, wire shapes and extraction."""
+"""The closed vocabularies of the contract, shared by storage, wire shapes and extraction,
+and how a vocabulary is stored (`enum_column_type`)."""
 
 from enum import StrEnum
+
+import sqlalchemy as sa
 
 
 class EntityType(StrEnum):
@@ -51,3 +54,15 @@ class ReviewStatus(StrEnum):
     accepted = "accepted"
     rejected = "rejected"
     corrected = "corrected"
+
+
+def enum_column_type(enum: type[StrEnum], name: str) -> sa.Enum:
+    """A portable enum: VARCHAR plus a CHECK constraint, never a native PostgreSQL type."""
+    return sa.Enum(
+        enum,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=max(len(member.value) for member in enum),
+        values_callable=lambda members: [member.value for member in members],
+    )

@@ -51,6 +51,10 @@ class PayloadTooLarge(AppError):
     status, title, slug = 413, "Content Too Large", "payload-too-large"
 
 
+class UnsupportedMediaType(AppError):
+    status, title, slug = 415, "Unsupported Media Type", "unsupported-media-type"
+
+
 class RequestTimeout(AppError):
     status, title, slug = 408, "Request Timeout", "request-timeout"
 
@@ -65,6 +69,12 @@ class PreconditionFailed(AppError):
 
 class PreconditionRequired(AppError):
     status, title, slug = 428, "Precondition Required", "precondition-required"
+
+
+class InvalidRequest(AppError):
+    """Parameters or a body that fail validation; `errors` lists each."""
+
+    status, title, slug = 422, "Invalid request", "validation-error"
 
 
 class Unprocessable(AppError):

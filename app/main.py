@@ -1,7 +1,8 @@
 """The app factory: `create_app(settings)` builds the FastAPI app; `app` is the default one.
 
-Nothing touches the environment or the database at import time: settings are read
-and the engine created in the lifespan, which also migrates and seeds as configured.
+Nothing touches the environment or the database at import time: `create_app` reads the
+settings once and hands them down as a `Runtime`; the lifespan opens the engine and
+migrates and seeds as configured.
 """
 
 import logging
@@ -13,8 +14,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
 
 from app import __version__
-from app.api.auth import key_digests
-from app.api.caching import CachingMiddleware, ResponseCache
+from app.api.caching import CachingMiddleware
 from app.api.docs import install_docs
 from app.api.edge import EdgeMiddleware
 from app.api.errors import install_error_handlers
@@ -22,14 +22,13 @@ from app.api.head import HeadMiddleware
 from app.api.limits import BodySizeLimitMiddleware
 from app.api.methods import SAFE_METHODS
 from app.api.metrics import install_metrics
-from app.api.ratelimit import RateLimiter, RateLimitMiddleware
+from app.api.ratelimit import RateLimitMiddleware
 from app.api.responses import install_problem_media_type
 from app.api.router import api_router
 from app.config import Settings
-from app.db import create_db_engine
 from app.logs import configure as configure_logging
 from app.migrate import prepare_database
-from app.queries.version import VersionReader
+from app.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
@@ -50,21 +49,17 @@ TAGS = [
 ]
 
 
-def install_rate_limits(app: FastAPI, settings: Settings | None) -> None:
+def install_rate_limits(app: FastAPI, runtime: Runtime) -> None:
     """Count requests per client when rates are configured; with none, add no layer at all
-    (every request would pay for it). The limiter itself is made in the lifespan."""
-    active = settings or Settings()
+    (every request would pay for it)."""
+    active = runtime.settings
     if active.rate_limit_reads.strip() or active.rate_limit_writes.strip():
-        app.add_middleware(RateLimitMiddleware)
+        app.add_middleware(RateLimitMiddleware, runtime=runtime)
 
 
-def install_cors(app: FastAPI, settings: Settings | None) -> None:
-    """Let the configured origins read the API from a browser; writes stay same-origin.
-
-    Middleware is built before the lifespan reads the environment, so the origins come
-    from the settings given to the factory, or from the environment here.
-    """
-    origins = [o.strip() for o in (settings or Settings()).cors_origins.split(",") if o.strip()]
+def install_cors(app: FastAPI, settings: Settings) -> None:
+    """Let the configured origins read the API from a browser; writes stay same-origin."""
+    origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     if origins:
         app.add_middleware(
             CORSMiddleware,
@@ -77,38 +72,25 @@ def install_cors(app: FastAPI, settings: Settings | None) -> None:
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
+    """The app for `settings` (default: read from the environment, here and only here)."""
+    runtime = Runtime(settings or Settings())
+
     @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        active = settings or Settings()
+    async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Runtime]]:
+        active = runtime.settings
         configure_logging(active.log_level.value, active.log_json)
-        engine = create_db_engine(
-            active.resolved_database_url(),
-            echo=active.db_echo,
-            pool_size=active.db_pool_size,
-            max_overflow=active.db_max_overflow,
-        )
+        engine = runtime.start()
         shown = engine.url.render_as_string(hide_password=True)
         log.info("database %s", shown, extra={"fields": {"database": shown}})
-        await run_in_threadpool(
-            prepare_database, engine, migrate=active.auto_migrate, seed=active.auto_seed
-        )
-        app.state.settings = active
-        app.state.engine = engine
-        app.state.key_digests = key_digests(active.api_keys.get_secret_value())
-        if not app.state.key_digests:
+        if not runtime.key_digests:
             log.warning("API_KEYS is empty: every write will be refused")
-        app.state.rate_limiter = RateLimiter.configure(
-            active.rate_limit_reads, active.rate_limit_writes, active.rate_limit_storage
-        )
-        size = active.response_cache_size
-        app.state.response_cache = ResponseCache(size) if size else None
-        app.state.version_reader = VersionReader(engine) if size else None
         try:
-            yield
+            await run_in_threadpool(
+                prepare_database, engine, migrate=active.auto_migrate, seed=active.auto_seed
+            )
+            yield {"runtime": runtime}
         finally:
-            if app.state.version_reader is not None:
-                app.state.version_reader.close()
-            engine.dispose()
+            runtime.stop()
 
     app = FastAPI(
         title="article-facts",
@@ -121,18 +103,28 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # The contract has no trailing slashes; "/facts/" is an unknown route, not a redirect.
         redirect_slashes=False,
     )
+    # For tools and tests that inspect a running app; requests get it from their state.
+    app.state.runtime = runtime
     install_error_handlers(app)
     install_docs(app)
     install_problem_media_type(app)
     app.include_router(api_router)
-    app.add_middleware(CachingMiddleware)
-    app.add_middleware(BodySizeLimitMiddleware)
-    install_rate_limits(app, settings)  # inside CORS: a browser can read its 429
-    install_cors(app, settings)
+    app.add_middleware(CachingMiddleware, runtime=runtime)
+    app.add_middleware(BodySizeLimitMiddleware, max_body_bytes=runtime.settings.max_body_bytes)
+    install_rate_limits(app, runtime)  # inside CORS: a browser can read its 429
+    install_cors(app, runtime.settings)
     app.add_middleware(HeadMiddleware)  # every layer inside sees HEAD as the GET it is
     # Last, so outermost: it sees every answer, cached ones and refusals included.
-    app.add_middleware(EdgeMiddleware, metrics=install_metrics(app))
+    app.add_middleware(EdgeMiddleware, metrics=install_metrics(app, runtime))
     return app
 
 
-app = create_app()
+def __getattr__(name: str) -> FastAPI:
+    """`app.main:app` (for `uvicorn app.main:app`), built on first use: importing this
+    module reads no setting, so a bad one is reported when an app is made, not at import."""
+    if name != "app":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    made = globals().get("_app")
+    if made is None:
+        made = globals()["_app"] = create_app()
+    return made

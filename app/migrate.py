@@ -18,22 +18,12 @@ from filelock import FileLock
 from sqlalchemy.engine import Engine
 
 from app.resources import resource_dir
+from app.schema import migration_transaction
 from app.writes.seed import load_seed
 
 log = logging.getLogger(__name__)
 
 LOCK_TIMEOUT_SECONDS = 300
-# Schema objects the migrations make by hand and the models cannot describe: the SQLite
-# full-text shadow tables (0001) and the PostgreSQL expression index (0002).
-UNMODELLED_TABLE_PREFIXES = ("fact_fts",)
-UNMODELLED_INDEXES = {"ix_fact_search"}
-
-
-def include_object(obj, name, type_, reflected, compare_to) -> bool:
-    """For autogenerate: leave the hand-made search objects out of the comparison."""
-    if type_ == "table" and name.startswith(UNMODELLED_TABLE_PREFIXES):
-        return False
-    return not (type_ == "index" and name in UNMODELLED_INDEXES)
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -44,15 +34,15 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade_to_head(engine: Engine) -> None:
-    """Apply every migration not yet applied."""
-    with engine.begin() as connection:
+    """Apply every migration not yet applied, all in one transaction: all or nothing."""
+    with migration_transaction(engine) as connection:
         config = alembic_config(engine)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
 
 def downgrade_to(engine: Engine, revision: str) -> None:
-    with engine.begin() as connection:
+    with migration_transaction(engine) as connection:
         config = alembic_config(engine)
         config.attributes["connection"] = connection
         command.downgrade(config, revision)

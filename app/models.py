@@ -6,12 +6,19 @@ lazy load can hide an N+1 in serialisation.
 """
 
 from datetime import UTC, datetime
-from enum import StrEnum
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from app.enums import EntityType, FactType, Origin, ReviewStatus, ValueQualifier
+from app.claims import FACT_CLAIM_FIELDS, FactClaim
+from app.enums import (
+    EntityType,
+    FactType,
+    Origin,
+    ReviewStatus,
+    ValueQualifier,
+    enum_column_type,
+)
 
 __all__ = [
     "FACT_CLAIM_FIELDS",
@@ -39,23 +46,18 @@ SQLModel.metadata.naming_convention = {
 }
 
 
-def enum_column_type(enum: type[StrEnum], name: str) -> sa.Enum:
-    """A portable enum: VARCHAR plus a CHECK constraint, never a native PostgreSQL type."""
-    return sa.Enum(
-        enum,
-        name=name,
-        native_enum=False,
-        create_constraint=True,
-        length=max(len(member.value) for member in enum),
-        values_callable=lambda members: [member.value for member in members],
-    )
-
-
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+# Tables whose ids clients hold: on SQLite, AUTOINCREMENT, so a deleted row's id is never
+# given to another row (migration 0006); PostgreSQL's sequences never reuse one anyway.
+NEVER_REUSED_IDS = {"sqlite_autoincrement": True}
+
+
 class Article(SQLModel, table=True):
+    __table_args__ = NEVER_REUSED_IDS
+
     id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(max_length=120, unique=True)
     title: str
@@ -69,6 +71,8 @@ class Article(SQLModel, table=True):
 
 
 class Entity(SQLModel, table=True):
+    __table_args__ = NEVER_REUSED_IDS
+
     id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(max_length=120, unique=True)
     name: str
@@ -110,7 +114,10 @@ class Mention(SQLModel, table=True):
     text: str
 
 
-class Fact(SQLModel, table=True):
+class Fact(FactClaim, table=True):
+    """One claim of one article: the claim fields of `FactClaim`, the entities it names
+    and its evidence."""
+
     __table_args__ = (
         sa.CheckConstraint("evidence_start >= 0", name="evidence_start_non_negative"),
         sa.CheckConstraint("evidence_start < evidence_end", name="evidence_start_before_end"),
@@ -122,6 +129,7 @@ class Fact(SQLModel, table=True):
         sa.CheckConstraint("rank IS NULL OR rank >= 1", name="rank_positive"),
         # The year filters test both ends of the period.
         sa.Index("ix_fact_period", "period_start", "period_end"),
+        NEVER_REUSED_IDS,
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -130,39 +138,18 @@ class Fact(SQLModel, table=True):
             sa.ForeignKey("article.id", ondelete="CASCADE"), nullable=False, index=True
         )
     )
-    type: FactType = Field(sa_type=enum_column_type(FactType, "fact_type"), index=True)
-    statement: str
     subject_id: int = Field(
         sa_column=sa.Column(sa.ForeignKey("entity.id"), nullable=False, index=True)
     )
-    predicate: str = Field(max_length=80)
     object_id: int | None = Field(
         default=None, sa_column=sa.Column(sa.ForeignKey("entity.id"), index=True)
     )
-    value: float | None = Field(default=None, sa_type=sa.Double, index=True)
-    unit: str | None = Field(default=None, max_length=40)
-    value_qualifier: ValueQualifier | None = Field(
-        default=None, sa_type=enum_column_type(ValueQualifier, "value_qualifier")
-    )
-    rank: int | None = Field(default=None, index=True)
-    rank_total: int | None = None
-    scope: str | None = None
-    metric: str | None = None
-    # Alone, each serves a sort (period_start) or the open end of a range filter (period_end).
-    period_start: int | None = Field(default=None, index=True)
-    period_end: int | None = Field(default=None, index=True)
     attributed_to_id: int | None = Field(
         default=None, sa_column=sa.Column(sa.ForeignKey("entity.id"), index=True)
     )
     quote: str
     evidence_start: int
     evidence_end: int
-    origin: Origin = Field(sa_type=enum_column_type(Origin, "origin"), index=True)
-    confidence: float = Field(default=1.0, sa_type=sa.Double)
-    review_status: ReviewStatus = Field(
-        sa_type=enum_column_type(ReviewStatus, "review_status"), index=True
-    )
-    extractor_version: str | None = Field(default=None, max_length=40)
 
 
 class DataVersion(SQLModel, table=True):
@@ -174,12 +161,3 @@ class DataVersion(SQLModel, table=True):
 
     id: int = Field(default=1, primary_key=True)
     version: int = Field(default=0, sa_type=sa.BigInteger)
-
-
-# The claim fields a fact has under the same name in storage, in extraction
-# candidates and on the wire; the layers copy these by name.
-FACT_CLAIM_FIELDS = (
-    "type", "statement", "predicate", "value", "unit", "value_qualifier", "rank",
-    "rank_total", "scope", "metric", "period_start", "period_end", "origin", "confidence",
-    "review_status", "extractor_version",
-)  # fmt: skip

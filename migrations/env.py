@@ -1,7 +1,8 @@
 """Alembic environment: targets SQLModel.metadata; batch mode on SQLite.
 
-Run from code (`app.migrate`), which hands over an open connection, or from the
-`alembic` command, which builds an engine from the service's settings.
+Run from code (`app.migrate`), which hands over a connection in its transaction, or from the
+`alembic` command, which builds an engine from the service's settings. Imports neither the
+write side nor the seed.
 """
 
 from alembic import context
@@ -10,7 +11,7 @@ from sqlmodel import SQLModel
 import app.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from app.config import Settings
 from app.db import create_db_engine
-from app.migrate import include_object
+from app.schema import include_object, migration_transaction
 
 
 def run_with_connection(connection) -> None:
@@ -20,6 +21,9 @@ def run_with_connection(connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         include_object=include_object,
         compare_type=True,
+        # Every connection comes from `migration_transaction`, where DDL takes part in the
+        # transaction on SQLite too; the whole run commits once, at the end.
+        transactional_ddl=True,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -31,7 +35,7 @@ def run_migrations_online() -> None:
         run_with_connection(connection)
         return
     engine = create_db_engine(Settings().resolved_database_url())
-    with engine.connect() as connection:
+    with migration_transaction(engine) as connection:
         run_with_connection(connection)
     engine.dispose()
 

@@ -111,6 +111,32 @@ def test_reextract_keeps_curated_and_reviewed_facts(env):
     assert len(extracted_now) == count  # the rejected one kept, the others renewed, no duplicate
 
 
+def test_reextract_keeps_the_id_of_every_unchanged_fact(env):
+    """Only what the rules now read differently is replaced; a client's /facts/{id} holds."""
+    runner.invoke(cli, ["ingest", "-"], input=ARTICLES[0] + " " + ARTICLES[2])
+    engine = create_db_engine(env)
+    with Session(engine) as session, session.begin():
+        facts = session.exec(select(Fact).order_by(Fact.id)).all()
+        assert len(facts) >= 3
+        before = {fact.id: fact.statement for fact in facts}
+        stale = facts[1]  # as if older rules had read this claim differently
+        stale.statement, stale_id = "An outdated reading", stale.id
+        refound, current_version = facts[0].id, facts[0].extractor_version
+        facts[0].extractor_version = "0.0-older"  # the same claim found by older rules
+    result = runner.invoke(cli, ["reextract"])
+    assert result.exit_code == 0, result.output
+    assert f"{len(before) - 1} facts kept (ids unchanged), 1 new, 1 removed" in result.output
+    with Session(engine) as session:
+        after = {fact.id: fact.statement for fact in session.exec(select(Fact))}
+        assert session.get(Fact, refound).extractor_version == current_version
+    engine.dispose()
+    unchanged = {id_: statement for id_, statement in before.items() if id_ != stale_id}
+    assert {id_: after.get(id_) for id_ in unchanged} == unchanged
+    assert stale_id not in after
+    [renewed] = set(after) - set(before)
+    assert renewed > max(before) and after[renewed] != "An outdated reading"
+
+
 def test_evaluate_prints_the_table(env):
     result = runner.invoke(cli, ["evaluate", "--details"])
     assert result.exit_code == 0

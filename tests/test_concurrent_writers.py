@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from sqlmodel import Session, func, select
 
 from app.db import create_db_engine
@@ -13,6 +14,7 @@ from app.migrate import upgrade_to_head
 from app.models import Article, Fact
 from bench.corpus import generate
 
+pytestmark = pytest.mark.slow
 WRITERS = 3
 EACH = 40
 

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from sqlmodel import Session, func, select
 from typer.testing import CliRunner
 
@@ -56,6 +57,7 @@ def peak_memory_mb(url: str, output) -> float:
     return int(result.stdout.split()[-1]) / 1024
 
 
+@pytest.mark.slow
 def test_export_memory_does_not_grow_with_the_store(tmp_path):
     small, large = tmp_path / "small.db", tmp_path / "large.db"
     build(small, articles=500, facts_per_article=10, entities=500, seed=1)

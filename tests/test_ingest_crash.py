@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 from sqlmodel import Session, func, select
 
 from app.db import create_db_engine
@@ -15,6 +16,7 @@ from app.migrate import upgrade_to_head
 from app.models import Article, Fact, Mention
 from bench.corpus import generate
 
+pytestmark = pytest.mark.slow
 ARTICLES = 400
 
 

@@ -1,5 +1,11 @@
 """Migrations from an empty database: up to head, down to base, and agreement with the models."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -11,12 +17,15 @@ from app.migrate import (
     current_revision,
     downgrade_to,
     head_revision,
-    include_object,
     upgrade_to_head,
 )
 from app.models import Fact
 from app.queries.search import matches_text
+from app.schema import MigrationError, include_object, migration_transaction
+from app.writes.seed import load_seed
+from tests.helpers import dump_database
 
+REPO_ROOT = Path(__file__).resolve().parent.parent
 TABLES = {"article", "entity", "entity_alias", "mention", "fact"}
 
 
@@ -112,3 +121,71 @@ def test_search_uses_its_index(db_url, backend):
             expected = "fact_fts VIRTUAL TABLE"
     engine.dispose()
     assert expected in "\n".join(str(row[-1]) for row in rows)
+
+
+@pytest.mark.slow
+def test_the_alembic_command_migrates_without_loading_the_seed(empty_db_url):
+    """env.py pulls in the models and the schema helpers, not the write side or the seed."""
+    script = (
+        "import sys; from alembic.config import main; main(argv=['-q', 'upgrade', 'head']); "
+        "loaded = sorted(m for m in sys.modules if m.startswith('app.writes')); "
+        "assert not loaded, loaded"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO_ROOT, capture_output=True, text=True,
+        env={**os.environ, "DATABASE_URL": empty_db_url}, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    engine = create_db_engine(empty_db_url)
+    assert current_revision(engine) == head_revision(engine)
+    engine.dispose()
+
+
+def schema_extras(engine) -> list[tuple[str, str]]:
+    """Every trigger and index, with its definition."""
+    if engine.dialect.name == "sqlite":
+        query = "SELECT name, sql FROM sqlite_master WHERE type IN ('trigger', 'index')"
+    else:
+        query = ("SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal "
+                 "UNION ALL SELECT indexname, indexdef FROM pg_indexes "
+                 "WHERE schemaname = 'public'")  # fmt: skip
+    with engine.connect() as connection:
+        return sorted((name, sql or "") for name, sql in connection.exec_driver_sql(query))
+
+
+def test_making_ids_never_reused_keeps_every_row_trigger_and_index(empty_db_url):
+    """0006 rebuilds article, entity and fact on SQLite; what they held and fired stays."""
+    engine = create_db_engine(empty_db_url)
+    upgrade_to_head(engine)
+    downgrade_to(engine, "0005")
+    load_seed(engine)
+    rows, extras = dump_database(empty_db_url), schema_extras(engine)
+    upgrade_to_head(engine)
+    assert dump_database(empty_db_url) == {**rows, "alembic_version": [repr(("0006",))]}
+    assert schema_extras(engine) == extras
+    with engine.begin() as connection:
+        version = connection.exec_driver_sql("SELECT version FROM data_version").scalar_one()
+        connection.exec_driver_sql("UPDATE article SET title = 'Retitled'")
+        bumped = connection.exec_driver_sql("SELECT version FROM data_version").scalar_one()
+    assert bumped == version + 1
+    engine.dispose()
+
+
+def test_a_migration_that_breaks_a_foreign_key_on_sqlite_commits_nothing(db_url, backend):
+    """Foreign keys are off while SQLite tables are rebuilt, so they are checked at the end."""
+    if backend != "sqlite":
+        pytest.skip("PostgreSQL checks foreign keys at every statement")
+    engine = create_db_engine(db_url)
+    broken = pytest.raises(MigrationError, match="foreign keys")
+    with broken, migration_transaction(engine) as connection:
+        connection.exec_driver_sql("CREATE TABLE scratch (id INTEGER PRIMARY KEY)")
+        connection.exec_driver_sql("UPDATE fact SET subject_id = 999999")
+    assert "scratch" not in sa.inspect(engine).get_table_names()
+    with engine.connect() as connection:
+        assert (
+            connection.exec_driver_sql(
+                "SELECT count(*) FROM fact WHERE subject_id = 999999"
+            ).scalar_one()
+            == 0
+        )
+    engine.dispose()

@@ -17,6 +17,8 @@ import pytest
 from tests.conftest import REPO_ROOT
 from tests.helpers import free_port, running_server
 
+pytestmark = pytest.mark.slow
+
 DOCKERFILE = (REPO_ROOT / "Dockerfile").read_text()
 
 

@@ -20,7 +20,7 @@ def statements(client):
     def record(conn, cursor, statement, parameters, context, executemany):
         seen.append(statement)
 
-    engine = client.app.state.engine
+    engine = client.app.state.runtime.engine
     sa.event.listen(engine, "before_cursor_execute", record)
     yield seen
     sa.event.remove(engine, "before_cursor_execute", record)

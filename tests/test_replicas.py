@@ -9,9 +9,11 @@ import os
 import sys
 
 import httpx
+import pytest
 
 from tests.helpers import AUTH, KEY, free_port, running_server
 
+pytestmark = pytest.mark.slow
 TEXT = "Estonia joined NATO in 2004. Estonia spent €1.2bn on defence in 2023."
 
 

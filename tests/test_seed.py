@@ -8,6 +8,7 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
+import app.writes.seed as seed_module
 from app.db import create_db_engine
 from app.extraction.candidates import Span
 from app.migrate import upgrade_to_head
@@ -127,16 +128,16 @@ def test_replace_applies_edited_annotations(empty_engine, seed_copy):
     assert not any("military-technical sphere." in statement for statement in statements)
 
 
-def test_a_failed_load_leaves_the_database_as_it_was(empty_engine, seed_copy):
+def test_a_failed_load_leaves_the_database_as_it_was(empty_engine, seed_copy, monkeypatch):
     load_seed(empty_engine, directory=seed_copy)
     before = counts(empty_engine)
-    # A period that ends before it starts passes the loader but not the database's
-    # CHECK constraint: the replace fails after the old curated facts were deleted.
-    edit_annotations(
-        seed_copy,
-        "period_start = 1996\nperiod_end = 1996",
-        "period_start = 1996\nperiod_end = 1990",
-    )
+
+    # The loader checks every claim up front now, so the failure after the old curated
+    # facts were deleted is a database error in the middle of storing the new ones.
+    def refused(*args):
+        raise sa.exc.IntegrityError("INSERT INTO fact ...", {}, Exception("CHECK failed"))
+
+    monkeypatch.setattr(seed_module, "store_candidates", refused)
     with pytest.raises(sa.exc.IntegrityError):
         load_seed(empty_engine, directory=seed_copy, replace=True)
     assert counts(empty_engine) == before

@@ -5,6 +5,7 @@ import os
 import sys
 
 import httpx
+import pytest
 from sqlmodel import Session, func, select
 
 from app.db import create_db_engine
@@ -30,6 +31,7 @@ def stored_counts(url: str) -> tuple[int, int]:
     return articles, facts
 
 
+@pytest.mark.slow
 def test_concurrent_preparation_does_not_race(empty_db_url):
     url = empty_db_url
     context = multiprocessing.get_context("spawn")
@@ -51,6 +53,7 @@ def server_env(**overrides: str) -> dict[str, str]:
     return {**env, **overrides}
 
 
+@pytest.mark.slow
 def test_uvicorn_with_workers_from_any_directory_serves_a_seeded_database(tmp_path, empty_db_url):
     url = empty_db_url
     elsewhere = tmp_path / "elsewhere"
@@ -70,6 +73,7 @@ def test_uvicorn_with_workers_from_any_directory_serves_a_seeded_database(tmp_pa
     assert stored_counts(url)[0] == 1
 
 
+@pytest.mark.slow
 def test_cli_serve_creates_the_default_data_directory(tmp_path):
     data_dir = tmp_path / "fresh" / "data"
     port = free_port()
@@ -92,3 +96,20 @@ def test_auto_switches_off_leave_an_empty_database_alone(tmp_path, empty_db_url)
     engine = create_db_engine(url)
     assert current_revision(engine) is None
     engine.dispose()
+
+
+@pytest.mark.slow
+def test_cli_serve_with_workers_prepares_the_database_before_starting_them(tmp_path, empty_db_url):
+    """No worker spends its start-up migrating (uvicorn kills a worker that misses its health
+    checks): the parent migrates and seeds once, before any worker starts."""
+    port = free_port()
+    command = [sys.executable, "-m", "app", "serve", "--port", str(port), "--workers", "2"]
+    with running_server(
+        command, port=port, env=server_env(DATABASE_URL=empty_db_url), cwd=tmp_path
+    ) as base:
+        assert httpx.get(f"{base}/articles").json()["total"] == 1
+    log = (tmp_path / f"server-{port}.log").read_text()
+    workers_start = log.index("Started parent process")
+    assert log.count("schema: empty -> ") == 1 and log.index("schema: empty -> ") < workers_start
+    assert log.count("seed: stored article") == 1
+    assert log.index("seed: stored article") < workers_start

@@ -56,7 +56,7 @@ def require_write_key(
     token = credentials.credentials.strip() if credentials else ""
     if not token:
         raise Unauthorized("Writes need an `Authorization: Bearer <key>` header.")
-    if not is_known(token, request.app.state.key_digests):
+    if not is_known(token, request.state.runtime.key_digests):
         raise Forbidden("The key is not one this service accepts.")
 
 

@@ -5,7 +5,7 @@ A pure ASGI middleware. It buffers successful GET bodies (JSON pages are small),
 them into an ETag unless the route set one (a fact's, which If-Match must name), and
 answers 304 without a body when the client already holds that representation.
 
-The cache keeps finished responses per request (host, path, query) together with the
+The cache keeps finished responses per request URL (`request_key`) together with the
 data version they were made at; a response is served from it only while that version
 is still the store's current one. Every write bumps the version (triggers, migration
 0004), so a cached page never outlives a change, whichever process made the change.
@@ -15,10 +15,14 @@ import asyncio
 import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+if TYPE_CHECKING:
+    from app.runtime import Runtime
 
 CACHED_PREFIXES = ("/facts", "/entities", "/articles")
 
@@ -43,6 +47,22 @@ def etag_matches(header: str | None, etag: str, *, weak: bool = True) -> bool:
     return "*" in tags or etag in tags
 
 
+def request_key(scope: Scope) -> tuple:
+    """Everything a cached response depends on: the request's URL as the app sees it.
+
+    `Link` is built from that URL (scheme, host, root path, path, query), so a page made
+    for `https://` or another `Host` is never served to a request with another; the scheme
+    is the one uvicorn took from a trusted proxy's `X-Forwarded-Proto`. No route reads any
+    other request header: CORS (`Origin`, with its own `Vary: Origin`), rate limits and
+    the request id sit outside this layer, and `If-None-Match` is compared per request.
+    Every part is in the URL, so the cache adds no `Vary` header.
+    """
+    headers = Headers(scope=scope)
+    host = headers.get("host") or "{}:{}".format(*scope.get("server") or ("", ""))
+    return (scope.get("scheme", "http"), host, scope.get("root_path", ""), scope["path"],
+            scope["query_string"])  # fmt: skip
+
+
 @dataclass(frozen=True)
 class CachedResponse:
     version: int
@@ -52,34 +72,60 @@ class CachedResponse:
     route: str | None = None  # the route template, for metrics on cache hits
 
 
-class ResponseCache:
-    """A bounded LRU of finished responses, each valid at one data version."""
+# What an entry costs beyond its bytes: the key, the dataclass, the header tuples.
+ENTRY_OVERHEAD = 1024
+# No single page may take more than this share of the budget (it would evict most others).
+LARGEST_SHARE = 8
 
-    def __init__(self, max_entries: int) -> None:
-        self.max_entries = max_entries
-        self.entries: OrderedDict[tuple, CachedResponse] = OrderedDict()
+
+def entry_size(key: tuple, entry: CachedResponse) -> int:
+    """The bytes `entry` holds under `key`: body, headers and key, plus bookkeeping."""
+    headers = sum(len(name) + len(value) for name, value in entry.headers)
+    key_bytes = sum(len(part) for part in key if isinstance(part, str | bytes))
+    return len(entry.body) + headers + key_bytes + ENTRY_OVERHEAD
+
+
+class ResponseCache:
+    """A least-recently-used store of finished responses, each valid at one data version,
+    bounded in bytes (`entry_size`) and in entries, whichever is reached first."""
+
+    def __init__(self, max_entries: int, max_bytes: int = 16 * 1024 * 1024) -> None:
+        self.max_entries, self.max_bytes = max_entries, max_bytes
+        self.entries: OrderedDict[tuple, tuple[CachedResponse, int]] = OrderedDict()
+        self.bytes = 0  # the sum of the entries' sizes, never above max_bytes
         # Requests being answered now, per key and version: identical requests arriving
         # meanwhile wait for that answer instead of computing it again (no stampede when
         # a popular page expires, or on a cold start under load).
         self.in_flight: dict[tuple, asyncio.Event] = {}
 
     def get(self, key: tuple, version: int) -> CachedResponse | None:
-        entry = self.entries.get(key)
-        if entry is None or entry.version != version:
+        held = self.entries.get(key)
+        if held is None or held[0].version != version:
             return None
         self.entries.move_to_end(key)
-        return entry
+        return held[0]
 
     def put(self, key: tuple, entry: CachedResponse) -> None:
-        self.entries[key] = entry
-        self.entries.move_to_end(key)
-        while len(self.entries) > self.max_entries:
-            self.entries.popitem(last=False)
+        self.discard(key)
+        size = entry_size(key, entry)
+        if size > self.max_bytes // LARGEST_SHARE:
+            return  # served, not kept
+        self.entries[key] = (entry, size)
+        self.bytes += size
+        while len(self.entries) > self.max_entries or self.bytes > self.max_bytes:
+            _, (_, evicted) = self.entries.popitem(last=False)
+            self.bytes -= evicted
+
+    def discard(self, key: tuple) -> None:
+        held = self.entries.pop(key, None)
+        if held is not None:
+            self.bytes -= held[1]
 
 
 class CachingMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, runtime: "Runtime") -> None:
         self.app = app
+        self.runtime = runtime  # started by the lifespan, after the middleware is built
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET":
@@ -87,13 +133,12 @@ class CachingMiddleware:
             return
         request_headers = Headers(scope=scope)
         if_none_match = request_headers.get("if-none-match")
-        state = scope["app"].state
-        cache: ResponseCache | None = getattr(state, "response_cache", None)
-        key = (request_headers.get("host"), scope["path"], scope["query_string"])
+        cache = self.runtime.response_cache
+        key = request_key(scope)
         if cache is None or not scope["path"].startswith(CACHED_PREFIXES):
             await self.app(scope, receive, Responder(send, if_none_match, None, key, None))
             return
-        version = await state.version_reader.read()
+        version = await self.runtime.version_reader.read()
         entry = cache.get(key, version)
         if entry is None and (leader := cache.in_flight.get((key, version))) is not None:
             await leader.wait()

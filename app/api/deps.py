@@ -4,15 +4,67 @@ from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
+from fastapi.exceptions import RequestValidationError
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from app.db import iter_session
+from app.errors import UnsupportedMediaType
 from app.schemas import EntityFilters, FactFilters, NoParams, PageParams
 
 
 def get_engine(request: Request) -> Engine:
-    return request.app.state.engine
+    # The lifespan yields the app's runtime as state; each request carries a reference.
+    return request.state.runtime.engine
+
+
+def is_json(media_type: str) -> bool:
+    """`application/json` or a JSON-based type (`application/merge-patch+json`), any case."""
+    essence = media_type.split(";", 1)[0].strip().lower()
+    return essence == "application/json" or (
+        essence.startswith("application/") and essence.endswith("+json")
+    )
+
+
+def require_json_body(request: Request) -> None:
+    """Refuses a body sent as anything but JSON (or as nothing named) with 415, before it
+    is parsed; an empty body without a type is left to validation (the body is missing)."""
+    media_type = request.headers.get("content-type")
+    if media_type is None:
+        declared = request.headers.get("content-length", "0")
+        if declared == "0" and "transfer-encoding" not in request.headers:
+            return
+    elif is_json(media_type):
+        return
+    sent = media_type or "no Content-Type"
+    raise UnsupportedMediaType(
+        f"The body must be JSON, sent as Content-Type: application/json, not {sent}."
+    )
+
+
+def single_valued_query(request: Request) -> None:
+    """Refuses a query parameter given more than once, unless the operation documents it
+    as a list: the last value would silently win (`limit=1&limit=2` paging by 2)."""
+    params = request.query_params
+    if len(params.keys()) == len(params.multi_items()):
+        return
+    route = request.scope.get("route")
+    method = "get" if request.method == "HEAD" else request.method.lower()
+    operation = request.app.openapi()["paths"].get(getattr(route, "path", ""), {}).get(method, {})
+    lists = {
+        parameter["name"]
+        for parameter in operation.get("parameters", [])
+        if parameter.get("schema", {}).get("type") == "array"
+    }
+    repeated = [name for name in params if len(params.getlist(name)) > 1 and name not in lists]
+    if repeated:
+        raise RequestValidationError(
+            [
+                {"type": "repeated_parameter", "loc": ("query", name),
+                 "msg": "Given more than once; this parameter takes one value"}
+                for name in repeated
+            ]
+        )  # fmt: skip
 
 
 def get_session(engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Session]:
@@ -26,3 +78,5 @@ EntityFiltersDep = Annotated[EntityFilters, Query()]
 PageParamsDep = Annotated[PageParams, Query()]
 # Routes without parameters still reject unknown ones instead of ignoring them.
 NoParamsDep = Annotated[NoParams, Query()]
+# After the key: a write without one is a 401 whatever its body.
+JsonBody = Annotated[None, Depends(require_json_body)]

@@ -1,6 +1,7 @@
 """Turns every error into RFC 9457 problem+json; `install_error_handlers` is the one entry point."""
 
 import functools
+import json
 import logging
 import re
 from http import HTTPStatus
@@ -14,11 +15,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Scope, Send
 
 from app.api.methods import HTTP_METHODS
-from app.errors import AppError
+from app.errors import AppError, BadRequest, InvalidRequest, PreconditionRequired
 
 log = logging.getLogger(__name__)
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+MISSING_IF_MATCH = "Send If-Match with the fact's ETag from GET /facts/{id}."
 
 
 def problem_type(slug: str | None) -> str:
@@ -70,16 +72,29 @@ async def send_problem(scope: Scope, send: Send, error: AppError, **headers: str
     await send({"type": "http.response.body", "body": body})
 
 
-def describe_validation_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def json_error_message(error: dict[str, Any], document: Any) -> str:
+    """FastAPI says only "JSON decode error": say why and where, in lines and columns."""
+    position = error["loc"][-1] if error.get("loc") else 0
+    reason = error.get("ctx", {}).get("error", "Not valid JSON")
+    if isinstance(document, bytes):
+        document = document.decode("utf-8", "replace")
+    if not isinstance(document, str) or not isinstance(position, int):
+        return f"Invalid JSON: {reason}"
+    where = json.JSONDecodeError(reason, document, position)
+    return f"Invalid JSON: {reason} at line {where.lineno}, column {where.colno}"
+
+
+def describe_validation_errors(
+    errors: list[dict[str, Any]], body: Any = None
+) -> list[dict[str, Any]]:
     # Only where, what and which kind: the rejected input itself is not echoed back.
-    return [
-        {
-            "loc": list(error.get("loc", ())),
-            "msg": error.get("msg", ""),
-            "type": error.get("type", ""),
-        }
-        for error in errors
-    ]
+    described = []
+    for error in errors:
+        loc, msg = list(error.get("loc", ())), error.get("msg", "")
+        if error.get("type") == "json_invalid":  # FastAPI's loc ends in a character offset
+            loc, msg = loc[:1], json_error_message(error, body)
+        described.append({"loc": loc, "msg": msg, "type": error.get("type", "")})
+    return described
 
 
 async def handle_app_error(request: Request, error: AppError) -> JSONResponse:
@@ -94,18 +109,27 @@ async def handle_app_error(request: Request, error: AppError) -> JSONResponse:
     )
 
 
-async def handle_validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
-    errors = describe_validation_errors(list(error.errors()))
+def invalid_request(errors: list[dict[str, Any]]) -> InvalidRequest:
+    """The 422 for these described errors, its detail summing them up."""
     summary = "; ".join(
         f"{'.'.join(str(part) for part in item['loc'])}: {item['msg']}" for item in errors
     )
-    return problem_response(
-        request,
-        422,
-        f"The request is not valid: {summary}.",
-        title="Invalid request",
-        slug="validation-error",
-        errors=errors,
+    return InvalidRequest(f"The request is not valid: {summary}.", errors=errors)
+
+
+def lacks_a_precondition(errors: list[dict[str, Any]]) -> bool:
+    return any(e.get("type") == "missing" and tuple(e.get("loc", ())) == ("header", "If-Match")
+               for e in errors)  # fmt: skip
+
+
+async def handle_validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
+    errors = list(error.errors())
+    if lacks_a_precondition(errors):
+        # If-Match is required (the document says so) and its absence is RFC 6585's 428,
+        # the first thing to fix, whatever else is wrong with the request.
+        return await handle_app_error(request, PreconditionRequired(MISSING_IF_MATCH))
+    return await handle_app_error(
+        request, invalid_request(describe_validation_errors(errors, error.body))
     )
 
 
@@ -134,6 +158,12 @@ async def handle_http_exception(request: Request, error: StarletteHTTPException)
     elif error.status_code == 405:
         detail = f"{request.method} is not allowed on {request.url.path!r}."
         headers["Allow"] = allowed_methods(request, headers.get("Allow", ""))
+    elif error.status_code == 400 and isinstance(error.__cause__, UnicodeDecodeError):
+        # FastAPI says only "There was an error parsing the body".
+        cause = error.__cause__
+        byte = cause.object[cause.start]
+        detail = f"The body is not UTF-8 text: byte {byte:#04x} at offset {cause.start}."
+        return await handle_app_error(request, BadRequest(detail))
     else:
         detail = str(error.detail)
     return problem_response(request, error.status_code, detail, headers=headers or None)

@@ -15,15 +15,15 @@ def too_large_detail(limit: int) -> str:
 class BodySizeLimitMiddleware:
     """Checks `Content-Length` up front; reads a chunked body up to the limit before the app."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
         self.app = app
+        self.limit = max_body_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in SAFE_METHODS:
             await self.app(scope, receive, send)
             return
-        # Settings are read in the lifespan, after middleware is built: look the limit up here.
-        limit = scope["app"].state.settings.max_body_bytes
+        limit = self.limit
         declared = Headers(scope=scope).get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             await self.refuse(scope, send, limit)

@@ -5,6 +5,8 @@ each worker process reports its own requests. Routes are labelled by their templ
 (`/facts/{id}`), never by the raw path, so the label set stays small.
 """
 
+from typing import TYPE_CHECKING
+
 import sqlalchemy as sa
 from fastapi import FastAPI, Request, Response
 from prometheus_client import (
@@ -20,15 +22,18 @@ from starlette.types import Scope
 from app.api.methods import HTTP_METHODS
 from app.models import Article, Entity, Fact
 
+if TYPE_CHECKING:
+    from app.runtime import Runtime
+
 
 class StoreCollector:
     """Rows in the store, counted when Prometheus scrapes."""
 
-    def __init__(self, app: FastAPI) -> None:
-        self.app = app
+    def __init__(self, runtime: "Runtime") -> None:
+        self.runtime = runtime
 
     def collect(self):
-        engine = getattr(self.app.state, "engine", None)
+        engine = self.runtime.engine
         if engine is None:
             return
         gauge = GaugeMetricFamily("article_facts_stored", "Rows in the store.", labels=["kind"])
@@ -67,14 +72,14 @@ class RequestMetrics:
         children[1].observe(seconds)
 
 
-def install_metrics(app: FastAPI) -> RequestMetrics:
+def install_metrics(app: FastAPI, runtime: "Runtime") -> RequestMetrics:
     """Serve GET /metrics in the Prometheus text format; returns what counts requests."""
     registry = CollectorRegistry()
     requests = Counter("article_facts_requests", "HTTP requests answered.",
                        ["method", "route", "status"], registry=registry)  # fmt: skip
     latency = Histogram("article_facts_request_seconds", "Time to answer a request.",
                         ["route"], registry=registry)  # fmt: skip
-    registry.register(StoreCollector(app))
+    registry.register(StoreCollector(runtime))
 
     @app.get("/metrics", include_in_schema=False)
     def metrics(request: Request) -> Response:

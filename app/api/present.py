@@ -1,6 +1,7 @@
 """Maps rows from the read queries to the wire shapes of `app.schemas`."""
 
-from app.models import FACT_CLAIM_FIELDS, Article, Entity, Fact, Mention
+from app.claims import FACT_CLAIM_FIELDS
+from app.models import Article, Entity, Fact, Mention
 from app.queries.articles import ArticleRow
 from app.queries.entities import EntityRow
 from app.schemas import (

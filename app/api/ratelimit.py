@@ -8,6 +8,7 @@ to refuse one.
 import math
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from limits import RateLimitItem, parse_many
 from limits.aio.strategies import SlidingWindowCounterRateLimiter
@@ -19,6 +20,9 @@ from app.api.auth import known_key_digest
 from app.api.errors import send_problem
 from app.api.methods import SAFE_METHODS
 from app.errors import TooManyRequests
+
+if TYPE_CHECKING:
+    from app.runtime import Runtime
 
 # Probes from an orchestrator or a Prometheus server must never be turned away.
 UNLIMITED_PATHS = frozenset({"/health", "/ready", "/metrics"})
@@ -76,17 +80,17 @@ def client_of(scope: Scope, write: bool, key_digests: tuple[bytes, ...]) -> tupl
 class RateLimitMiddleware:
     """Counts each request against its client's rates; over them, answers 429."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, runtime: "Runtime") -> None:
         self.app = app
+        self.runtime = runtime  # started by the lifespan, after the middleware is built
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        # The limiter is built in the lifespan, after middleware: look it up here.
-        limiter = scope["app"].state.rate_limiter if scope["type"] == "http" else None
+        limiter = self.runtime.rate_limiter if scope["type"] == "http" else None
         if limiter is None or scope["path"] in UNLIMITED_PATHS:
             await self.app(scope, receive, send)
             return
         write = scope["method"] not in SAFE_METHODS
-        client, kind = client_of(scope, write, scope["app"].state.key_digests)
+        client, kind = client_of(scope, write, self.runtime.key_digests)
         rates = limiter.writes if write else limiter.reads
         wait = await limiter.seconds_to_wait(rates, f"{'write' if write else 'read'}:{client}")
         if wait:

@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass, field
 
-from app.enums import EntityType, FactType, Origin, ReviewStatus, ValueQualifier
+from app.claims import FactClaim
+from app.enums import EntityType
 
 
 @dataclass(frozen=True)
@@ -26,30 +27,13 @@ class EntityCandidate:
     mentions: list[Span] = field(default_factory=list)
 
 
-@dataclass
-class FactCandidate:
+class FactCandidate(FactClaim):
     """One claim of the article; entity references are entity keys."""
 
-    type: FactType
-    statement: str
     subject: str
-    predicate: str
     evidence: Span
     object: str | None = None
-    value: float | None = None
-    unit: str | None = None
-    value_qualifier: ValueQualifier | None = None
-    rank: int | None = None
-    rank_total: int | None = None
-    scope: str | None = None
-    metric: str | None = None
-    period_start: int | None = None
-    period_end: int | None = None
     attributed_to: str | None = None
-    origin: Origin = Origin.extracted
-    confidence: float = 1.0
-    review_status: ReviewStatus = ReviewStatus.unreviewed
-    extractor_version: str | None = None
 
     def entity_keys(self) -> list[str]:
         return [key for key in (self.subject, self.object, self.attributed_to) if key]

@@ -6,15 +6,14 @@ match, except common English words, which PostgreSQL's English dictionary drops 
 SQLite therefore drops too; operators typed by a client are plain words on both.
 """
 
-import re
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.models import Fact
+from app.schemas.params import WORD
 
-WORD = re.compile(r"\w+")
 # PostgreSQL's English stop words (snowball), so both backends ignore the same words.
 ENGLISH_STOP_WORDS = """
 a about above after again against all am an and any are as at be because been before being

@@ -1,8 +1,9 @@
 """The store's data version: one integer that every write increases (migration 0004)."""
 
+import asyncio
+
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from starlette.concurrency import run_in_threadpool
 
 QUERY = "SELECT version FROM data_version WHERE id = 1"
 
@@ -26,7 +27,7 @@ class VersionReader:
 
     async def read(self) -> int:
         if self.connection is None:
-            return await run_in_threadpool(current_version, self.engine)
+            return await asyncio.to_thread(current_version, self.engine)
         cursor = self.connection.cursor()
         try:
             return cursor.execute(QUERY).fetchone()[0]

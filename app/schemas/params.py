@@ -1,5 +1,6 @@
 """Query parameters: paging and the filters of each list; unknown parameters are rejected."""
 
+import re
 from enum import StrEnum
 from typing import Annotated
 
@@ -9,10 +10,12 @@ from pydantic import (
     Field,
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
+    field_validator,
     model_validator,
 )
 from pydantic_core import core_schema
 
+from app.bounds import MAX_ID
 from app.enums import EntityType, FactType, Origin, ReviewStatus
 
 
@@ -37,9 +40,24 @@ class NoNulCharacter:
 
 
 NoNul = NoNulCharacter()
-# Ids and ranks are INTEGER columns: 32-bit on PostgreSQL (SQLite's are wider). One bound
-# for both backends, so the contract does not depend on the database behind it.
-MAX_ID = 2**31 - 1
+# A search costs a term per word: each word once, and a bound on how many (a longer query
+# is refused, not cut: a shorter one would silently match more than was asked for).
+WORD = re.compile(r"\w+")
+MAX_SEARCH_WORDS = 16
+
+
+def distinct_words(q: str) -> str:
+    """The words of `q`, each once (compared case-insensitively), in their first order;
+    a `q` with no words at all is kept as it is (it finds nothing)."""
+    first: dict[str, str] = {}
+    for word in WORD.findall(q):
+        first.setdefault(word.casefold(), word)
+    words = list(first.values())
+    if len(words) > MAX_SEARCH_WORDS:
+        raise ValueError(f"at most {MAX_SEARCH_WORDS} distinct words, not {len(words)}")
+    return " ".join(words) or q
+
+
 KEY_DESCRIPTION = "An integer id or a slug."
 LIMIT_FIELD = Field(50, ge=1, le=500, description="Page size, 1 to 500.", examples=[50])
 CURSOR_FIELD = Field(
@@ -63,6 +81,16 @@ class FactSort(StrEnum):
     period_start_desc = "-period_start"
     rank = "rank"
     relevance = "relevance"
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema, handler: GetJsonSchemaHandler):
+        # `-value` is no identifier: name each value after its member (`VALUE_DESC`) for
+        # client generators (openapi-generator reads x-enum-varnames, NSwag x-enumNames).
+        json_schema = handler(schema)
+        target = handler.resolve_ref_schema(json_schema)
+        target["x-enum-varnames"] = [member.name.upper() for member in cls]
+        target["x-enumNames"] = [member.name.upper() for member in cls]
+        return json_schema
 
 
 class PageParams(BaseModel):
@@ -126,7 +154,8 @@ class FactFilters(PageParams):
         None,
         min_length=1,
         max_length=200,
-        description="Full-text search over statement and quote: every word must match.",
+        description="Full-text search over statement and quote: every word must match "
+        f"(each counted once; at most {MAX_SEARCH_WORDS} distinct words).",
         examples=["weapons importer"],
     )
     sort: FactSort | None = Field(
@@ -135,6 +164,11 @@ class FactFilters(PageParams):
         "`relevance` when `q` is given (`relevance` needs `q`).",
         examples=["-value"],
     )
+
+    @field_validator("q")
+    @classmethod
+    def each_word_once(cls, q: str | None) -> str | None:
+        return None if q is None else distinct_words(q)
 
     @model_validator(mode="after")
     def relevance_needs_a_search(self) -> "FactFilters":

@@ -4,7 +4,8 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, Field, field_serializer
 
-from app.enums import EntityType, FactType, Origin, ReviewStatus, ValueQualifier
+from app.claims import FactClaim
+from app.enums import EntityType
 
 T = TypeVar("T")
 
@@ -30,58 +31,29 @@ class Evidence(BaseModel):
     end: int = Field(description="Offset one past the last code point.", examples=[866])
 
 
-class FactPublic(BaseModel):
-    """A claim made by an article, with the evidence that grounds it."""
+class FactKeys(BaseModel):
+    """A fact's own id and its article's, declared apart so that they lead a fact's JSON
+    (fields of base classes come first, the last base first)."""
 
     id: int = Field(description="Fact id.", examples=[8])
     article_id: int = Field(description="The article that makes the claim.", examples=[1])
-    type: FactType = Field(description="Kind of claim.", examples=["spending"])
-    statement: str = Field(
-        description="The claim as one normalised plain-English sentence.",
-        examples=["Azerbaijan spent 22.7 billion USD on defence-related products in 2009–2016."],
-    )
+
+
+class FactPublic(FactClaim, FactKeys):
+    """A claim made by an article, with the evidence that grounds it."""
+
     subject: EntityRef = Field(description="The entity the claim is about.")
-    predicate: str = Field(description="Short snake_case relation.", examples=["spent_on"])
     object: EntityRef | None = Field(description="The other entity, if any.")
-    value: float | None = Field(
-        description="The quantity in base units (22.7bn is 22700000000).", examples=[22700000000]
-    )
-    unit: str | None = Field(
-        description="Unit of `value`: ISO 4217 code for money, else a plural-free noun.",
-        examples=["USD"],
-    )
-    value_qualifier: ValueQualifier | None = Field(
-        description="How exact `value` is.", examples=["exact"]
-    )
-    rank: int | None = Field(
-        description="Position in a ranking; 'the largest' is 1.", examples=[64]
-    )
-    rank_total: int | None = Field(description="How many were ranked.", examples=[138])
-    scope: str | None = Field(
-        description="Where a ranking or claim applies.", examples=["South Caucasus"]
-    )
-    metric: str | None = Field(
-        description="What is ranked or measured.", examples=["weapons imports volume"]
-    )
-    period_start: int | None = Field(description="First year of the claim.", examples=[2009])
-    period_end: int | None = Field(
-        description="Last year; null with a start means ongoing.", examples=[2016]
-    )
     attributed_to: EntityRef | None = Field(
         description="Who the article cites for the claim; null when it names nobody."
     )
     evidence: Evidence = Field(description="The supporting span of the article.")
-    origin: Origin = Field(description="Curated by hand or extracted.", examples=["curated"])
-    confidence: float = Field(description="0 to 1; 1.0 for curated facts.", examples=[1.0])
-    review_status: ReviewStatus = Field(description="Human review state.", examples=["accepted"])
-    extractor_version: str | None = Field(
-        description="Pipeline version that produced an extracted fact.", examples=[None]
-    )
 
     @field_serializer("value")
     def whole_numbers_as_integers(self, value: float | None) -> int | float | None:
         # Stored as a double; 22.7bn reads better, and compares exactly, as 22700000000.
-        if value is not None and value.is_integer() and abs(value) < 2**53:
+        # Every whole double is exactly an integer, so none is sent as `1e+16`.
+        if value is not None and value.is_integer():
             return int(value)
         return value
 

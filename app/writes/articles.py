@@ -5,6 +5,7 @@ the caller owns the transaction, so a failure leaves nothing half-stored.
 """
 
 import hashlib
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,11 +14,11 @@ from typing import TypeVar
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from app.extraction.candidates import ArticleCandidates, FactCandidate, Span
+from app.claims import FACT_CLAIM_FIELDS
+from app.extraction.candidates import ArticleCandidates, FactCandidate
 from app.extraction.pipeline import extract
 from app.extraction.text import first_sentence, slugify
 from app.models import (
-    FACT_CLAIM_FIELDS,
     Article,
     Entity,
     Fact,
@@ -26,11 +27,10 @@ from app.models import (
     ReviewStatus,
 )
 from app.writes.entities import resolve_entities
+from app.writes.invariants import GroundingError, check_claim, check_span
 from app.writes.slugs import unique_slug
 
-
-class GroundingError(ValueError):
-    """A candidate whose evidence does not match the article text, or names an unknown entity."""
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -50,19 +50,19 @@ def find_article_by_text(session: Session, text: str) -> Article | None:
     return session.exec(select(Article).where(Article.sha256 == text_sha256(text))).first()
 
 
-def check_span(text: str, span: Span, what: str) -> None:
-    if not (0 <= span.start < span.end <= len(text)) or text[span.start : span.end] != span.quote:
-        raise GroundingError(
-            f"{what}: text[{span.start}:{span.end}] is not the quote {span.quote!r}"
-        )
-
-
-def store_candidates(session: Session, article: Article, candidates: ArticleCandidates) -> None:
-    """Add the candidates' entities, mentions and facts to a stored article.
+def store_candidates(
+    session: Session,
+    article: Article,
+    candidates: ArticleCandidates,
+    entity_ids: dict[str, int] | None = None,
+) -> None:
+    """Add the candidates' entities, mentions and facts to a stored article (`entity_ids`: the
+    candidates' entities already resolved).
 
     Rows go in as multi-row INSERTs: an article has dozens of mentions and facts.
     """
-    entity_ids = resolve_entities(session, candidates.entities)
+    if entity_ids is None:
+        entity_ids = resolve_entities(session, candidates.entities)
     stored = set(
         session.exec(
             select(Mention.entity_id, Mention.start_offset, Mention.end_offset).where(
@@ -83,6 +83,8 @@ def store_candidates(session: Session, article: Article, candidates: ArticleCand
     facts = []
     for fact in candidates.facts:
         check_span(article.text, fact.evidence, f"evidence of {fact.statement!r}")
+        if not storable_claim(fact):
+            continue
         unknown = [key for key in fact.entity_keys() if key not in entity_ids]
         if unknown:
             raise GroundingError(f"fact {fact.statement!r} names unknown entities {unknown}")
@@ -101,6 +103,23 @@ def store_candidates(session: Session, article: Article, candidates: ArticleCand
         connection.execute(sa.insert(Mention), mentions)
     if facts:
         connection.execute(sa.insert(Fact), facts)
+
+
+def storable_claim(fact: FactCandidate) -> bool:
+    """Whether the fact's claim keeps the invariants; a curated one that does not is an error.
+
+    Extraction is best effort: an extracted claim the store cannot hold ("ranked 150th among
+    145", a total past 2^31) is left out, and the rest of the article is stored.
+    """
+    try:
+        check_claim({name: getattr(fact, name) for name in FACT_CLAIM_FIELDS},
+                    f"fact {fact.statement!r}")  # fmt: skip
+    except GroundingError as error:
+        if fact.origin is not Origin.extracted:
+            raise
+        log.warning("extracted fact left out: %s", error)
+        return False
+    return True
 
 
 def store_article(
@@ -166,27 +185,71 @@ def ingest_article(session: Session, text: str, meta: ArticleMeta) -> tuple[Arti
     return create_article(session, text, meta, candidates), True
 
 
-def reextract_article(session: Session, article: Article) -> int:
-    """Replace the article's unreviewed extracted facts with a fresh extraction; how many now.
+@dataclass(frozen=True)
+class Reextraction:
+    """What a re-extraction did to an article's unreviewed extracted facts."""
 
-    Curated facts and every reviewed fact stay as they are; a new fact that repeats a kept
-    one (same claim, same evidence) is not added again.
+    kept: int
+    added: int
+    removed: int
+
+
+def reextract_article(session: Session, article: Article) -> Reextraction:
+    """Bring the article's unreviewed extracted facts in line with a fresh extraction.
+
+    A fact the rules still find (the same claim at the same evidence) keeps its row and id,
+    so a client holding /facts/{id} keeps its claim; only facts no longer found are deleted
+    and new ones added. Curated facts and every reviewed fact stay as they are; a new fact
+    that repeats one of them (same claim key) is not added.
     """
-    session.exec(
-        sa.delete(Fact).where(
-            Fact.article_id == article.id,
-            Fact.origin == Origin.extracted,
-            Fact.review_status == ReviewStatus.unreviewed,
-        )
-    )
-    kept = {
-        claim_key(fact) for fact in session.exec(select(Fact).where(Fact.article_id == article.id))
-    }
     candidates = extract(article.text, published_at=article.published_at)
-    fresh = [fact for fact in candidates.facts if claim_key(fact) not in kept]
-    store_candidates(session, article, ArticleCandidates(candidates.entities, fresh))
+    entity_ids = resolve_entities(session, candidates.entities)
+    replaceable: dict[tuple, list[Fact]] = {}
+    settled = set()
+    for fact in session.exec(select(Fact).where(Fact.article_id == article.id)):
+        if fact.origin == Origin.extracted and fact.review_status == ReviewStatus.unreviewed:
+            replaceable.setdefault(stored_claim(fact), []).append(fact)
+        else:
+            settled.add(claim_key(fact))
+    fresh, kept = [], 0
+    for candidate in candidates.facts:
+        if claim_key(candidate) in settled:
+            continue
+        same = replaceable.get(candidate_claim(candidate, entity_ids))
+        if not same:
+            fresh.append(candidate)
+            continue
+        fact, kept = same.pop(), kept + 1
+        # Newer rules may find the same claim with other provenance: the fact is still the same.
+        for name in PROVENANCE_FIELDS:
+            if getattr(fact, name) != getattr(candidate, name):
+                setattr(fact, name, getattr(candidate, name))
+    vanished = [fact.id for facts in replaceable.values() for fact in facts]
+    if vanished:
+        session.exec(sa.delete(Fact).where(Fact.id.in_(vanished)))
+    session.flush()
+    store_candidates(session, article, ArticleCandidates(candidates.entities, fresh), entity_ids)
     prune_orphan_entities(session)
-    return len(fresh)
+    return Reextraction(kept=kept, added=len(fresh), removed=len(vanished))
+
+
+# How a fact was found, not what it claims: a change there does not make another fact.
+PROVENANCE_FIELDS = ("confidence", "extractor_version")
+SAME_CLAIM_FIELDS = tuple(name for name in FACT_CLAIM_FIELDS if name not in PROVENANCE_FIELDS)
+
+
+def stored_claim(fact: Fact) -> tuple:
+    """Everything a stored fact claims, entities and evidence included."""
+    return (*(getattr(fact, name) for name in SAME_CLAIM_FIELDS), fact.subject_id,
+            fact.object_id, fact.attributed_to_id, fact.quote, fact.evidence_start,
+            fact.evidence_end)  # fmt: skip
+
+
+def candidate_claim(fact: FactCandidate, entity_ids: dict[str, int]) -> tuple:
+    """`stored_claim` of the fact this candidate would be stored as."""
+    return (*(getattr(fact, name) for name in SAME_CLAIM_FIELDS), entity_ids.get(fact.subject),
+            entity_ids.get(fact.object), entity_ids.get(fact.attributed_to),
+            fact.evidence.quote, fact.evidence.start, fact.evidence.end)  # fmt: skip
 
 
 def claim_key(fact: Fact | FactCandidate) -> tuple:

@@ -3,7 +3,8 @@
 The first line names the format and its version; then one line per row, tagged with
 its kind, in dependency order: entities, their aliases, articles, mentions, facts.
 Export reads rows in id order in batches; import writes them, ids kept, in batches,
-into an empty database, in one transaction. Export -> import -> export is byte-identical.
+into an empty database, in one transaction, after checking each against the invariants
+ingestion keeps. Export -> import -> export is byte-identical.
 """
 
 from collections.abc import Iterable, Iterator
@@ -14,7 +15,10 @@ import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from app.extraction.candidates import Span
 from app.models import Article, Entity, EntityAlias, Fact, Mention
+from app.writes.articles import text_sha256
+from app.writes.invariants import GroundingError, check_claim, check_columns, check_span
 
 FORMAT = "article-facts-export"
 FORMAT_VERSION = 1
@@ -42,6 +46,12 @@ def export_lines(engine: Engine) -> Iterator[bytes]:
 
 KINDS = {"entity": Entity, "alias": EntityAlias, "article": Article, "mention": Mention,
          "fact": Fact}  # fmt: skip
+ORDER = list(KINDS)
+# The columns of each kind that name an entity, and the span each kind quotes.
+ENTITY_REFERENCES = {"alias": ("entity_id",), "mention": ("entity_id",),
+                     "fact": ("subject_id", "object_id", "attributed_to_id")}  # fmt: skip
+SPANS = {"mention": ("start_offset", "end_offset", "text"),
+         "fact": ("evidence_start", "evidence_end", "quote")}  # fmt: skip
 
 
 class BackupError(ValueError):
@@ -49,31 +59,24 @@ class BackupError(ValueError):
 
 
 def import_lines(engine: Engine, lines: Iterable[bytes]) -> dict[str, int]:
-    """Load an export into an empty database; how many rows of each kind."""
+    """Load an export into an empty database; how many rows of each kind.
+
+    Every row is checked against the invariants ingestion keeps (types and bounds of each
+    column, quotes found at their offsets, the text's digest, references to rows before it,
+    consistent claims); the first row that breaks one stops the import, nothing stored.
+    """
     stream = iter(lines)
-    header = orjson.loads(next(stream, b"{}"))
+    header = parse_line(1, next(stream, b""))
     if header != {"format": FORMAT, "version": FORMAT_VERSION}:
-        raise BackupError(f"not an {FORMAT} version {FORMAT_VERSION} file: {header}")
-    counts = dict.fromkeys(KINDS, 0)
+        raise BackupError(f"line 1: not an {FORMAT} version {FORMAT_VERSION} file: {header}")
     with engine.begin() as connection:
         for table in KINDS.values():
             if connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one():
                 raise BackupError("the database is not empty; import loads into an empty one")
-        batch: list[dict] = []
-        kind = None
+        loader = Loader(connection)
         for number, line in enumerate(stream, 2):
-            record = orjson.loads(line)
-            row_kind = record.pop("kind", None)
-            if row_kind not in KINDS:
-                raise BackupError(f"line {number}: unknown kind {row_kind!r}")
-            if row_kind != kind or len(batch) >= BATCH:
-                _insert(connection, kind, batch)
-                batch, kind = [], row_kind
-            if "created_at" in record:
-                record["created_at"] = datetime.fromisoformat(record["created_at"])
-            batch.append(record)
-            counts[row_kind] += 1
-        _insert(connection, kind, batch)
+            loader.add(number, parse_line(number, line))
+        loader.flush()
         if connection.dialect.name == "postgresql":
             for table in KINDS.values():  # ids were given: move each sequence past them
                 name = table.__table__.name
@@ -81,9 +84,106 @@ def import_lines(engine: Engine, lines: Iterable[bytes]) -> dict[str, int]:
                     f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
                     f"coalesce(max(id), 0) + 1, false) FROM {name}"
                 )
-    return counts
+    return loader.counts
 
 
-def _insert(connection: sa.Connection, kind: str | None, rows: list[dict]) -> None:
-    if kind is not None and rows:
-        connection.execute(sa.insert(KINDS[kind]), rows)
+def parse_line(number: int, line: bytes) -> dict[str, Any]:
+    try:
+        record = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        record = None
+    if not isinstance(record, dict):
+        raise BackupError(f"line {number}: not a JSON object" if line else "the file is empty")
+    return record
+
+
+class Loader:
+    """Checks rows one by one and inserts them in batches of one kind.
+
+    Rows come in dependency order and, within a kind, in increasing id order (as export
+    writes them), so ids are unique and every reference points to a row already read.
+    Quotes are checked a batch at a time against the texts of the articles it cites.
+    """
+
+    def __init__(self, connection: sa.Connection) -> None:
+        self.connection = connection
+        self.counts = dict.fromkeys(KINDS, 0)
+        self.kind: str | None = None
+        self.batch: list[tuple[int, dict[str, Any]]] = []
+        self.last_id = dict.fromkeys(KINDS, 0)
+        self.entities: set[int] = set()
+        self.articles: set[int] = set()
+
+    def add(self, number: int, record: dict[str, Any]) -> None:
+        try:
+            kind = self.kind_of(record)
+            if kind != self.kind or len(self.batch) >= BATCH:
+                self.flush()
+                self.kind = kind
+            self.check(kind, record)
+        except GroundingError as error:
+            self.check_spans()  # a problem on an earlier line of the batch is reported first
+            raise BackupError(f"line {number}: {error}") from None
+        if "created_at" in record:
+            record["created_at"] = datetime.fromisoformat(record["created_at"])
+        self.batch.append((number, record))
+        self.counts[kind] += 1
+
+    def kind_of(self, record: dict[str, Any]) -> str:
+        kind = record.pop("kind", None)
+        if not isinstance(kind, str) or kind not in KINDS:
+            raise GroundingError(f"unknown kind {kind!r}")
+        if self.kind is not None and ORDER.index(kind) < ORDER.index(self.kind):
+            raise GroundingError(f"kind {kind!r} after kind {self.kind!r}; an export lists "
+                                 f"{', '.join(ORDER)} rows, in that order")  # fmt: skip
+        return kind
+
+    def check(self, kind: str, record: dict[str, Any]) -> None:
+        check_columns(KINDS[kind].__table__, record)
+        row_id = record["id"]
+        if row_id <= self.last_id[kind]:
+            raise GroundingError(f"{kind} id {row_id} is not above the one before, "
+                                 f"{self.last_id[kind]}: ids are unique, in order")  # fmt: skip
+        self.last_id[kind] = row_id
+        for name in ENTITY_REFERENCES.get(kind, ()):
+            if record[name] is not None and record[name] not in self.entities:
+                raise GroundingError(f"{name}: no entity {record[name]} before this line")
+        if "article_id" in record and record["article_id"] not in self.articles:
+            raise GroundingError(f"article_id: no article {record['article_id']} before this line")
+        if kind == "entity":
+            self.entities.add(row_id)
+        elif kind == "article":
+            if record["sha256"] != text_sha256(record["text"]):
+                raise GroundingError(f"sha256 {record['sha256']!r} is not the SHA-256 of the "
+                                     f"text, {text_sha256(record['text'])!r}")  # fmt: skip
+            self.articles.add(row_id)
+        elif kind == "fact":
+            check_claim(record, f"fact {row_id}")
+
+    def check_spans(self) -> None:
+        """Every quote of the batch at its offsets in its article's text."""
+        if self.kind not in SPANS or not self.batch:
+            return
+        start, end, quote = SPANS[self.kind]
+        wanted = {record["article_id"] for _, record in self.batch}
+        texts = dict(self.connection.execute(
+            sa.select(Article.id, Article.text).where(Article.id.in_(wanted))
+        ).all())  # fmt: skip
+        for number, record in self.batch:
+            span = Span(record[start], record[end], record[quote])
+            try:
+                check_span(texts[record["article_id"]], span, f"{self.kind} {record['id']}")
+            except GroundingError as error:
+                raise BackupError(f"line {number}: {error}") from None
+
+    def flush(self) -> None:
+        if not self.batch:
+            return
+        self.check_spans()
+        try:
+            self.connection.execute(sa.insert(KINDS[self.kind]), [row for _, row in self.batch])
+        except sa.exc.DBAPIError as error:  # a unique value repeated, say
+            first, last = self.batch[0][0], self.batch[-1][0]
+            reason = str(error.orig).strip().splitlines()[0]
+            raise BackupError(f"lines {first}-{last}: refused by the database: {reason}") from None
+        self.batch = []

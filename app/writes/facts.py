@@ -5,10 +5,12 @@ Adds and flushes; the caller owns the transaction and checks the fact's ETag fir
 
 from sqlmodel import Session, select
 
+from app.claims import FACT_CLAIM_FIELDS
 from app.errors import Unprocessable
 from app.models import Entity, Fact
 from app.queries.lookup import parse_id
 from app.schemas import FactReview
+from app.writes.invariants import GroundingError, check_claim
 
 
 def apply_review(session: Session, fact: Fact, review: FactReview) -> None:
@@ -21,11 +23,10 @@ def apply_review(session: Session, fact: Fact, review: FactReview) -> None:
             changes[column] = None if key is None else resolve_entity_key(session, field, key)
     for name, value in changes.items():
         setattr(fact, name, value)
-    start, end = fact.period_start, fact.period_end
-    if start is not None and end is not None and start > end:
-        raise Unprocessable("period_start must not be after period_end.")
-    if fact.rank is not None and fact.rank_total is not None and fact.rank > fact.rank_total:
-        raise Unprocessable("rank must not be greater than rank_total.")
+    try:  # the check ingestion, the seed and import make
+        check_claim({name: getattr(fact, name) for name in FACT_CLAIM_FIELDS}, "corrected fact")
+    except GroundingError as error:
+        raise Unprocessable(f"{error}.") from None
     fact.review_status = review.review_status
     session.add(fact)
     session.flush()

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from app.claims import FACT_CLAIM_FIELDS
 from app.enums import EntityType, FactType, Origin, ReviewStatus, ValueQualifier
 from app.extraction.candidates import ArticleCandidates, EntityCandidate, FactCandidate, Span
 from app.extraction.text import QuoteError, find_all, locate_quote
@@ -24,6 +25,7 @@ from app.writes.articles import (
     prune_orphan_entities,
     store_candidates,
 )
+from app.writes.invariants import check_claim
 
 ANNOTATIONS_FILE = "annotations.toml"
 FACT_FIELDS = {
@@ -96,13 +98,17 @@ def parse_fact(text: str, raw: dict[str, Any]) -> FactCandidate:
         fields["value_qualifier"] = ValueQualifier(raw["value_qualifier"])
     if "value" in raw:
         fields["value"] = float(raw["value"])
-    return FactCandidate(
+    fact = FactCandidate(
         evidence=span_at(text, raw["quote"], raw.get("occurrence")),
         origin=Origin.curated,
         confidence=1.0,
         review_status=ReviewStatus.accepted,
         **fields,
     )
+    # The check store_candidates makes again, here so that `seed --check` reports it too.
+    check_claim({name: getattr(fact, name) for name in FACT_CLAIM_FIELDS},
+                f"fact {fact.statement!r}")  # fmt: skip
+    return fact
 
 
 def read_seed(directory: Path | None = None) -> Seed:

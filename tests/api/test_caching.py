@@ -1,6 +1,16 @@
 """ETag on every GET; If-None-Match answers 304."""
 
+import contextlib
+import threading
+import time
+from collections.abc import Iterator
+
+import httpx
 import pytest
+import uvicorn
+
+from app.main import create_app
+from tests.helpers import free_port
 
 GETS = [
     "/facts",
@@ -49,3 +59,51 @@ def test_stale_or_listed_etags(client):
 
 def test_errors_carry_no_etag(client):
     assert "etag" not in client.get("/facts/424242").headers
+
+
+def test_a_cached_page_keeps_the_scheme_it_was_asked_with(client):
+    # The Link header is built from the request's URL: a page cached for one scheme must
+    # not be served, with its Link, to a request made with another.
+    secure = client.get("https://testserver/facts?limit=1")
+    assert secure.headers["link"].startswith("<https://testserver/facts?")
+    plain = client.get("http://testserver/facts?limit=1")
+    assert plain.headers["link"].startswith("<http://testserver/facts?")
+
+
+def test_a_cached_page_keeps_the_host_it_was_asked_with(client):
+    first = client.get("/facts?limit=1", headers={"Host": "one.example"})
+    assert first.headers["link"].startswith("<http://one.example/facts?")
+    other = client.get("/facts?limit=1", headers={"Host": "two.example"})
+    assert other.headers["link"].startswith("<http://two.example/facts?")
+
+
+def test_a_forwarded_scheme_does_not_poison_the_cache_for_other_clients(settings):
+    # Found in review: one request with `X-Forwarded-Proto: wss` through a trusted proxy made
+    # every later client get `Link: <wss://...>` until the next write.
+    with serving(create_app(settings)) as base:
+        odd = httpx.get(f"{base}/facts?limit=1", headers={"X-Forwarded-Proto": "wss"})
+        assert odd.headers["link"].startswith("<wss://")
+        plain = httpx.get(f"{base}/facts?limit=1")
+        assert plain.headers["link"].startswith(f"<{base}/facts?")
+        secure = httpx.get(f"{base}/facts?limit=1", headers={"X-Forwarded-Proto": "https"})
+        assert secure.headers["link"].startswith("<https://")
+        assert httpx.get(f"{base}/facts?limit=1").headers["link"] == plain.headers["link"]
+
+
+@contextlib.contextmanager
+def serving(app) -> Iterator[str]:
+    """`app` on a uvicorn server in this process that trusts forwarded headers from
+    127.0.0.1 (a proxy on the same machine); yields its base URL."""
+    config = uvicorn.Config(app, port=free_port(), log_level="warning", proxy_headers=True,
+                            forwarded_allow_ips="127.0.0.1")  # fmt: skip
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        assert thread.is_alive(), "the server did not start"
+        time.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{config.port}"
+    finally:
+        server.should_exit = True
+        thread.join()

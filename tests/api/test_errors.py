@@ -122,3 +122,23 @@ WIDE_YEAR_CURSOR = forged_cursor(b'{"s":"period_start","v":-2147483649,"i":5}')
 )
 def test_hostile_keys_and_values_get_a_4xx_problem(client, path, status):
     assert_problem(client.get(path), status)
+
+
+@pytest.mark.parametrize(
+    ("path", "parameter"),
+    [
+        ("/facts?type=ranking&type=event", "type"),
+        ("/facts?limit=1&limit=2", "limit"),
+        ("/facts?limit=1&q=army&limit=1", "limit"),
+        ("/entities?q=nato&q=pfp", "q"),
+        ("/articles?cursor=a&cursor=b", "cursor"),
+        ("/entities/azerbaijan/facts?sort=id&sort=-id", "sort"),
+        ("/articles/1/entities?type=country&type=person", "type"),
+    ],
+)
+def test_a_single_valued_parameter_given_twice_is_refused(client, path, parameter):
+    # Found in review: the last value silently won (`limit=1&limit=2` paged by 2).
+    problem = assert_problem(client.get(path), 422)
+    assert problem["type"] == "urn:article-facts:problem:validation-error"
+    assert [error["loc"] for error in problem["errors"]] == [["query", parameter]]
+    assert parameter in problem["detail"]

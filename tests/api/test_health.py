@@ -21,7 +21,7 @@ def test_health_ok(client):
 
 
 def test_health_503_when_the_database_is_unreachable(client, tmp_path):
-    client.app.state.engine = sa.create_engine(f"sqlite:///{tmp_path}/missing/dir/facts.db")
+    client.app.state.runtime.engine = sa.create_engine(f"sqlite:///{tmp_path}/missing/dir/facts.db")
     response = client.get("/health")
     assert response.status_code == 503
     assert response.headers["content-type"] == "application/problem+json"
@@ -32,7 +32,7 @@ def test_health_503_when_the_database_is_unreachable(client, tmp_path):
 def test_ready_when_the_schema_is_at_head(client):
     response = client.get("/ready")
     assert response.status_code == 200
-    assert response.json() == {"status": "ready", "database": "ok", "migration": "0005"}
+    assert response.json() == {"status": "ready", "database": "ok", "migration": "0006"}
 
 
 def test_not_ready_before_migrating_though_alive(empty_db_url, tmp_path):

@@ -121,7 +121,7 @@ def test_retry_after_is_long_enough(db_url, tmp_path):
 
 def test_blank_rates_are_no_limit(db_url, tmp_path):
     with limited(db_url, tmp_path, reads="", writes="") as client:
-        assert client.app.state.rate_limiter is None
+        assert client.app.state.runtime.rate_limiter is None
         assert all(client.get("/facts/1").status_code == 200 for _ in range(50))
 
 
@@ -150,6 +150,7 @@ def test_the_server_takes_its_rates_from_the_environment(db_url, tmp_path):
         assert statuses == [200, 200, 429]
 
 
+@pytest.mark.slow
 def test_counts_of_idle_clients_expire():
     # So clients rotating addresses cannot grow the memory without bound.
     async def run() -> tuple[int, int]:

@@ -202,9 +202,9 @@ def test_keys_are_never_logged_or_shown(writer, caplog):
     writer.post("/articles", json={"text": ARTICLE}, headers=AUTH)
     writer.post("/articles", json={"text": ARTICLE}, headers={"Authorization": "Bearer nope"})
     assert KEY not in caplog.text and "nope" not in caplog.text
-    settings = writer.app.state.settings
+    settings = writer.app.state.runtime.settings
     assert KEY not in repr(settings) and KEY not in str(settings.model_dump())
-    assert all(isinstance(digest, bytes) for digest in writer.app.state.key_digests)
+    assert all(isinstance(digest, bytes) for digest in writer.app.state.runtime.key_digests)
 
 
 def test_a_malformed_digest_is_a_configuration_error():
@@ -226,3 +226,92 @@ def test_a_conflict_with_another_writer_is_retried(writer, monkeypatch):
     response = writer.post("/articles", json={"text": ARTICLE}, headers=AUTH)
     assert response.status_code == 201 and len(attempts) == 2
     assert writer.get("/articles").json()["total"] == 2
+
+
+NOT_JSON = [
+    ("text/plain", b'{"text": "Georgia joined NATO in 2004."}'),
+    ("application/x-www-form-urlencoded", b"text=Georgia+joined+NATO+in+2004."),
+    ("multipart/form-data; boundary=x",
+     b'--x\r\nContent-Disposition: form-data; name="text"\r\n\r\nGeorgia.\r\n--x--\r\n'),
+    ("application/xml", b"<text>Georgia joined NATO in 2004.</text>"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("media_type", "body"), NOT_JSON)
+@pytest.mark.parametrize("method", ["POST", "PATCH"])
+def test_a_body_that_is_not_json_gets_415(writer, method, media_type, body):
+    # Found in review: such bodies got a pydantic message ("Input should be a valid
+    # dictionary or object to extract fields from") as a 422.
+    before = counts(writer)
+    url, headers = "/articles", {**AUTH, "Content-Type": media_type}
+    if method == "PATCH":
+        url, headers["If-Match"] = "/facts/12", writer.get("/facts/12").headers["etag"]
+    response = writer.request(method, url, content=body, headers=headers)
+    problem = assert_problem(response, 415)
+    assert problem["type"] == "urn:article-facts:problem:unsupported-media-type"
+    assert "application/json" in problem["detail"]
+    assert counts(writer) == before
+
+
+def test_json_media_types_are_read_as_json(writer):
+    for media_type in ("application/json", "application/json; charset=utf-8",
+                       "Application/JSON", "application/merge-patch+json"):  # fmt: skip
+        etag = writer.get("/facts/12").headers["etag"]
+        headers = {**AUTH, "If-Match": etag, "Content-Type": media_type}
+        response = writer.patch("/facts/12", content=b'{"review_status": "accepted"}',
+                                headers=headers)  # fmt: skip
+        assert response.status_code == 200, (media_type, response.text)
+
+
+def test_a_body_without_a_media_type_gets_415(writer):
+    response = writer.post("/articles", content=b'{"text": "Georgia joined NATO in 2004."}',
+                           headers=AUTH)  # fmt: skip
+    assert "content-type" not in response.request.headers
+    assert_problem(response, 415)
+
+
+def test_a_body_without_a_key_gets_401_before_its_media_type_is_looked_at(writer):
+    response = writer.post("/articles", content=b"text", headers={"Content-Type": "text/plain"})
+    assert_problem(response, 401)
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (b'{"text": "a" "b"}', "Expecting ',' delimiter at line 1, column 14"),
+        (b'{\n  "text": "a"\n  "title": "b"}', "Expecting ',' delimiter at line 3, column 3"),
+        (b'{"text": ', "Expecting value at line 1, column 10"),
+        (b"", None),
+    ],
+)
+def test_invalid_json_says_where_and_why(writer, body, reason):
+    response = writer.post("/articles", content=body,
+                           headers={**AUTH, "Content-Type": "application/json"})  # fmt: skip
+    problem = assert_problem(response, 422)
+    if reason is None:  # no body at all: the body is missing, not malformed
+        assert problem["errors"][0]["loc"] == ["body"]
+        return
+    assert reason in problem["detail"], problem["detail"]
+    [error] = problem["errors"]
+    assert error["type"] == "json_invalid" and reason in error["msg"]
+    assert error["loc"] == ["body"]
+    assert "JSON decode error" not in problem["detail"]
+
+
+def test_whole_values_are_sent_as_json_integers_however_large(writer):
+    etag = writer.get("/facts/12").headers["etag"]
+    body = {"review_status": "corrected", "value": 1e16}
+    response = writer.patch("/facts/12", json=body, headers={**AUTH, "If-Match": etag})
+    assert response.status_code == 200, response.text
+    assert '"value":10000000000000000,' in response.text
+    assert '"value":10000000000000000,' in writer.get("/facts/12").text
+    assert writer.get("/facts/12").json()["value"] == 10**16
+
+
+def test_a_body_that_is_not_utf8_says_which_byte(writer):
+    # It was an `about:blank` 400 saying only "There was an error parsing the body".
+    response = writer.post("/articles", content=b'{"text": "caf\xe9"}',
+                           headers={**AUTH, "Content-Type": "application/json"})  # fmt: skip
+    problem = assert_problem(response, 400)
+    assert problem["type"] == "urn:article-facts:problem:bad-request"
+    assert problem["detail"] == "The body is not UTF-8 text: byte 0xe9 at offset 13."

@@ -7,7 +7,14 @@ from fastapi import APIRouter, Path, Request, Response
 from sqlmodel import Session
 
 from app.api.auth import WriteKey
-from app.api.deps import EntityFiltersDep, FactFiltersDep, NoParamsDep, PageParamsDep, SessionDep
+from app.api.deps import (
+    EntityFiltersDep,
+    FactFiltersDep,
+    JsonBody,
+    NoParamsDep,
+    PageParamsDep,
+    SessionDep,
+)
 from app.api.pagination import page_response
 from app.api.present import (
     present_article,
@@ -15,7 +22,7 @@ from app.api.present import (
     present_entity,
     present_fact,
 )
-from app.api.responses import ITEM_ERRORS, LIST_ERRORS, NOT_FOUND, WRITE_ERRORS
+from app.api.responses import DELETE_ERRORS, ITEM_ERRORS, LIST_ERRORS, WRITE_ERRORS
 from app.api.routes.entities import entity_page
 from app.api.routes.facts import fact_page
 from app.models import Article, Fact
@@ -46,7 +53,13 @@ ArticleKeyPath = Annotated[
 ]
 
 
-@router.get("", response_model=ArticlePage, summary="List articles", responses=LIST_ERRORS)
+@router.get(
+    "",
+    response_model=ArticlePage,
+    summary="List articles",
+    responses=LIST_ERRORS,
+    operation_id="list_articles",
+)
 def read_articles(
     request: Request, response: Response, session: SessionDep, paging: PageParamsDep
 ) -> ArticlePage:
@@ -56,7 +69,13 @@ def read_articles(
     return page_response(ArticlePage, request, response, listing, items, paging.limit)
 
 
-@router.get("/{id}", response_model=ArticleDetail, summary="Get an article", responses=ITEM_ERRORS)
+@router.get(
+    "/{id}",
+    response_model=ArticleDetail,
+    summary="Get an article",
+    responses=ITEM_ERRORS,
+    operation_id="get_article",
+)
 def read_article(id: ArticleKeyPath, session: SessionDep, _: NoParamsDep) -> ArticleDetail:
     """One article with its verbatim text."""
     [row] = describe_articles(session, [get_article(session, id)])
@@ -64,7 +83,11 @@ def read_article(id: ArticleKeyPath, session: SessionDep, _: NoParamsDep) -> Art
 
 
 @router.get(
-    "/{id}/facts", response_model=FactPage, summary="List an article's facts", responses=LIST_ERRORS
+    "/{id}/facts",
+    response_model=FactPage,
+    summary="List an article's facts",
+    responses=LIST_ERRORS,
+    operation_id="list_article_facts",
 )
 def read_article_facts(
     id: ArticleKeyPath,
@@ -83,6 +106,7 @@ def read_article_facts(
     response_model=EntityPage,
     summary="List an article's entities",
     responses=LIST_ERRORS,
+    operation_id="list_article_entities",
 )
 def read_article_entities(
     id: ArticleKeyPath,
@@ -105,12 +129,14 @@ def read_article_entities(
         200: {"model": ArticleIngested, "description": "The same text was already stored."},
         **WRITE_ERRORS,
     },
+    operation_id="create_article",
 )
 def create_article(
     article_in: ArticleCreate,
     response: Response,
     session: SessionDep,
     _key: WriteKey,
+    _json: JsonBody,
     _: NoParamsDep,
 ) -> ArticleIngested:
     """Store an article verbatim and extract its entities and facts; the same text again
@@ -127,7 +153,8 @@ def create_article(
     "/{id}",
     status_code=204,
     summary="Delete an article",
-    responses={**NOT_FOUND, **WRITE_ERRORS},
+    responses=DELETE_ERRORS,
+    operation_id="delete_article",
 )
 def remove_article(
     id: ArticleKeyPath, session: SessionDep, _key: WriteKey, _: NoParamsDep

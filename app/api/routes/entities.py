@@ -39,7 +39,13 @@ def entity_page(
     return page_response(EntityPage, request, response, listing, items, filters.limit)
 
 
-@router.get("", response_model=EntityPage, summary="List entities", responses=LIST_ERRORS)
+@router.get(
+    "",
+    response_model=EntityPage,
+    summary="List entities",
+    responses=LIST_ERRORS,
+    operation_id="list_entities",
+)
 def read_entities(
     request: Request, response: Response, session: SessionDep, filters: EntityFiltersDep
 ) -> EntityPage:
@@ -47,7 +53,13 @@ def read_entities(
     return entity_page(request, response, session, filters)
 
 
-@router.get("/{id}", response_model=EntityDetail, summary="Get an entity", responses=ITEM_ERRORS)
+@router.get(
+    "/{id}",
+    response_model=EntityDetail,
+    summary="Get an entity",
+    responses=ITEM_ERRORS,
+    operation_id="get_entity",
+)
 def read_entity(id: EntityKeyPath, session: SessionDep, _: NoParamsDep) -> EntityDetail:
     """One entity with its aliases and every mention."""
     entity = get_entity(session, id)
@@ -56,7 +68,11 @@ def read_entity(id: EntityKeyPath, session: SessionDep, _: NoParamsDep) -> Entit
 
 
 @router.get(
-    "/{id}/facts", response_model=FactPage, summary="List an entity's facts", responses=LIST_ERRORS
+    "/{id}/facts",
+    response_model=FactPage,
+    summary="List an entity's facts",
+    responses=LIST_ERRORS,
+    operation_id="list_entity_facts",
 )
 def read_entity_facts(
     id: EntityKeyPath,

@@ -3,16 +3,16 @@
 from typing import Annotated
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Header, Path, Request, Response
+from fastapi import APIRouter, Body, Header, Path, Request, Response
 from sqlmodel import Session
 
 from app.api.auth import WriteKey
 from app.api.caching import etag_matches, representation_etag
-from app.api.deps import FactFiltersDep, NoParamsDep, SessionDep
+from app.api.deps import FactFiltersDep, JsonBody, NoParamsDep, SessionDep
 from app.api.pagination import page_response
 from app.api.present import present_fact
-from app.api.responses import ITEM_ERRORS, LIST_ERRORS, WRITE_ERRORS, problem
-from app.errors import PreconditionFailed, PreconditionRequired
+from app.api.responses import ITEM_ERRORS, LIST_ERRORS, REVIEW_ERRORS
+from app.errors import PreconditionFailed
 from app.queries.facts import get_fact, list_facts
 from app.schemas import FactFilters, FactPage, FactPublic, FactReview
 from app.writes.facts import apply_review
@@ -20,6 +20,14 @@ from app.writes.facts import apply_review
 router = APIRouter(prefix="/facts", tags=["facts"])
 
 FactIdPath = Annotated[str, Path(description="Fact id.", examples=["9"])]
+REVIEW_EXAMPLES = {
+    "accept": {"summary": "Accept the fact", "value": {"review_status": "accepted"}},
+    "reject": {"summary": "Reject the fact", "value": {"review_status": "rejected"}},
+    "correct": {
+        "summary": "Correct its value",
+        "value": {"review_status": "corrected", "value": 22700000000, "unit": "USD"},
+    },
+}
 
 
 def fact_page(
@@ -36,7 +44,13 @@ def fact_page(
     return page_response(FactPage, request, response, listing, items, filters.limit)
 
 
-@router.get("", response_model=FactPage, summary="List facts", responses=LIST_ERRORS)
+@router.get(
+    "",
+    response_model=FactPage,
+    summary="List facts",
+    responses=LIST_ERRORS,
+    operation_id="list_facts",
+)
 def read_facts(
     request: Request, response: Response, session: SessionDep, filters: FactFiltersDep
 ) -> FactPage:
@@ -44,7 +58,13 @@ def read_facts(
     return fact_page(request, response, session, filters)
 
 
-@router.get("/{id}", response_model=FactPublic, summary="Get a fact", responses=ITEM_ERRORS)
+@router.get(
+    "/{id}",
+    response_model=FactPublic,
+    summary="Get a fact",
+    responses=ITEM_ERRORS,
+    operation_id="get_fact",
+)
 def read_fact(
     id: FactIdPath, response: Response, session: SessionDep, _: NoParamsDep
 ) -> FactPublic:
@@ -59,32 +79,28 @@ def read_fact(
     "/{id}",
     response_model=FactPublic,
     summary="Review a fact",
-    responses={
-        **ITEM_ERRORS,
-        **WRITE_ERRORS,
-        412: problem("The If-Match ETag is not the fact's current one: someone changed it."),
-        428: problem("No If-Match header: send the ETag of the fact you reviewed."),
-    },
+    responses=REVIEW_ERRORS,
+    operation_id="review_fact",
 )
 def review_fact(
     id: FactIdPath,
-    review: FactReview,
+    review: Annotated[FactReview, Body(openapi_examples=REVIEW_EXAMPLES)],
     response: Response,
     session: SessionDep,
     _key: WriteKey,
+    _json: JsonBody,
     _: NoParamsDep,
+    # Required, and its absence is a 428 rather than a 422 (app.api.errors).
     if_match: Annotated[
-        str | None,
+        str,
         Header(
             alias="If-Match",
-            description="The fact's ETag, from GET /facts/{id}.",
+            description="The fact's ETag, from GET /facts/{id}; without it, 428.",
             examples=['"2c26b46b68ffc68ff99b453c1d304134"'],
         ),
-    ] = None,
+    ],
 ) -> FactPublic:
     """Accept, reject or correct a fact, guarded by its ETag (`If-Match`)."""
-    if if_match is None:
-        raise PreconditionRequired("Send If-Match with the fact's ETag from GET /facts/{id}.")
     with session.begin():
         fact, entities = get_fact(session, id)
         current = representation_etag(present_fact(fact, entities))

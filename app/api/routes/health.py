@@ -7,7 +7,7 @@ from fastapi import APIRouter
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.api.deps import EngineDep, NoParamsDep
-from app.api.responses import problem
+from app.api.responses import unavailable
 from app.errors import ServiceUnavailable
 from app.migrate import current_revision, head_revision
 from app.schemas import Health, Readiness
@@ -21,7 +21,8 @@ router = APIRouter(tags=["service"])
     "/health",
     summary="Check health",
     response_model=Health,
-    responses={503: problem("The database is unreachable.")},
+    responses=unavailable("The database is unreachable."),
+    operation_id="check_health",
 )
 def read_health(engine: EngineDep, _: NoParamsDep) -> Health:
     """Whether the service is up and its database answers."""
@@ -38,7 +39,8 @@ def read_health(engine: EngineDep, _: NoParamsDep) -> Health:
     "/ready",
     response_model=Readiness,
     summary="Check readiness",
-    responses={503: problem("The database is unreachable or its schema is not at head.")},
+    responses=unavailable("The database is unreachable or its schema is not at head."),
+    operation_id="check_readiness",
 )
 def read_readiness(engine: EngineDep, _: NoParamsDep) -> Readiness:
     """Whether this process should get traffic: database reachable, migrations at head."""

@@ -1,0 +1,46 @@
+"""One integer bound (32-bit, the PostgreSQL INTEGER columns) wherever numbers enter:
+extraction's output as it is stored, the curated seed, and import (tests/test_import.py)."""
+
+import shutil
+
+import pytest
+
+from app.bounds import MAX_ID
+from app.writes.seed import SeedError, read_seed
+from tests.conftest import REPO_ROOT
+from tests.helpers import AUTH, get_all
+
+OUT_OF_RANGE = (
+    "Georgia ranked 89th among 3000000000 countries in the Global Firepower index 2023. "
+    "Georgia ranked 150th among 145 countries in the Global Firepower index 2022. "
+    "Georgia joined NATO in 2004."
+)
+
+
+def test_extracted_claims_the_store_cannot_hold_are_left_out(writer):
+    response = writer.post("/articles", json={"text": OUT_OF_RANGE}, headers=AUTH)
+    assert response.status_code == 201, response.text
+    facts = response.json()["facts"]
+    assert [fact["predicate"] for fact in facts] == ["joined"]
+    for fact in get_all(writer, "/facts", article_id=response.json()["id"]):
+        assert fact["rank_total"] is None or fact["rank_total"] <= MAX_ID
+        assert fact["rank"] is None or fact["rank"] <= (fact["rank_total"] or MAX_ID)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("rank_total = 138", f"rank_total = {MAX_ID + 1}", "rank_total must be at most"),
+        ("rank_total = 138", "rank_total = 10", "rank 64 is greater than rank_total 10"),
+        ("period_end = 2016", "period_end = 2001", "period_start 2009 is after period_end 2001"),
+    ],
+)
+def test_the_seed_refuses_a_curated_claim_out_of_range(tmp_path, old, new, message):
+    directory = tmp_path / "seed"
+    shutil.copytree(REPO_ROOT / "seed", directory)
+    path = directory / "annotations.toml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(SeedError, match=message):
+        read_seed(directory)

@@ -1,0 +1,144 @@
+"""A process killed while preparing an empty database leaves it empty or whole; the next start
+always succeeds.
+
+The child pauses before its N-th SQL statement (a hook in the child only, nothing in the app)
+and is killed there with SIGKILL, for kill points spread over the whole migration and seed.
+"""
+
+import os
+import random
+import signal
+import subprocess
+import sys
+
+import pytest
+import sqlalchemy as sa
+from sqlmodel import Session, func, select
+
+from app.db import create_db_engine
+from app.migrate import current_revision, downgrade_to, head_revision, prepare_database
+from app.models import Article
+from app.writes.seed import load_seed
+from tests.helpers import dump_database
+
+pytestmark = pytest.mark.slow
+
+KILL_POINTS = 14
+
+CHILD = """
+import sys, time
+import sqlalchemy as sa
+from app.db import create_db_engine
+from app.migrate import prepare_database
+
+pause_at, count = int(sys.argv[2]), 0
+
+def count_and_pause(*_):
+    global count
+    count += 1
+    if count == pause_at:
+        print("paused", flush=True)
+        time.sleep(600)
+
+sa.event.listen(sa.engine.Engine, "before_cursor_execute", count_and_pause)
+prepare_database(create_db_engine(sys.argv[1]), migrate=True, seed=True)
+print("done", count, flush=True)
+"""
+
+
+def run_child(url: str, pause_at: int) -> str:
+    """Run the child to its `pause_at`-th statement and kill it there; its last line."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", CHILD, url, str(pause_at)],
+        stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )  # fmt: skip
+    line = process.stdout.readline().strip()
+    if line == "paused":
+        os.kill(process.pid, signal.SIGKILL)
+    process.communicate(timeout=60)
+    return line
+
+
+def schema_objects(engine) -> list[str]:
+    """Every table, index, trigger, view or sequence in the database."""
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            query = "SELECT type || ' ' || name FROM sqlite_master"
+        else:
+            query = ("SELECT relkind::text || ' ' || relname FROM pg_class JOIN pg_namespace n "
+                     "ON n.oid = relnamespace WHERE nspname = 'public'")  # fmt: skip
+        return sorted(connection.exec_driver_sql(query).scalars())
+
+
+def article_count(engine) -> int:
+    with Session(engine) as session:
+        return session.exec(select(func.count()).select_from(Article)).one()
+
+
+def test_a_preparation_killed_at_any_statement_leaves_a_database_the_next_start_prepares(
+    databases,
+):
+    baseline = run_child(databases.empty(), pause_at=0)
+    assert baseline.startswith("done"), baseline
+    statements = int(baseline.split()[1])
+    rng = random.Random()
+    step = statements / KILL_POINTS
+    points = sorted({max(1, int(i * step + rng.uniform(0, step))) for i in range(KILL_POINTS)})
+    outcomes = []
+    for point in points:
+        url = databases.empty()
+        assert run_child(url, point) == "paused", f"no statement {point} of {statements}"
+        engine = create_db_engine(url)
+        revision = current_revision(engine)
+        objects = schema_objects(engine)
+        # All or nothing: no table without a recorded revision, no revision but the newest.
+        assert revision in (None, head_revision(engine)), (point, revision)
+        assert revision is not None or objects == [], (point, objects)
+        outcomes.append((point, revision, article_count(engine) if revision else None))
+        prepare_database(engine, migrate=True, seed=True)  # the next start
+        assert current_revision(engine) == head_revision(engine)
+        assert article_count(engine) == 1
+        engine.dispose()
+    killed_mid_migration = [point for point, revision, _ in outcomes if revision is None]
+    assert len(killed_mid_migration) >= KILL_POINTS // 3, outcomes
+
+
+def test_the_migrate_command_completes_a_database_a_killed_migration_left(databases):
+    url = databases.empty()
+    assert run_child(url, pause_at=12) == "paused"
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "migrate"], capture_output=True, text=True, timeout=120,
+        env={**os.environ, "DATABASE_URL": url},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    engine = create_db_engine(url)
+    assert current_revision(engine) == head_revision(engine)
+    assert set(sa.inspect(engine).get_table_names()) >= {"article", "entity", "fact"}
+    engine.dispose()
+
+
+def seeded_at_previous_head(url: str) -> None:
+    engine = create_db_engine(url)
+    prepare_database(engine, migrate=True, seed=False)
+    downgrade_to(engine, "0005")
+    load_seed(engine)
+    engine.dispose()
+
+
+def test_an_upgrade_killed_midway_leaves_the_previous_head_and_every_row(databases):
+    """0006 rebuilds tables full of rows on SQLite: killed at any point, nothing is lost."""
+    probe, url = databases.empty(), databases.empty()
+    seeded_at_previous_head(probe)
+    baseline = run_child(probe, pause_at=0)
+    statements = int(baseline.split()[1])
+    seeded_at_previous_head(url)
+    engine = create_db_engine(url)
+    rows = dump_database(url)
+    upgraded = {**rows, "alembic_version": [repr((head_revision(engine),))]}
+    for point in range(1, statements, max(1, statements // 6)):
+        assert run_child(url, point) == "paused", f"no statement {point} of {statements}"
+        assert dump_database(url) in (rows, upgraded), point  # before 0006, or after it
+    prepare_database(engine, migrate=True, seed=True)
+    assert current_revision(engine) == head_revision(engine)
+    assert article_count(engine) == 1
+    engine.dispose()
