@@ -20,6 +20,7 @@ from app.db import create_db_engine
 from app.evaluation import default_annotated_dirs
 from app.evaluation import evaluate as run_evaluation
 from app.logs import configure as configure_logging
+from app.logs import uvicorn_log_config
 from app.migrate import current_revision, head_revision, prepare_database, upgrade_to_head
 from app.models import Article
 from app.writes.articles import (
@@ -67,14 +68,22 @@ def serve(
         # and one busy migrating under load may. The workers' lifespans find nothing to do
         # (the lock stays, for replicas started together).
         prepare_database(engine, migrate=settings.auto_migrate, seed=settings.auto_seed)
+    trusted = settings.forwarded_allow_ips.strip()
     uvicorn.run(
         "app.main:app",
         host=host,
         port=port,
         workers=workers,
         log_level=settings.log_level.value,
+        log_config=uvicorn_log_config(settings.log_level.value, settings.log_json),
         access_log=False,  # the app logs each request itself, with its request id
-        proxy_headers=True,
+        # Bounded heads, deadlines for heads and bodies (uvicorn's own protocol has neither).
+        http="app.protocol:BoundedHttpToolsProtocol",
+        ws="none",  # no WebSocket routes: an upgrade request is answered as plain HTTP
+        # Forwarded addresses and schemes only from the proxies named; left to itself,
+        # uvicorn believes any client on 127.0.0.1.
+        proxy_headers=bool(trusted),
+        forwarded_allow_ips=trusted,
         server_header=False,  # no need to tell strangers what serves them
     )
 

@@ -82,6 +82,31 @@ class Settings(BaseSettings):
         default=1024 * 1024, ge=1, description="Largest request body accepted (413 beyond)."
     )
 
+    forwarded_allow_ips: str = Field(
+        default="",
+        description="Comma-separated addresses or networks of the proxies whose "
+        "X-Forwarded-For and X-Forwarded-Proto are believed; empty: none, `*`: any.",
+    )
+    http_max_header_bytes: int = Field(
+        default=32 * 1024,
+        ge=1024,
+        description="Largest request head (request line and headers) read; 431 beyond.",
+    )
+    http_max_headers: int = Field(
+        default=100, ge=10, description="Most header fields a request may have; 431 beyond."
+    )
+    http_header_timeout: float = Field(
+        default=10,
+        gt=0,
+        description="Seconds a client has to send a request's head; 408 and closed after.",
+    )
+    http_body_timeout: float = Field(
+        default=30,
+        gt=0,
+        description="Seconds a client has to send a request's body once the head is in; "
+        "408 and closed after.",
+    )
+
     rate_limit_reads: str = Field(
         default="600/minute",
         description="Reads each client address may make, e.g. `10/second;600/minute`; "

@@ -55,6 +55,14 @@ class UnsupportedMediaType(AppError):
     status, title, slug = 415, "Unsupported Media Type", "unsupported-media-type"
 
 
+class RequestTimeout(AppError):
+    status, title, slug = 408, "Request Timeout", "request-timeout"
+
+
+class HeadersTooLarge(AppError):
+    status, title, slug = 431, "Request Header Fields Too Large", "headers-too-large"
+
+
 class PreconditionFailed(AppError):
     status, title, slug = 412, "Precondition Failed", "precondition-failed"
 

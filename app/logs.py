@@ -38,6 +38,25 @@ class JsonFormatter(logging.Formatter):
         return orjson.dumps(line).decode()
 
 
+PLAIN_FORMAT = "%(levelname)-9s %(name)s: %(message)s"
+
+
+def uvicorn_log_config(level: str, json_lines: bool) -> dict:
+    """A `logging.config` dictionary for uvicorn's own lines (start-up, shutdown, errors),
+    in the service's format; uvicorn applies it in every worker process it starts."""
+    formatter = {"()": "app.logs.JsonFormatter"} if json_lines else {"format": PLAIN_FORMAT}
+    handler = {"class": "logging.StreamHandler", "formatter": "service",
+               "stream": "ext://sys.stderr"}  # fmt: skip
+    logger = {"handlers": ["stderr"], "level": level.upper(), "propagate": False}
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"service": formatter},
+        "handlers": {"stderr": handler},
+        "loggers": {"uvicorn": logger, "uvicorn.access": logger},
+    }
+
+
 def configure(level: str, json_lines: bool) -> None:
     """Send the service's own lines to stderr at `level`, as JSON or as plain text."""
     logger = logging.getLogger("app")
@@ -47,10 +66,6 @@ def configure(level: str, json_lines: bool) -> None:
         # On the handler, not the logger: a logger's filters skip its children's records.
         handler.addFilter(RequestIdFilter())
         logger.addHandler(handler)
-    formatter = (
-        JsonFormatter()
-        if json_lines
-        else logging.Formatter("%(levelname)-9s %(name)s: %(message)s")
-    )
+    formatter = JsonFormatter() if json_lines else logging.Formatter(PLAIN_FORMAT)
     for handler in logger.handlers:
         handler.setFormatter(formatter)

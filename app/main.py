@@ -5,6 +5,7 @@ settings once and hands them down as a `Runtime`; the lifespan opens the engine 
 migrates and seeds as configured.
 """
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -17,6 +18,7 @@ from app.api.caching import CachingMiddleware
 from app.api.docs import install_docs
 from app.api.edge import EdgeMiddleware
 from app.api.errors import install_error_handlers
+from app.api.head import HeadMiddleware
 from app.api.limits import BodySizeLimitMiddleware
 from app.api.methods import SAFE_METHODS
 from app.api.metrics import install_metrics
@@ -27,6 +29,8 @@ from app.config import Settings
 from app.logs import configure as configure_logging
 from app.migrate import prepare_database
 from app.runtime import Runtime
+
+log = logging.getLogger(__name__)
 
 DESCRIPTION = """
 Facts extracted from news articles, each grounded in its source: every fact carries
@@ -76,6 +80,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         active = runtime.settings
         configure_logging(active.log_level.value, active.log_json)
         engine = runtime.start()
+        shown = engine.url.render_as_string(hide_password=True)
+        log.info("database %s", shown, extra={"fields": {"database": shown}})
+        if not runtime.key_digests:
+            log.warning("API_KEYS is empty: every write will be refused")
         try:
             await run_in_threadpool(
                 prepare_database, engine, migrate=active.auto_migrate, seed=active.auto_seed
@@ -105,6 +113,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodySizeLimitMiddleware, max_body_bytes=runtime.settings.max_body_bytes)
     install_rate_limits(app, runtime)  # inside CORS: a browser can read its 429
     install_cors(app, runtime.settings)
+    app.add_middleware(HeadMiddleware)  # every layer inside sees HEAD as the GET it is
     # Last, so outermost: it sees every answer, cached ones and refusals included.
     app.add_middleware(EdgeMiddleware, metrics=install_metrics(app, runtime))
     return app

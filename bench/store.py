@@ -128,6 +128,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.path.exists():
         raise SystemExit(f"{args.path} exists; remove it to build a new store")
+    args.path.parent.mkdir(parents=True, exist_ok=True)
     build(args.path, args.articles, args.facts_per_article, args.entities, args.seed)
 
 

@@ -21,6 +21,10 @@ from app.api.metrics import RequestMetrics
 
 access = logging.getLogger("app.access")
 
+# Set in the scope by the server (app/protocol.py) when it cut the request short itself
+# (a body too slow): the client got that status, whatever the app then tried to send.
+SERVER_STATUS = "article_facts.server_status"
+WEB_SCHEMES = frozenset({"http", "https"})
 REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -104,6 +108,10 @@ class EdgeMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if scope["scheme"] not in WEB_SCHEMES:
+            # uvicorn takes `ws`/`wss` from a trusted proxy's X-Forwarded-Proto on plain
+            # requests too: links built from the scope must name an HTTP scheme.
+            scope["scheme"] = "https" if scope["scheme"] == "wss" else "http"
         request_id = given_request_id(scope) or request_ids.new()
         raw_request_id = request_id.encode("latin-1")
         scope.setdefault("state", {})["request_id"] = request_id
@@ -123,6 +131,7 @@ class EdgeMiddleware:
             await self.app(scope, receive, with_headers)
         finally:
             seconds = time.perf_counter() - started
+            status = scope.get(SERVER_STATUS, status)
             self.metrics.record(scope, status, seconds)
             if access.isEnabledFor(logging.INFO):
                 elapsed = round(seconds * 1000, 2)

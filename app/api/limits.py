@@ -36,7 +36,7 @@ class BodySizeLimitMiddleware:
         while more:
             message = await receive()
             if message["type"] != "http.request":
-                break
+                return  # the client left (or timed out): a partial body is not a request
             chunks.append(message.get("body", b""))
             size += len(chunks[-1])
             more = message.get("more_body", False)
