@@ -17,7 +17,9 @@ RULE_LEADS = {
     "none": "",
     "rankings": "Azerbaijan ranked 5th among 140 countries and is the world's largest ",
     "spending": "Azerbaijan spent $5bn on ",
-    "cooperation": "Azerbaijan has agreements on cooperation with about 30 countries and cooperates with ",
+    "cooperation": (
+        "Azerbaijan has agreements on cooperation with about 30 countries and cooperates with "
+    ),
     "alliances": "Azerbaijan joined the NATO-led ",
     "structure": "The Armed Forces have three branches: ",
     "mandates": "The Ministry of Defence is responsible for ",
@@ -47,7 +49,7 @@ SHAPES = {
     "responsible": "Baku, ",
     "which": "Army, which can be involved in operations; ",
     "led": "NATO-led Armenia ",
-    "sentences": "Azerbaijan ranked 64th among 138 countries in 2020, according to Global Fire Power. ",
+    "sentences": "Azerbaijan ranked 64th among 138 nations in 2020, according to Fire Power. ",
     "anaphors": "The ministry said it spent $4bn. ",
     "lines": "joined NATO\n",
     "spaces": " \n \t ",
