@@ -50,8 +50,8 @@ ATTRIBUTION = [
 # tries the verb only after the last letter of a name, not at every space of a run.)
 REPORT_FINDS = re.compile(
     r"(?:a|the|an)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|study|survey|analysis)\s+"
-    r"(?:by|from)\s+[^,]+?(?<=[^\s,])\s++(?:finds|found|says|said|shows|showed|notes|noted)\s+"
-    r"(?:that\s+)?",
+    r"(?:by|from)(?:\s++[^,]+?(?<=[^\s,])\s++|\s{3,}+)(?:finds|found|says|said|shows|showed|"
+    r"notes|noted)\s+(?:that\s+)?",
     re.IGNORECASE,
 )
 # "According to X, Y and Z, ...": a list of sources, walked in Python (as one pattern,

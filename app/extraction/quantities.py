@@ -55,9 +55,10 @@ ISO_CODES = {
 }  # fmt: skip
 
 _QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
-# A number starts where no digit (or digit and separator) comes before: from inside one
-# each failing try would scan on to its end again, quadratic in a long run of digits.
-_NUMBER = r"(?<!\d)(?<!\d[.,])\d++(?:[.,]\d{3})*(?:[.,]\d+)?"
+# A number is read whole: it starts where no digit (or digit and separator) comes before
+# (from inside one, each failing try scanned on to its end again: quadratic in a long run
+# of digits), and it ends where no separator and digit follow ("$1.2.3bn" is no $1.2).
+_NUMBER = r"(?<!\d)(?<!\d[.,])\d++(?:[.,]\d{3})*(?:[.,]\d+)?(?![.,]\d)"
 _SCALE = r"trillion|billion|million|thousand|bn|mn|mln|trn|tn|k|m|b"
 _WORD_NUMBER = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _SYMBOL = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))

@@ -25,6 +25,7 @@ RULE_LEADS = {
     "mandates": "The Ministry of Defence is responsible for ",
     "events": "Azerbaijan visited ",
     "attribution": "According to ",
+    "report": "A report by ",
 }
 # Units repeated to fill the text: names, acronyms, lists, possessives, cue words,
 # numbers, and the shapes that made patterns backtrack.
