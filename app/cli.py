@@ -19,12 +19,12 @@ from app.config import Settings
 from app.db import create_db_engine
 from app.evaluation import default_annotated_dirs
 from app.evaluation import evaluate as run_evaluation
+from app.extraction.pipeline import extract
 from app.migrate import current_revision, head_revision, upgrade_to_head
 from app.models import Article
 from app.writes.articles import (
     GroundingError,
     has_curated_facts,
-    in_transaction,
     ingest_article,
     reextract_article,
 )
@@ -161,9 +161,11 @@ def ingest_one(engine, item: ArticleInput | BadInput) -> str:
         return f"failed: {item.reason}"
     try:
         with Session(engine) as session:
-            _, created = in_transaction(session, lambda s: ingest_article(s, item.text, item.meta))
+            _, created = ingest_article(session, item.text, item.meta)
     except (GroundingError, SQLAlchemyError) as error:
         return f"failed: {error}"
+    except Exception as error:  # one bad input must not end the batch: report it, go on
+        return f"failed: {type(error).__name__}: {error}"
     return "stored" if created else "already stored"
 
 
@@ -177,8 +179,15 @@ def reextract() -> None:
             articles = list(session.exec(select(Article.id).where(~has_curated_facts())))
         total = 0
         for article_id in articles:
-            with Session(engine) as session, session.begin():
-                total += reextract_article(session, session.get(Article, article_id))
+            with Session(engine) as session:
+                with session.begin():
+                    article = session.get(Article, article_id)
+                    text, published_at = article.text, article.published_at
+                # Extraction outside the transaction: no write lock held while it runs.
+                candidates = extract(text, published_at=published_at)
+                with session.begin():
+                    article = session.get(Article, article_id)
+                    total += reextract_article(session, article, candidates)
         typer.echo(f"re-extracted {len(articles)} articles: {total} new or renewed facts")
 
 

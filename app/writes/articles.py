@@ -158,16 +158,24 @@ def prune_orphan_entities(session: Session) -> int:
 
 
 def ingest_article(session: Session, text: str, meta: ArticleMeta) -> tuple[Article, bool]:
-    """Store `text` with the facts and entities the pipeline extracts; (article, created)."""
-    existing = find_article_by_text(session, text)
-    if existing is not None:  # known text: no extraction at all
+    """Store `text` with the facts and entities the pipeline extracts; (article, created).
+
+    Unlike the rest of this module it runs its own transactions (the session must have
+    none open): a quick one to look the text up (a known text is not extracted at all),
+    then extraction, CPU-bound and pure, outside any transaction so that no writer waits
+    on it and a retry does not repeat it, then one transaction to store the result.
+    """
+    with session.begin():
+        existing = find_article_by_text(session, text)
+    if existing is not None:
         return existing, False
     candidates = extract(text, published_at=meta.published_at)
-    return create_article(session, text, meta, candidates), True
+    return in_transaction(session, lambda s: store_article(s, text, meta, candidates))
 
 
-def reextract_article(session: Session, article: Article) -> int:
-    """Replace the article's unreviewed extracted facts with a fresh extraction; how many now.
+def reextract_article(session: Session, article: Article, candidates: ArticleCandidates) -> int:
+    """Replace the article's unreviewed extracted facts with `candidates` (a fresh extraction
+    of its text, made before the caller's transaction); how many facts are new.
 
     Curated facts and every reviewed fact stay as they are; a new fact that repeats a kept
     one (same claim, same evidence) is not added again.
@@ -182,7 +190,6 @@ def reextract_article(session: Session, article: Article) -> int:
     kept = {
         claim_key(fact) for fact in session.exec(select(Fact).where(Fact.article_id == article.id))
     }
-    candidates = extract(article.text, published_at=article.published_at)
     fresh = [fact for fact in candidates.facts if claim_key(fact) not in kept]
     store_candidates(session, article, ArticleCandidates(candidates.entities, fresh))
     prune_orphan_entities(session)
