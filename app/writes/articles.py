@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 
 from app.extraction.candidates import ArticleCandidates, FactCandidate, Span
 from app.extraction.pipeline import extract
-from app.extraction.text import first_sentence, slugify
+from app.extraction.text import slugify, title_of
 from app.models import (
     FACT_CLAIM_FIELDS,
     Article,
@@ -117,7 +117,7 @@ def create_article(
     session: Session, text: str, meta: ArticleMeta, candidates: ArticleCandidates
 ) -> Article:
     """Add a new article (the caller made sure its text is not stored yet) and its candidates."""
-    title = meta.title or first_sentence(text)
+    title = meta.title or title_of(text)
     article = Article(
         slug=unique_slug(session, Article, slugify(title, max_length=60)),
         title=title,
