@@ -264,5 +264,6 @@ def find_periods(text: str, published_year: int | None = None) -> list[Period]:
     if published_year is not None:
         for match in RELATIVE.finditer(text):
             year = published_year + RELATIVE_YEARS[match.group(0).lower()]
-            found.append(Period(year, year, *match.span()))
+            if 1 <= year <= 9999:  # "next year" of a date in 9999 is no year a date can hold
+                found.append(Period(year, year, *match.span()))
     return sorted(found, key=lambda period: period.start)

@@ -48,3 +48,11 @@ def test_an_absurd_rank_never_raises_and_never_leaves_the_bounds(text):
         for number in (fact.rank, fact.rank_total, fact.period_start, fact.period_end):
             assert number is None or 1 <= number <= MAX_ID
         assert fact.value is None or fact.value <= MAX_VALUE
+
+
+def test_next_year_of_the_last_possible_date_is_no_period():
+    text = "Georgia will spend $2bn on tanks next year."
+    [fact] = [
+        f for f in extract(text, published_at="9999-12-31").facts if f.type.value == "spending"
+    ]
+    assert fact.period_start is None and fact.value == 2e9
