@@ -81,7 +81,7 @@ def _shortened(sentence: str, max_length: int) -> str:
     return sentence
 
 
-_FIRST_LINE = re.compile(r"\s*(?P<line>[^\n]*)\n(?P<gap>\s*)(?P<next>\S?)")
+_FIRST_LINE = re.compile(r"\s*(?P<line>[^\n]*+)\n(?P<gap>\s*)(?P<next>\S?)")
 _LINE_GOES_ON = (".", "!", "?", '"', "”", ",", ";", ":", "-", "–")
 
 

@@ -42,6 +42,7 @@ SHAPES = {
     "positions": "Minister of Defence, Deputy Minister of Interior, ",
     "digits": "1,000,",
     "money": "$1,234,5bn ",
+    "amounts": "spent $1bn and ",
     "years": "2019 ",
     "year_ranges": "2009-2016 and ",
     "ordinals": "ranked 64th among 138 countries ",
