@@ -60,8 +60,9 @@ def slugify(value: str, *, max_length: int = 80) -> str:
 
 
 # What shows nothing: whitespace (as str.isspace() has it) and the zero-width characters
-# (U+200B-U+200D, U+2060, U+FEFF), spelt out: `\s` differs between regex dialects.
-BLANK = "\t-\r\x1c- \x85\xa0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+# (U+200B-U+200D, U+2060, U+FEFF), as a character class in escapes that Python's and
+# ECMAScript's regexes read alike (`\s` differs between dialects).
+BLANK = r"\t-\r\x1c- \x85\xa0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
 LEADING_BLANKS = re.compile(f"[{BLANK}]*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 

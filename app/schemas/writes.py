@@ -13,6 +13,7 @@ from pydantic import (
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
     Strict,
+    StringConstraints,
     model_validator,
 )
 from pydantic_core import core_schema
@@ -81,8 +82,11 @@ class ArticleCreate(BaseModel):
         description="Headline; without one, the first sentence is used.",
         examples=["Azerbaijan is upgrading its military units"],
     )  # fmt: skip
-    url: Annotated[str, AfterValidator(without_surrogates)] | None = Field(
-        None, max_length=2000, pattern=URL_PATTERN, description="Where it was published.",
+    url: Annotated[
+        str, StringConstraints(max_length=2000, pattern=URL_PATTERN),
+        AfterValidator(without_surrogates),
+    ] | None = Field(
+        None, description="Where it was published.",
         examples=["https://news.example/azerbaijan-army"],
     )  # fmt: skip
     source: Annotated[str, NoNul] | None = Field(
