@@ -19,12 +19,14 @@ from app.config import Settings
 from app.db import create_db_engine
 from app.evaluation import default_annotated_dirs
 from app.evaluation import evaluate as run_evaluation
+from app.extraction.pipeline import extract
 from app.logs import configure as configure_logging
 from app.logs import uvicorn_log_config
 from app.migrate import current_revision, head_revision, prepare_database, upgrade_to_head
 from app.models import Article
 from app.writes.articles import (
     GroundingError,
+    Reextraction,
     has_curated_facts,
     in_transaction,
     ingest_article,
@@ -177,9 +179,11 @@ def ingest_one(engine, item: ArticleInput | BadInput) -> str:
         return f"failed: {item.reason}"
     try:
         with Session(engine) as session:
-            _, created = in_transaction(session, lambda s: ingest_article(s, item.text, item.meta))
+            _, created = ingest_article(session, item.text, item.meta)
     except (GroundingError, SQLAlchemyError) as error:
         return f"failed: {error}"
+    except Exception as error:  # one bad input must not end the batch: report it, go on
+        return f"failed: {type(error).__name__}: {error}"
     return "stored" if created else "already stored"
 
 
@@ -194,11 +198,30 @@ def reextract() -> None:
             articles = list(session.exec(select(Article.id).where(~has_curated_facts())))
         kept = added = removed = 0
         for article_id in articles:
-            with Session(engine) as session, session.begin():
-                done = reextract_article(session, session.get(Article, article_id))
-            kept, added, removed = kept + done.kept, added + done.added, removed + done.removed
+            done = reextract_one(engine, article_id)
+            if done is not None:
+                kept, added, removed = kept + done.kept, added + done.added, removed + done.removed
         typer.echo(f"re-extracted {len(articles)} articles: {kept} facts kept (ids unchanged), "
                    f"{added} new, {removed} removed")  # fmt: skip
+
+
+def reextract_one(engine: Engine, article_id: int) -> Reextraction | None:
+    """Re-extract one article: its text read in one transaction, extracted outside any (no
+    write lock held while the rules run), the facts brought in line in a write transaction
+    (retried on a conflict); None when the article was deleted meanwhile."""
+    with Session(engine) as session:
+        with session.begin():
+            article = session.get(Article, article_id)
+            if article is None:
+                return None
+            text, published_at = article.text, article.published_at
+        candidates = extract(text, published_at=published_at)
+
+        def bring_in_line(session: Session) -> Reextraction | None:
+            article = session.get(Article, article_id)
+            return None if article is None else reextract_article(session, article, candidates)
+
+        return in_transaction(session, bring_in_line)
 
 
 @cli.command()

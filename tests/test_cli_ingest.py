@@ -6,6 +6,7 @@ import pytest
 from sqlmodel import Session, select
 from typer.testing import CliRunner
 
+import app.writes.articles as ingest_module
 from app.cli import cli
 from app.db import create_db_engine
 from app.models import Article, Fact, Origin, ReviewStatus
@@ -87,6 +88,41 @@ def test_bad_inputs_are_reported_and_the_batch_goes_on(env, tmp_path):
                    "url", "cannot read it as UTF-8", "no such file"):  # fmt: skip
         assert reason in result.output, reason
     assert [a.text for a in stored(env)] == [ARTICLES[0], ARTICLES[2]]
+
+
+def test_blank_texts_and_lone_surrogates_are_reported_and_skipped(env, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_blank.txt").write_text(" \n\t\n", encoding="utf-8")
+    (folder / "b_zero_width.txt").write_text("\u200b\ufeff\n", encoding="utf-8")
+    (folder / "c_surrogate.json").write_text('{"text": "Chile bought ships.", "title": "C\\ud800"}')
+    (folder / "d_odd_number.txt").write_text("Chile spent $1.234.5bn on ships. " + ARTICLES[0])
+    result = runner.invoke(cli, ["ingest", str(folder)])
+    assert result.exit_code == 1, result.output
+    assert "4 inputs: 1 stored, 0 already stored, 3 failed" in result.output
+    for reason in ("a_blank.txt: text:", "b_zero_width.txt: text:", "c_surrogate.json: title:"):
+        assert reason in result.output, reason
+    [article] = stored(env)  # the unreadable amount is left out, the rest is stored
+    assert article.text.startswith("Chile spent $1.234.5bn")
+
+
+def test_an_input_that_breaks_extraction_is_reported_and_the_batch_goes_on(env, monkeypatch):
+    real = ingest_module.extract
+
+    def failing_on_chile(text, **options):
+        if "Chile" in text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(text, **options)
+
+    monkeypatch.setattr(ingest_module, "extract", failing_on_chile)
+    lines = [
+        json.dumps({"text": text}) for text in (ARTICLES[0], "Chile bought ships.", ARTICLES[1])
+    ]
+    result = runner.invoke(cli, ["ingest", "-"], input="\n".join(lines))
+    assert result.exit_code == 1, result.output
+    assert "3 inputs: 2 stored, 0 already stored, 1 failed" in result.output
+    assert "<stdin>:2: RecursionError: maximum recursion depth exceeded" in result.output
+    assert [a.text for a in stored(env)] == [ARTICLES[0], ARTICLES[1]]
 
 
 def test_reextract_keeps_curated_and_reviewed_facts(env):

@@ -8,6 +8,9 @@ from app.extraction import gazetteer as gz
 from app.extraction.document import Token
 
 CONNECTORS = ("of the", "of", "for the", "for", "de", "in")
+# Longer runs of capitalised words are Title Case prose or noise, not names; and a name
+# is copied into every statement about it, so an unbounded one costs quadratic time.
+NAME_WORDS, NAME_CHARS = 16, 120
 
 
 @dataclass
@@ -52,7 +55,8 @@ def chunks_of(tokens: list[Token]) -> list[Chunk]:
             if joined is None:
                 break
             run, index = joined
-        chunks.append(_chunk(run))
+        if len(run) <= NAME_WORDS and run[-1].end - run[0].start <= NAME_CHARS:
+            chunks.append(_chunk(run))
     return chunks
 
 
@@ -87,14 +91,17 @@ def _join_connector(tokens: list[Token], index: int, run: list[Token]):
             return None
         if connector == "in" and not tail[-1].text.endswith("Office"):
             return None
-        return run + window + tail, tail_end + 1
+        run.extend(window)  # in place: a long chain of connectors is not copied each time
+        run.extend(tail)
+        return run, tail_end + 1
     return None
 
 
 def _and_joins(left: list[Token], right: list[Token]) -> bool:
     """'Air and Air Defence Force' is one name; 'Armenia and Azerbaijan' is two."""
-    left_text = " ".join(t.text for t in left)
-    if gz.type_from_head(left[-1].text) or left_text in gz.country_by_surface():
+    if gz.type_from_head(left[-1].text):
+        return False
+    if len(left) <= NAME_WORDS and " ".join(t.text for t in left) in gz.country_by_surface():
         return False
     return gz.type_from_head(right[-1].text) is not None
 

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from app.enums import EntityType, FactType, ValueQualifier
 from app.extraction import gazetteer as gz
 from app.extraction.candidates import FactCandidate, Span
+from app.extraction.chunks import NAME_CHARS
 from app.extraction.document import Sentence
 from app.extraction.entities import EntityTable, MentionSpan, armed_forces_of
 from app.extraction.quantities import Period, find_periods
+from app.extraction.spans import SpanIndex
 
 EXTRACTOR_VERSION = "rules-1"
 
@@ -24,29 +26,42 @@ FILLER_PREFIX = re.compile(
     re.IGNORECASE,
 )
 ANAPHOR = re.compile(
-    r"^(?P<phrase>(?:the|this) (?P<noun>country|state|nation|republic|ministry|agency|"
+    r"(?P<phrase>(?:the|this) (?P<noun>country|state|nation|republic|ministry|agency|"
     r"alliance|organi[sz]ation|army|military|company|bloc)|it'?s (?P<its>army|armed forces|"
     r"military)|its (?P<its2>army|armed forces|military)|it)\b",
     re.IGNORECASE,
 )
-# "It was reported that ...": "it" stands for no one.
-EXPLETIVE = re.compile(r"^it\s+(?:is|was|has been)\s+(?:reported|said|announced|noted|expected|"
+# "It was reported that ...": "it" stands for no one. (Both are used with match().)
+EXPLETIVE = re.compile(r"it\s+(?:is|was|has been)\s+(?:reported|said|announced|noted|expected|"
                        r"believed|known|claimed|estimated|understood)\b", re.IGNORECASE)  # fmt: skip
+# A source's name is at most NAME_CHARS long, and at most a few words stand between a
+# cue and the name: unbounded, a pattern that fails tries every later position in turn,
+# and a long sentence of names or cue words cost quadratic time.
+_SOURCE = rf"[A-Z][\w’'\- ]{{0,{NAME_CHARS}}}"
 ATTRIBUTION = [
-    re.compile(r"\b(?i:according to) (?:the |a |an )?(?:[a-z]+ )*(?P<source>[A-Z][\w’'\- ]*)"),
-    re.compile(r"\b(?i:based on|citing) (?:reporting|reports|data) (?:by|from) (?P<source>[A-Z][\w’'\- ]*)"),
-    re.compile(r"\b(?i:a |the )?(?i:report|study|survey|ranking|index) (?:by|from) (?P<source>[A-Z][\w’'\- ]*)"),
-    re.compile(r"\b(?:for|in|by) the (?:annual |latest |new |\d{4} )?(?P<source>[A-Z][\w’'\- ]*?) "
+    re.compile(rf"\b(?i:according to) (?:the |a |an )?(?:[a-z]+ ){{0,8}}(?P<source>{_SOURCE})"),
+    re.compile(rf"\b(?i:based on|citing) (?:reporting|reports|data) (?:by|from) (?P<source>{_SOURCE})"),
+    re.compile(rf"\b(?i:a |the )?(?i:report|study|survey|ranking|index) (?:by|from) (?P<source>{_SOURCE})"),
+    re.compile(rf"\b(?:for|in|by) the (?:annual |latest |new |\d{{4}} )?(?P<source>{_SOURCE}?) "
                r"(?:review|ranking|index|report|survey|study)\b"),
-    re.compile(r"(?P<source>[A-Z][\w’'\- ]*?),? (?:said|says|reported|reports|estimates|found|finds)\b"),
+    re.compile(rf"(?<![\w’'\-])(?P<source>{_SOURCE}?),? (?:said|says|reported|reports|estimates|found|finds)\b"),
 ]  # fmt: skip
-REPORTING_PREFIX = re.compile(
-    r"^(?:(?:a|the|an)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|study|survey|analysis)\s+"
-    r"(?:by|from)\s+[^,]+?\s+(?:finds|found|says|said|shows|showed|notes|noted)\s+(?:that\s+)?"
-    r"|(?:according to|based on reporting by|based on reports by|citing)\s+"
-    r"(?:[^,]+?(?:,\s+|\s+and\s+)(?=[A-Z]))*[^,]+,\s+)",
+# "A report by X finds that Y ...": the subject comes after the verb. (The lookbehind
+# tries the verb only after the last letter of a name, not at every space of a run.)
+REPORT_FINDS = re.compile(
+    r"(?:a|the|an)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|study|survey|analysis)\s+"
+    r"(?:by|from)(?:\s++[^,]+?(?<=[^\s,])\s++|\s{3,}+)(?:finds|found|says|said|shows|showed|"
+    r"notes|noted)\s+(?:that\s+)?",
     re.IGNORECASE,
 )
+# "According to X, Y and Z, ...": a list of sources, walked in Python (as one pattern,
+# names joined by "and" backtracked exponentially).
+REPORTING_CUE = re.compile(
+    r"(?:according to|based on reporting by|based on reports by|citing)\s", re.IGNORECASE
+)
+SPACES = re.compile(r"\s+")
+# Under IGNORECASE, as the pattern it replaces had it: any letter continues the list.
+LETTER = re.compile(r"[A-Z]", re.IGNORECASE)
 SAME_SOURCE = re.compile(
     r"\b(?:as per|according to|based on|citing) the (?:same )?(?:report|study|data|survey|figures)\b"
 )
@@ -54,6 +69,7 @@ ATTRIBUTION_CUES = re.compile(
     r"(?i:according|based on|citing|report|study|survey|ranking|index|review|said|says|"
     r"estimates|found|finds|as per)"
 )
+THIS_YEAR = re.compile(r"\bthis year\b")
 EDITION = re.compile(r"\b(?:ranking|index|review|report|edition|survey)\s+((?:19|20)\d\d)\b")
 
 
@@ -87,6 +103,12 @@ class SentenceContext:
     subject: Ref | None = None
     attribution: Ref | None = None
     mentions: list[MentionSpan] = field(default_factory=list)
+    # Built on first use: sorted lookups over the mentions, and the sentence's periods.
+    _index: SpanIndex | None = field(default=None, init=False, repr=False)
+    _indexed: int = field(default=0, init=False, repr=False)
+    _top_index: SpanIndex | None = field(default=None, init=False, repr=False)
+    _periods: SpanIndex | None = field(default=None, init=False, repr=False)
+    _this_year: int | None = field(default=None, init=False, repr=False)
 
     @property
     def body(self) -> str:
@@ -103,60 +125,135 @@ class SentenceContext:
 
     def entities_in(self, start: int, end: int, *types: EntityType) -> list[Ref]:
         """Top-level entity mentions inside [start, end) (sentence offsets), demonyms last."""
-        found = []
-        for mention in self.mentions:
-            if not (self.absolute(start) <= mention.start and mention.end <= self.absolute(end)):
-                continue
-            if mention.role == "nested" or mention.key not in self.table.records:
-                continue
-            if types and self.type_of(mention.key) not in types:
-                continue
-            if any(o is not mention and o.start <= mention.start and mention.end <= o.end
-                   and o.role != "nested" and (o.end - o.start) > (mention.end - mention.start)
-                   for o in self.mentions):  # fmt: skip
-                continue
-            found.append(mention)
-        found.sort(key=lambda m: (m.role == "demonym", m.start))
+        found = [m for m in self._top().within(self.absolute(start), self.absolute(end))
+                 if self._fits(m, types)]  # fmt: skip
+        found.sort(key=lambda m: m.role == "demonym")  # stable: by start within each group
         return [Ref(m.key, m.start, m.end) for m in found]
 
     def first_entity(self, start: int, end: int, *types: EntityType) -> Ref | None:
-        found = self.entities_in(start, end, *types)
-        return found[0] if found else None
+        """The first of `entities_in(start, end, *types)`, found without listing them all."""
+        top, stop = self._top(), self.absolute(end)
+        demonym = None
+        for index in range(top.from_position(self.absolute(start)), len(top)):
+            mention = top.items[index]
+            if mention.start >= stop:
+                break
+            if mention.end > stop or not self._fits(mention, types):
+                continue
+            if mention.role != "demonym":
+                return Ref(mention.key, mention.start, mention.end)
+            demonym = demonym or mention
+        return Ref(demonym.key, demonym.start, demonym.end) if demonym else None
+
+    def covered(self, start: int, end: int) -> bool:
+        """Some mention (nested ones too) contains [start, end) (article offsets)."""
+        return self._all().covers(start, end)
+
+    def mentions_at(self, start: int) -> list[MentionSpan]:
+        """The sentence's mentions that start at `start` (article offset)."""
+        return self._all().starting_at(start)
 
     def periods(self, start: int = 0, end: int | None = None) -> list[Period]:
         """Periods in the sentence span, not counting years inside entity names."""
+        if self._periods is None:
+            found = []
+            for period in find_periods(self.body, self.state.published_year):
+                absolute = (self.absolute(period.start), self.absolute(period.end))
+                if not self.covered(*absolute):
+                    found.append(Period(period.start_year, period.end_year, *absolute))
+            self._periods = SpanIndex(found)
         end = len(self.body) if end is None else end
-        found = []
-        for period in find_periods(self.body[start:end], self.state.published_year):
-            absolute = (self.absolute(start + period.start), self.absolute(start + period.end))
-            if any(m.start <= absolute[0] and absolute[1] <= m.end for m in self.mentions):
-                continue
-            found.append(Period(period.start_year, period.end_year, *absolute))
-        return found
+        return self._periods.within(self.absolute(start), self.absolute(end))
+
+    def this_year(self) -> int | None:
+        """Where the sentence says 'this year' (a sentence offset), if it does."""
+        if self._this_year is None:
+            self._this_year = self.body.index("this year") if THIS_YEAR.search(self.body) else -1
+        return None if self._this_year < 0 else self._this_year
+
+    def _fits(self, mention: MentionSpan, types: tuple[EntityType, ...]) -> bool:
+        record = self.table.records.get(mention.key)
+        return record is not None and (not types or record.type in types)
+
+    def _all(self) -> SpanIndex[MentionSpan]:
+        if self._index is None or self._indexed != len(self.mentions):
+            self._index, self._top_index = SpanIndex(self.mentions), None
+            self._indexed = len(self.mentions)
+        return self._index
+
+    def _top(self) -> SpanIndex[MentionSpan]:
+        """Mentions that are not nested and that no longer non-nested mention contains."""
+        everything = self._all()
+        if self._top_index is None:
+            top, reach, position = [], -1, 0
+            items = everything.items
+            while position < len(items):  # one group of mentions with the same span at a time
+                group_end = position
+                while group_end < len(items) and (items[group_end].start, items[group_end].end) == (
+                    items[position].start, items[position].end):  # fmt: skip
+                    group_end += 1
+                group = items[position:group_end]
+                if reach < group[0].end:
+                    top.extend(m for m in group if m.role != "nested")
+                for mention in group:
+                    if mention.role != "nested":
+                        reach = max(reach, mention.end)
+                position = group_end
+            self._top_index = SpanIndex(top)
+        return self._top_index
+
+
+def reporting_prefix_end(body: str) -> int:
+    """Where 'A report by X finds that' or 'According to X, Y and Z,' ends; 0 without one.
+
+    The sources run to the last comma of a chain of commas each followed by a letter,
+    or to a comma followed by anything else; as the single pattern it replaces did.
+    """
+    if found := REPORT_FINDS.match(body):
+        return found.end()
+    cue = REPORTING_CUE.match(body)
+    if cue is None:
+        return 0
+    position, passed = cue.end(), 0
+    while True:
+        comma = body.find(",", position)
+        if comma <= position:  # no comma left, or an empty name before it
+            return passed
+        spaces = SPACES.match(body, comma + 1)
+        if spaces is None:
+            return passed
+        if not LETTER.match(body, spaces.end()):
+            return spaces.end()
+        passed = position = spaces.end()
+
+
+# 'The', 'In 2020,' and titles before the subject: never more than this many characters.
+FILLER_CHARS = 200
+# How many mentions back 'the ministry' may look for the ministry it means.
+ANAPHOR_REACH = 200
 
 
 def find_subject(ctx: SentenceContext) -> Ref | None:
     """The sentence's subject: a leading named entity, or an anaphor resolved backwards."""
     # "A report by X finds that Y ...", "According to X, Y ...": the subject comes after.
-    reported = REPORTING_PREFIX.match(ctx.body)
-    begin = ctx.sentence.start + (reported.end() if reported else 0)
+    begin = ctx.sentence.start + reporting_prefix_end(ctx.body)
     leading = ctx.entities_in(begin - ctx.sentence.start, len(ctx.body))
-    leading = [ref for ref in leading if _only_filler(ctx.text[begin : ref.start])]
+    leading = [ref for ref in leading if ref.start - begin <= FILLER_CHARS
+               and _only_filler(ctx.text[begin : ref.start])]  # fmt: skip
     if leading:
         ref = min(leading, key=lambda r: r.start)
         record = ctx.table.records[ref.key]
-        for person, position, start, end in ctx.table.appositions:
-            if position == ref.key and start == ref.start:
+        for person, position, start, end in ctx.table.appositions_at(ref.start):
+            if position == ref.key:
                 return Ref(person, start, end)  # "Minister of X, General Y took part ..."
         if record.type is EntityType.place and record.country in ctx.table.records:
             return Ref(record.country, ref.start, ref.end)  # "Baku has ..." speaks for the country
         return ref
     lead = FILLER_PREFIX.match(ctx.body).end()
-    rest = ctx.body[lead:]
-    match = ANAPHOR.match(rest)
-    if match is None or EXPLETIVE.match(rest):
+    match = ANAPHOR.match(ctx.body, lead)
+    if match is None or EXPLETIVE.match(ctx.body, lead):
         return None
-    span = (ctx.absolute(lead + match.start()), ctx.absolute(lead + match.end()))
+    span = (ctx.absolute(match.start()), ctx.absolute(match.end()))
     noun = (match.group("noun") or "").lower()
     if match.group("its") or match.group("its2") or noun in ("army", "military"):
         key = armed_forces_of(ctx.table, ctx.state.last_country) if ctx.state.last_country else None
@@ -176,9 +273,8 @@ def _only_filler(text: str) -> bool:
 
 
 def _last_named(ctx: SentenceContext, noun: str) -> str | None:
-    """The entity most recently mentioned before the sentence whose name has `noun` in it."""
-    earlier = [m for m in ctx.table.mentions if m.end <= ctx.sentence.start]
-    for mention in sorted(earlier, key=lambda m: m.start, reverse=True):
+    """The entity recently mentioned before the sentence whose name has `noun` in it."""
+    for mention in ctx.table.mentions_before(ctx.sentence.start, ANAPHOR_REACH):
         record = ctx.table.records.get(mention.key)
         if record and noun[:5] in record.name.lower():
             return record.key
@@ -202,6 +298,19 @@ def find_attribution(ctx: SentenceContext) -> Ref | None:
     return None
 
 
+def runs_to_end(pattern: re.Pattern, body: str) -> re.Match | None:
+    """The first match of `pattern` after which the sentence goes on, on one line, to its end.
+
+    Stands for `pattern` followed by `(?P<items>.+)$` (the items are `body[match.end():]`):
+    that tail backtracked at every match when a line break came later, in quadratic time.
+    """
+    last_break = body.rfind("\n")
+    for match in pattern.finditer(body):
+        if last_break < match.end() < len(body):
+            return match
+    return None
+
+
 def note_editions(ctx: SentenceContext) -> None:
     """'Global Fire Power ranking 2020': remember the edition year for 'this year' later."""
     if ctx.attribution is None:
@@ -216,10 +325,10 @@ def period_for(ctx: SentenceContext, start: int = 0, end: int | None = None) -> 
     periods = ctx.periods(start, end)
     if periods:
         return periods[0]
-    if re.search(r"\bthis year\b", ctx.body) and ctx.attribution is not None:
+    at = ctx.this_year()
+    if at is not None and ctx.attribution is not None:
         year = ctx.state.editions.get(ctx.attribution.key)
         if year is not None:
-            at = ctx.body.index("this year")
             return Period(year, year, ctx.absolute(at), ctx.absolute(at + 9))
     return None
 
@@ -249,8 +358,14 @@ class FactDraft:
         return self
 
 
-def build_fact(ctx: SentenceContext, draft: FactDraft, statement: str) -> FactCandidate:
-    """Ground the draft: evidence spans from the first to the last supporting span."""
+# Evidence runs from the first to the last span a claim rests on; spread wider than
+# this, the spans are not one claim (and quotes that long, one per fact, add up).
+MAX_EVIDENCE = 1000
+
+
+def build_fact(ctx: SentenceContext, draft: FactDraft, statement: str) -> FactCandidate | None:
+    """Ground the draft: evidence spans from the first to the last supporting span;
+    None when that is longer than MAX_EVIDENCE."""
     spans = list(draft.anchors)
     for ref in (draft.subject, draft.object):
         if ref is not None and ref.start is not None:
@@ -262,6 +377,8 @@ def build_fact(ctx: SentenceContext, draft: FactDraft, statement: str) -> FactCa
         attributed_to = ctx.attribution.key
         spans.append((ctx.attribution.start, ctx.attribution.end))
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    if end - start > MAX_EVIDENCE:
+        return None
     return FactCandidate(
         type=draft.type,
         statement=statement,

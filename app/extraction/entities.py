@@ -9,6 +9,7 @@ from app.enums import EntityType
 from app.extraction import gazetteer as gz
 from app.extraction.chunks import Chunk, chunks_of
 from app.extraction.document import Sentence, Token, tokenize
+from app.extraction.spans import SpanIndex
 from app.extraction.text import slugify
 
 # Right before a name that no list knows: what the name must be ("member of the Quad").
@@ -20,6 +21,7 @@ ATTRIBUTION_CUES = re.compile(
     r"(?:according to|reported by|reporting by|report by|data from|cited by|as per)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+CUE_CHARS = 60  # the longest cue above, its "the" and a few spaces
 DEMONYM_FORCES = re.compile(r"\b([A-Z][a-z]+)\s+(armed forces|army|military)\b")
 
 
@@ -39,6 +41,8 @@ class EntityRecord:
     type: EntityType
     aliases: set[str] = field(default_factory=set)
     country: str | None = None  # for a demonym or capital: the country's key
+    # Its surfaces that another entity had claimed first (a merge reclaims them).
+    foreign: set[str] = field(default_factory=set)
 
 
 class EntityTable:
@@ -50,12 +54,19 @@ class EntityTable:
         self.mentions: list[MentionSpan] = []
         self.appositions: list[tuple[str, str, int, int]] = []  # person, position, span
         self.main_country: str | None = None  # names "Ministry of Defence" alone
+        self.merged: dict[str, str] = {}  # a key folded into another -> that other key
+        # "defence minister" -> keys of the records named "Defence Minister of ...".
+        self.of_prefixes: dict[str, set[str]] = {}
+        self.index: SpanIndex[MentionSpan] | None = None  # set by finish()
+        self._by_apposition_start: dict[int, list[tuple[str, str, int, int]]] = {}
+        self._appositions: SpanIndex | None = None
 
     def add(self, name: str, entity_type: EntityType, aliases=(), country=None) -> str:
         key = self.resolve(name) or slugify(name)
         record = self.records.get(key)
         if record is None:
             record = self.records[key] = EntityRecord(key, name, entity_type, country=country)
+            self._index_prefixes(record)
         for surface in (name, *aliases):
             self.alias(key, surface)
         return key
@@ -64,19 +75,93 @@ class EntityTable:
         record = self.records[key]
         if surface != record.name:
             record.aliases.add(surface)
-        self.by_surface.setdefault(surface.lower(), key)
+        if self.canonical(self.by_surface.setdefault(surface.lower(), key)) != key:
+            record.foreign.add(surface)
 
     def resolve(self, surface: str) -> str | None:
-        return self.by_surface.get(surface.lower())
+        return self.canonical(self.by_surface.get(surface.lower()))
+
+    def canonical(self, key: str | None) -> str | None:
+        """The key a merged key now goes by (itself when never merged)."""
+        path = []
+        while key in self.merged:
+            path.append(key)
+            key = self.merged[key]
+        for step in path:  # shortcut the chain for next time
+            self.merged[step] = key
+        return key
+
+    def merge(self, earlier_key: str, key: str) -> None:
+        """Fold `earlier_key` into `key`: its names become `key`'s, its mentions follow
+        (in finish()); the bigger set of aliases absorbs the smaller, so chains stay linear."""
+        if earlier_key == key or earlier_key not in self.records:
+            return
+        earlier, record = self.records.pop(earlier_key), self.records[key]
+        self.merged[earlier_key] = key
+        if len(earlier.aliases) > len(record.aliases):
+            record.aliases, earlier.aliases = earlier.aliases, record.aliases
+        record.aliases.update(earlier.aliases)
+        record.aliases.add(earlier.name)
+        record.aliases.discard(record.name)
+        for surface in (earlier.name, *earlier.foreign):
+            self.by_surface[surface.lower()] = key
 
     def mention(self, start: int, end: int, text: str, key: str, role: str = "name") -> None:
         self.mentions.append(MentionSpan(start, end, text[start:end], key, role))
 
-    def in_span(self, start: int, end: int) -> list[MentionSpan]:
-        return sorted(
-            (m for m in self.mentions if start <= m.start and m.end <= end),
-            key=lambda m: (m.start, -m.end),
+    def finish(self) -> None:
+        """After the entity pass: merged keys resolved, and the lookups the rules use."""
+        for mention in self.mentions:
+            mention.key = self.canonical(mention.key)
+        self.appositions = [(self.canonical(person), self.canonical(position), start, end)
+                            for person, position, start, end in self.appositions]  # fmt: skip
+        self.index = SpanIndex(self.mentions)
+        for apposition in self.appositions:
+            self._by_apposition_start.setdefault(apposition[2], []).append(apposition)
+        self._appositions = SpanIndex(
+            _Apposition(start, end, order)
+            for order, (_, _, start, end) in enumerate(self.appositions)
         )
+
+    def in_span(self, start: int, end: int) -> list[MentionSpan]:
+        """Mentions found by the entity pass inside [start, end), by (start, -end)."""
+        return self.index.within(start, end)
+
+    def appositions_at(self, start: int) -> list[tuple[str, str, int, int]]:
+        return self._by_apposition_start.get(start, [])
+
+    def appositions_in(self, start: int, end: int) -> list[tuple[str, str, int, int]]:
+        """Appositions inside [start, end), in the order they were found."""
+        found = sorted(span.order for span in self._appositions.within(start, end))
+        return [self.appositions[order] for order in found]
+
+    def mentions_before(self, offset: int, reach: int) -> list[MentionSpan]:
+        """Up to `reach` mentions (of the entity pass, and anaphors found since) that
+        start before `offset`, the latest first."""
+        count = self.index.before(offset)
+        found = self.index.items[max(0, count - reach) : count]
+        later = self.mentions[len(self.index) :]  # anaphors, added in text order
+        found += [m for m in later[-reach:] if m.start < offset]
+        return sorted(found, key=lambda m: m.start, reverse=True)
+
+    def _index_prefixes(self, record: EntityRecord) -> None:
+        name = record.name.lower()
+        position = name.find(" of ")
+        while 0 < position <= PREFIX_CHARS:
+            self.of_prefixes.setdefault(name[:position], set()).add(record.key)
+            position = name.find(" of ", position + 1)
+
+
+# A short name is expanded to a longer one that starts with it ("Defence Minister" ->
+# "Defence Minister of X"); names longer than this are never such a short form.
+PREFIX_CHARS = 100
+
+
+@dataclass(frozen=True)
+class _Apposition:
+    start: int
+    end: int
+    order: int
 
 
 def classify(chunk: Chunk) -> EntityType | None:
@@ -127,12 +212,14 @@ def find_entities(text: str, sentences: list[Sentence]) -> EntityTable:
         _armed_forces(table, text, sentence)
     for _, chunk in pending:
         _late_resolve(table, text, chunk)
+    table.finish()
     return table
 
 
 def _register(table, text, sentence, chunks, position, chunk, previous) -> str | None:
     """Type and record one chunk; None when it is not recognisably an entity."""
-    before = text[sentence.start : chunk.start]
+    # Cue words right before the chunk (not the whole sentence before it: that is quadratic).
+    before = text[max(sentence.start, chunk.start - CUE_CHARS) : chunk.start]
     entity_type = classify(chunk)
     titled = person_in(chunk)
     if titled is not None and entity_type in (None, EntityType.position):
@@ -253,11 +340,9 @@ def _canonical(chunk: Chunk, entity_type: EntityType) -> tuple[str, str | None]:
 
 def _unique_prefix_match(table: EntityTable, name: str) -> str | None:
     """'Defense Minister' -> the one entity named 'Defense Minister of ...', if exactly one."""
-    matches = {
-        key
-        for key, record in table.records.items()
-        if record.name.lower().startswith(name.lower() + " of ")
-    }
+    if len(name) > PREFIX_CHARS:
+        return None
+    matches = {key for key in table.of_prefixes.get(name.lower(), ()) if key in table.records}
     return matches.pop() if len(matches) == 1 else None
 
 
@@ -308,14 +393,7 @@ def _apposition(table, text, previous, key, chunk) -> None:
     if earlier_type is EntityType.position and current.type is EntityType.person:
         table.appositions.append((key, earlier_key, earlier_chunk.start, chunk.end))
     elif earlier_type is EntityType.position and current.type is EntityType.position:
-        earlier = table.records.pop(earlier_key, None)
-        if earlier is not None and earlier_key != key:
-            for surface in (earlier.name, *earlier.aliases):
-                table.alias(key, surface)
-                table.by_surface[surface.lower()] = key
-            for mention in table.mentions:
-                if mention.key == earlier_key:
-                    mention.key = key
+        table.merge(earlier_key, key)
 
 
 def _armed_forces(table: EntityTable, text: str, sentence: Sentence) -> None:

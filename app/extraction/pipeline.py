@@ -31,6 +31,8 @@ __all__ = ["EXTRACTOR_VERSION", "extract"]
 
 CLAIM_RULES = (rankings, spending, cooperation, alliances, structure, mandates)
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+# A sentence making more claims than this is a list or noise; its first claims are kept.
+MAX_SENTENCE_FACTS = 50
 
 
 def extract(text: str, *, published_at: str | None = None) -> ArticleCandidates:
@@ -54,10 +56,10 @@ def extract(text: str, *, published_at: str | None = None) -> ArticleCandidates:
             table.mention(ctx.subject.start, ctx.subject.end, text, ctx.subject.key, "anaphor")
         ctx.attribution = find_attribution(ctx)
         note_editions(ctx)
-        found = [fact for rule in CLAIM_RULES for fact in rule.find(ctx)]
+        found = [fact for rule in CLAIM_RULES for fact in rule.find(ctx) if fact is not None]
         if all(fact.predicate == "holds_position" for fact in found):
-            found += events.find(ctx)
-        facts.extend(found)
+            found += [fact for fact in events.find(ctx) if fact is not None]
+        facts.extend(found[:MAX_SENTENCE_FACTS])
         _remember(ctx)
     return ArticleCandidates(entities=_entities(table, facts), facts=_unique(facts))
 

@@ -7,6 +7,8 @@ callers can shift them into article offsets. Pure functions, no state.
 import re
 from dataclasses import dataclass
 
+from app.schemas.params import MAX_ID
+
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -53,7 +55,10 @@ ISO_CODES = {
 }  # fmt: skip
 
 _QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
-_NUMBER = r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?"
+# A number is read whole: it starts where no digit (or digit and separator) comes before
+# (from inside one, each failing try scanned on to its end again: quadratic in a long run
+# of digits), and it ends where no separator and digit follow ("$1.2.3bn" is no $1.2).
+_NUMBER = r"(?<!\d)(?<!\d[.,])\d++(?:[.,]\d{3})*(?:[.,]\d+)?(?![.,]\d)"
 _SCALE = r"trillion|billion|million|thousand|bn|mn|mln|trn|tn|k|m|b"
 _WORD_NUMBER = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _SYMBOL = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
@@ -102,20 +107,32 @@ class Period:
     end: int
 
 
-def parse_number(token: str) -> float:
+# No amount, count or percentage above this is read: it is beyond any budget in any
+# currency (Iran's, in rials, is about 1e16), and a float stays exact enough and finite.
+MAX_VALUE = 1e18
+GROUPED = re.compile(r"\d{1,3}(?:(?P<sep>[.,])\d{3})(?:(?P=sep)\d{3})*")
+
+
+def parse_number(token: str) -> float | None:
     """'22,7' -> 22.7; '3,000,000' -> 3000000; '1.234,5' -> 1234.5; words -> their value.
 
     A comma followed by exactly three digits groups thousands, as do repeated dots;
-    any other separator is the decimal mark. With both, the last one is the decimal mark.
+    any other separator is the decimal mark. With both, the last one is the decimal mark,
+    and what comes before it must be grouped in threes. Anything else ('1.234.5',
+    '1,234,5') is no number: None, as is a number above MAX_VALUE.
     """
     text = token.strip().lower()
     if text in NUMBER_WORDS:
         return float(NUMBER_WORDS[text])
     text = text.replace(" ", "").replace("\u00a0", "")
+    if len(text.lstrip("0")) > 40:  # digits beyond MAX_VALUE and any sane decimal
+        return None
     if "," in text and "." in text:
         decimal = "," if text.rfind(",") > text.rfind(".") else "."
-        thousands = "." if decimal == "," else ","
-        return float(text.replace(thousands, "").replace(decimal, "."))
+        whole, _, fraction = text.rpartition(decimal)
+        if not GROUPED.fullmatch(whole) or not fraction.isdecimal():
+            return None
+        return _finite(float(re.sub(r"\D", "", whole) + "." + fraction))
     for separator in (",", "."):
         if separator in text:
             whole, *groups = text.split(separator)
@@ -123,16 +140,34 @@ def parse_number(token: str) -> float:
             grouping = all(len(group) == 3 for group in groups) and (
                 separator == "," or len(groups) > 1
             )
-            if grouping:
-                return float(whole + "".join(groups))
-            if len(groups) == 1:
-                return float(f"{whole}.{groups[0]}")
-            raise ValueError(f"not a number: {token!r}")
-    return float(text)
+            digits = whole + "".join(groups)
+            if grouping and whole and digits.isdecimal():
+                return _finite(float(digits))
+            if len(groups) == 1 and whole.isdecimal() and groups[0].isdecimal():
+                return _finite(float(f"{whole}.{groups[0]}"))
+            return None
+    return _finite(float(text)) if text.isdecimal() else None
 
 
-def _scaled(amount: str, scale: str | None) -> float:
-    value = parse_number(amount) * SCALES.get((scale or "").lower(), 1)
+def _finite(value: float) -> float | None:
+    return value if value <= MAX_VALUE else None
+
+
+def bounded_int(digits: str) -> int | None:
+    """A rank or a total as an int, None when it is above MAX_ID (an INTEGER column)."""
+    if not digits.isdecimal() or len(digits.lstrip("0")) > len(str(MAX_ID)):
+        return None
+    value = int(digits)
+    return value if value <= MAX_ID else None
+
+
+def _scaled(amount: str, scale: str | None) -> float | None:
+    number = parse_number(amount)
+    if number is None:
+        return None
+    value = number * SCALES.get((scale or "").lower(), 1)
+    if value > MAX_VALUE:
+        return None
     # Round away binary noise: 22.7 * 1e9 is 22699999999.999996 as a float.
     return float(round(value, 6)) if value < 1e6 else float(round(value))
 
@@ -147,9 +182,12 @@ def find_money(text: str) -> list[Quantity]:
         else:
             unit = (groups["code_after"] or "").upper() or CURRENCY_WORDS[groups["word"].lower()]
             amount, scale, qualifier = groups["amount2"], groups["scale2"], groups["qualifier2"]
+        value = _scaled(amount, scale)
+        if value is None:  # an odd grouping or an absurd size: not an amount
+            continue
         found.append(
             Quantity(
-                value=_scaled(amount, scale),
+                value=value,
                 unit=unit.upper(),
                 qualifier=QUALIFIERS.get((qualifier or "").lower(), "exact"),
                 start=match.start(),
@@ -165,6 +203,8 @@ def find_count(text: str) -> Quantity | None:
         if re.fullmatch(YEAR, match.group("amount")) and not match.group("qualifier"):
             continue
         value = _scaled(match.group("amount"), match.group("scale"))
+        if value is None:
+            continue
         qualifier = QUALIFIERS.get((match.group("qualifier") or "").lower(), "exact")
         return Quantity(value, None, qualifier, match.start(), match.end())
     return None
@@ -172,10 +212,11 @@ def find_count(text: str) -> Quantity | None:
 
 def find_percent(text: str) -> Quantity | None:
     match = PERCENT.search(text)
-    if match is None:
+    value = parse_number(match.group("amount")) if match else None
+    if value is None:
         return None
     qualifier = QUALIFIERS.get((match.group("qualifier") or "").lower(), "exact")
-    return Quantity(parse_number(match.group("amount")), "percent", qualifier, *match.span())
+    return Quantity(value, "percent", qualifier, *match.span())
 
 
 def parse_ordinal(token: str) -> int | None:
@@ -183,7 +224,7 @@ def parse_ordinal(token: str) -> int | None:
     if match is None:
         return None
     if match.group("digits"):
-        return int(match.group("digits"))
+        return bounded_int(match.group("digits"))
     return ORDINAL_WORDS[match.group("word").lower()]
 
 
@@ -202,10 +243,10 @@ RELATIVE = re.compile(r"\b(this|last|next|previous) year\b", re.IGNORECASE)
 def find_periods(text: str, published_year: int | None = None) -> list[Period]:
     """Every period in `text`, in order; overlapping matches keep the widest form."""
     found: list[Period] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # characters a wider period already claimed
     for pattern, kind in PERIOD_PATTERNS:
         for match in pattern.finditer(text):
-            if any(start < match.end() and match.start() < end for start, end in taken):
+            if taken.find(1, match.start(), match.end()) != -1:
                 continue
             first = int(match.group(1))
             if kind == "range":
@@ -218,10 +259,11 @@ def find_periods(text: str, published_year: int | None = None) -> list[Period]:
                 last = first
             if last is not None and last < first:
                 continue
-            taken.append(match.span())
+            taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
             found.append(Period(first, last, *match.span()))
     if published_year is not None:
         for match in RELATIVE.finditer(text):
             year = published_year + RELATIVE_YEARS[match.group(0).lower()]
-            found.append(Period(year, year, *match.span()))
+            if 1 <= year <= 9999:  # "next year" of a date in 9999 is no year a date can hold
+                found.append(Period(year, year, *match.span()))
     return sorted(found, key=lambda period: period.start)

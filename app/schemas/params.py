@@ -23,6 +23,17 @@ def without_nul(value: str) -> str:
     # PostgreSQL text cannot hold NUL, and no name or word needs one: refuse it up front.
     if "\x00" in value:
         raise ValueError("must not contain the NUL character")
+    return without_surrogates(value)
+
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(value: str) -> str:
+    # JSON's "\ud800" escape decodes to half a character, which no UTF-8 text (nor any
+    # database) can hold: refused here rather than failing when stored.
+    if LONE_SURROGATE.search(value):
+        raise ValueError("must not contain a lone surrogate (half of a UTF-16 pair)")
     return value
 
 

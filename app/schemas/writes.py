@@ -1,12 +1,26 @@
 """Request bodies of the write endpoints, and what they answer."""
 
+import re
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    Strict,
+    StringConstraints,
+    model_validator,
+)
+from pydantic_core import core_schema
 
 from app.enums import ReviewStatus, ValueQualifier
-from app.schemas.params import MAX_ID, NoNul
+from app.extraction.text import BLANK
+from app.schemas.params import MAX_ID, NoNul, without_nul, without_surrogates
 from app.schemas.resources import ArticleDetail, EntityPublic, FactPublic
 
 # Request bodies are JSON: a number is not read from a string, a boolean or a float
@@ -23,6 +37,30 @@ def iso_text(value: object) -> object:
     return value
 
 
+# A character that shows something: not whitespace, not zero-width.
+VISIBLE = re.compile(f"[^{BLANK}]")
+
+
+def visible_text(value: str) -> str:
+    if VISIBLE.search(value) is None:
+        raise ValueError("must contain more than whitespace and zero-width characters")
+    return without_nul(value)
+
+
+class VisibleText:
+    """Refuses a text that shows nothing (and NUL, and lone surrogates), and says so in
+    the OpenAPI schema with a pattern, so clients and fuzzers know the rule."""
+
+    def __get_pydantic_core_schema__(self, source: type, handler: GetCoreSchemaHandler):
+        return core_schema.no_info_after_validator_function(visible_text, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema, handler: GetJsonSchemaHandler):
+        json_schema = handler(schema)
+        json_schema["pattern"] = rf"^[^\x00]*[^\x00{BLANK}][^\x00]*$"
+        return json_schema
+
+
+Visible = VisibleText()
 # No whitespace or control characters, spelt out: `\S` differs between regex dialects
 # (the validator's and a client's JSON Schema library) on characters like U+0085.
 URL_PATTERN = r"^https?://[^\x00-\x20\x7f-\x9f]+$"
@@ -34,18 +72,21 @@ class ArticleCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: Annotated[str, NoNul] = Field(
+    text: Annotated[str, Visible] = Field(
         min_length=1,
         description="The article body, stored verbatim; offsets are counted in its code points.",
         examples=[SEED_SENTENCE],
     )
-    title: Annotated[str, NoNul] | None = Field(
+    title: Annotated[str, Visible] | None = Field(
         None, min_length=1, max_length=500,
         description="Headline; without one, the first sentence is used.",
         examples=["Azerbaijan is upgrading its military units"],
     )  # fmt: skip
-    url: str | None = Field(
-        None, max_length=2000, pattern=URL_PATTERN, description="Where it was published.",
+    url: Annotated[
+        str, StringConstraints(max_length=2000, pattern=URL_PATTERN),
+        AfterValidator(without_surrogates),
+    ] | None = Field(
+        None, description="Where it was published.",
         examples=["https://news.example/azerbaijan-army"],
     )  # fmt: skip
     source: Annotated[str, NoNul] | None = Field(

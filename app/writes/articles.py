@@ -18,7 +18,7 @@ from app.claims import FACT_CLAIM_FIELDS
 from app.db import write_transaction
 from app.extraction.candidates import ArticleCandidates, FactCandidate
 from app.extraction.pipeline import extract
-from app.extraction.text import first_sentence, slugify
+from app.extraction.text import slugify, title_of
 from app.models import (
     Article,
     Entity,
@@ -137,7 +137,7 @@ def create_article(
     session: Session, text: str, meta: ArticleMeta, candidates: ArticleCandidates
 ) -> Article:
     """Add a new article (the caller made sure its text is not stored yet) and its candidates."""
-    title = meta.title or first_sentence(text)
+    title = meta.title or title_of(text)
     article = Article(
         slug=unique_slug(session, Article, slugify(title, max_length=60)),
         title=title,
@@ -178,12 +178,19 @@ def prune_orphan_entities(session: Session) -> int:
 
 
 def ingest_article(session: Session, text: str, meta: ArticleMeta) -> tuple[Article, bool]:
-    """Store `text` with the facts and entities the pipeline extracts; (article, created)."""
-    existing = find_article_by_text(session, text)
-    if existing is not None:  # known text: no extraction at all
+    """Store `text` with the facts and entities the pipeline extracts; (article, created).
+
+    Unlike the rest of this module it runs its own transactions (the session must have
+    none open): a quick one to look the text up (a known text is not extracted at all),
+    then extraction, CPU-bound and pure, outside any transaction so that no writer waits
+    on it and a retry does not repeat it, then one transaction to store the result.
+    """
+    with session.begin():
+        existing = find_article_by_text(session, text)
+    if existing is not None:
         return existing, False
     candidates = extract(text, published_at=meta.published_at)
-    return create_article(session, text, meta, candidates), True
+    return in_transaction(session, lambda s: store_article(s, text, meta, candidates))
 
 
 @dataclass(frozen=True)
@@ -195,15 +202,17 @@ class Reextraction:
     removed: int
 
 
-def reextract_article(session: Session, article: Article) -> Reextraction:
-    """Bring the article's unreviewed extracted facts in line with a fresh extraction.
+def reextract_article(
+    session: Session, article: Article, candidates: ArticleCandidates
+) -> Reextraction:
+    """Bring the article's unreviewed extracted facts in line with `candidates`, a fresh
+    extraction of its text made before the caller's transaction.
 
     A fact the rules still find (the same claim at the same evidence) keeps its row and id,
     so a client holding /facts/{id} keeps its claim; only facts no longer found are deleted
     and new ones added. Curated facts and every reviewed fact stay as they are; a new fact
     that repeats one of them (same claim key) is not added.
     """
-    candidates = extract(article.text, published_at=article.published_at)
     entity_ids = resolve_entities(session, candidates.entities)
     replaceable: dict[tuple, list[Fact]] = {}
     settled = set()

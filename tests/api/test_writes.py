@@ -212,19 +212,24 @@ def test_a_malformed_digest_is_a_configuration_error():
         Settings(api_keys="sha256:not-hex")
 
 
-def test_a_conflict_with_another_writer_is_retried(writer, monkeypatch):
-    real = ingest_module.ingest_article
-    attempts = []
+def test_a_conflict_with_another_writer_is_retried_without_extracting_again(writer, monkeypatch):
+    real_store, real_extract = ingest_module.store_article, ingest_module.extract
+    attempts, extractions = [], []
 
-    def conflicting_once(session, text, meta):
+    def conflicting_once(session, text, meta, candidates):
         attempts.append(1)
         if len(attempts) == 1:  # another process inserted the same new entity first
             raise sa.exc.IntegrityError("INSERT INTO entity", {}, Exception("unique"))
-        return real(session, text, meta)
+        return real_store(session, text, meta, candidates)
 
-    monkeypatch.setattr("app.api.routes.articles.ingest_article", conflicting_once)
+    def counted_extract(text, **options):
+        extractions.append(1)
+        return real_extract(text, **options)
+
+    monkeypatch.setattr(ingest_module, "store_article", conflicting_once)
+    monkeypatch.setattr(ingest_module, "extract", counted_extract)
     response = writer.post("/articles", json={"text": ARTICLE}, headers=AUTH)
-    assert response.status_code == 201 and len(attempts) == 2
+    assert response.status_code == 201 and len(attempts) == 2 and len(extractions) == 1
     assert writer.get("/articles").json()["total"] == 2
 
 
@@ -315,3 +320,21 @@ def test_a_body_that_is_not_utf8_says_which_byte(writer):
     problem = assert_problem(response, 400)
     assert problem["type"] == "urn:article-facts:problem:bad-request"
     assert problem["detail"] == "The body is not UTF-8 text: byte 0xe9 at offset 13."
+
+
+def test_extraction_runs_outside_the_write_transaction(writer, monkeypatch):
+    real_find, real_extract = ingest_module.find_article_by_text, ingest_module.extract
+    sessions, open_during_extraction = [], []
+
+    def watched_find(session, text):
+        sessions.append(session)
+        return real_find(session, text)
+
+    def watched_extract(text, **options):
+        open_during_extraction.append(sessions[-1].in_transaction())
+        return real_extract(text, **options)
+
+    monkeypatch.setattr(ingest_module, "find_article_by_text", watched_find)
+    monkeypatch.setattr(ingest_module, "extract", watched_extract)
+    response = writer.post("/articles", json={"text": ARTICLE}, headers=AUTH)
+    assert response.status_code == 201 and open_during_extraction == [False]

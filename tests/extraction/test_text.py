@@ -2,7 +2,14 @@
 
 import pytest
 
-from app.extraction.text import QuoteError, find_all, first_sentence, locate_quote, slugify
+from app.extraction.text import (
+    QuoteError,
+    find_all,
+    first_sentence,
+    locate_quote,
+    slugify,
+    title_of,
+)
 
 TEXT = "Kazakhstan’s army grew. The army of Kazakhstan is large; armies differ."
 
@@ -82,3 +89,27 @@ def test_first_sentence(text, title):
 def test_first_sentence_is_bounded():
     title = first_sentence("word " * 100)
     assert len(title) <= 201 and title.endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Chile to buy ten frigates\n\nChile will spend $1bn on ships.",
+            "Chile to buy ten frigates",
+        ),
+        ("\u200b\n Chile to buy ten frigates\nChile will spend.", "Chile to buy ten frigates"),
+        ("Chile to buy ten frigates\r\n\r\nChile will spend.", "Chile to buy ten frigates"),
+        # A line broken inside a sentence is no headline.
+        (
+            "Chile will spend $1bn on ships,\nthe navy said. More.",
+            "Chile will spend $1bn on ships, the navy said.",
+        ),
+        ("Chile will spend $1bn on\nships. More.", "Chile will spend $1bn on ships."),
+        ("Chile bought ships.\nMore followed.", "Chile bought ships."),
+        ("One line and no end", "One line and no end"),
+        (" " * 5000 + "Chile bought ships. More.", "Chile bought ships."),
+    ],
+)
+def test_the_title_is_the_headline_else_the_first_sentence(text, title):
+    assert title_of(text) == title

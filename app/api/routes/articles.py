@@ -141,9 +141,9 @@ def create_article(
 ) -> ArticleIngested:
     """Store an article verbatim and extract its entities and facts; the same text again
     answers 200 with the article already stored."""
-    article, created = in_transaction(
-        session, lambda s: ingest_article(s, article_in.text, meta_of(article_in))
-    )
+    # A plain def: FastAPI runs it in a worker thread, so extraction (CPU-bound, outside
+    # the write transaction) never blocks the event loop that serves other requests.
+    article, created = ingest_article(session, article_in.text, meta_of(article_in))
     response.status_code = 201 if created else 200
     response.headers["Location"] = f"/articles/{article.id}"
     return present_ingested(session, article)

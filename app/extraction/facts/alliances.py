@@ -6,13 +6,14 @@ import re
 
 from app.enums import EntityType, FactType
 from app.extraction import statements as say
-from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact
+from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, runs_to_end
 from app.extraction.quantities import find_periods
 
 GROUPS = (EntityType.organization, EntityType.program)
-JOINED = re.compile(r"\b(?:joined|acceded to|entered)\s+(?P<items>.+)$")
+# Each is followed by the items, the rest of the sentence (see runs_to_end).
+JOINED = re.compile(r"\b(?:joined|acceded to|entered)\s+")
 MEMBER = re.compile(r"\b(?:is|was|became|has been|remains|are|were)\s+(?:a\s+|an\s+)?(?:full\s+|"
-                    r"founding\s+)?(?P<kind>member|part|participant)\s+(?:state\s+)?(?:of|in)\s+(?P<items>.+)$")  # fmt: skip
+                    r"founding\s+)?(?P<kind>member|part|participant)\s+(?:state\s+)?(?:of|in)\s+")  # fmt: skip
 ITEM_SPLIT = re.compile(r",?\s+as well as\s+|;\s+|,\s+and\s+|,\s+(?=the\s)")
 LED = re.compile(r"\b(?P<leader>[A-Z][\w]*)-led\b")
 
@@ -21,7 +22,7 @@ def find(ctx: SentenceContext) -> list:
     facts = []
     if ctx.subject is not None:
         for pattern, predicate in ((JOINED, "joined"), (MEMBER, "member_of")):
-            match = pattern.search(ctx.body)
+            match = runs_to_end(pattern, ctx.body)
             if match is None:
                 continue
             if predicate == "member_of" and match.group("kind") == "part":
@@ -32,8 +33,8 @@ def find(ctx: SentenceContext) -> list:
 
 
 def _items(ctx: SentenceContext, match: re.Match, predicate: str) -> list:
-    facts, cursor = [], match.start("items")
-    for piece in ITEM_SPLIT.split(match.group("items")):
+    facts, cursor = [], match.end()
+    for piece in ITEM_SPLIT.split(ctx.body[match.end() :]):
         start = ctx.body.index(piece, cursor)
         cursor = start + len(piece)
         # A programme named in the item is what was joined, not the body that leads it.
@@ -65,7 +66,7 @@ def _items(ctx: SentenceContext, match: re.Match, predicate: str) -> list:
 
 def _inside_name(ctx: SentenceContext, offset: int) -> bool:
     absolute = ctx.absolute(offset)
-    return any(m.start <= absolute < m.end for m in ctx.mentions)
+    return ctx.covered(absolute, absolute + 1)
 
 
 def _led_by(ctx: SentenceContext) -> list:

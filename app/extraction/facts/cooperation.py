@@ -6,21 +6,24 @@ import re
 
 from app.enums import EntityType, FactType
 from app.extraction import statements as say
-from app.extraction.context import FactDraft, SentenceContext, build_fact, period_for
+from app.extraction.context import FactDraft, SentenceContext, build_fact, period_for, runs_to_end
 from app.extraction.quantities import find_count
 
 PARTNERS = r"(?P<count>(?:[^,.;]|(?<=\d)[.,](?=\d)){1,30}?)\s+(?P<noun>countries|states|nations|partners)\b"
+# Runs between cue words are bounded: unbounded, each failing cue scanned on to the end
+# of the sentence, quadratic in a long one.
 COUNTED = [
-    (re.compile(rf"\bcooperat(?:es|ed|e|ing)\s+with\s+{PARTNERS}(?P<sphere>\s+in the [\w\s-]+?sphere)?"),
+    (re.compile(rf"\bcooperat(?:es|ed|e|ing)\s+with\s+{PARTNERS}(?P<sphere>\s+in the [\w\s-]{{1,80}}?sphere)?"),
      "cooperates_with"),
     (re.compile(rf"\b(?:has|have|had|signed|concluded)\s+(?:an?\s+)?(?:agreements?|treaties|"
-                rf"accords?)\s+on\s+[\w\s-]*?cooperation\s+with\s+{PARTNERS}"), "has_agreement_with"),
+                rf"accords?)\s+on\s+[\w\s-]{{0,80}}?cooperation\s+with\s+{PARTNERS}"), "has_agreement_with"),
 ]  # fmt: skip
+# Each is followed by the partner, somewhere in the rest of the sentence (see runs_to_end).
 NAMED = [
     (re.compile(r"\b(?:signed|concluded|inked)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:agreement|"
-                r"memorandum|deal|contract|accord|treaty)\b[^.;]*?\bwith\s+(?P<tail>.+)$"),
+                r"memorandum|deal|contract|accord|treaty)\b[^.;]{0,200}?\bwith\s+"),
      "signed_agreement_with"),
-    (re.compile(r"\bcooperat(?:es|ed|e|ing)\s+(?:closely\s+)?with\s+(?P<tail>.+)$"), "cooperates_with"),
+    (re.compile(r"\bcooperat(?:es|ed|e|ing)\s+(?:closely\s+)?with\s+"), "cooperates_with"),
 ]  # fmt: skip
 PARTNER_TYPES = (EntityType.country, EntityType.organization)
 
@@ -50,10 +53,10 @@ def find(ctx: SentenceContext) -> list:
     if facts:
         return facts
     for pattern, predicate in NAMED:
-        match = pattern.search(ctx.body)
+        match = runs_to_end(pattern, ctx.body)
         if match is None:
             continue
-        start, end = match.span("tail")
+        start, end = match.end(), len(ctx.body)
         partner = ctx.first_entity(start, end, *PARTNER_TYPES)
         if partner is None or partner.key == ctx.subject.key:
             continue

@@ -6,10 +6,11 @@
 import re
 
 from app.enums import EntityType, FactType
-from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact
+from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, runs_to_end
 
+# Followed by the items, the rest of the sentence (see runs_to_end).
 RESPONSIBLE = re.compile(
-    r"\b(?:is|are)\s+(?:responsible|tasked|charged|in charge)\s+(?:for|with|of)\s+(?P<items>.+?)\.?$"
+    r"\b(?:is|are)\s+(?:responsible|tasked|charged|in charge)\s+(?:for|with|of)\s+"
 )
 APPOINTED = re.compile(
     r"\b(?:is|are|was|were)\s+(?P<verbs>(?:appointed|nominated|elected|dismissed|removed)"
@@ -23,6 +24,7 @@ INVOLVED = re.compile(
     r"(?:in|on|upon)\s+(?P<what>[^.;]+)"
 )  # fmt: skip
 ITEM_SPLIT = re.compile(r",\s+(?:and\s+)?")
+COMMA = re.compile(r"\s*,\s*")
 ACTORS = (EntityType.person, EntityType.position, EntityType.organization)
 
 
@@ -34,10 +36,12 @@ def find(ctx: SentenceContext) -> list:
 
 
 def _responsibilities(ctx: SentenceContext) -> list:
-    match = RESPONSIBLE.search(ctx.body)
+    match = runs_to_end(RESPONSIBLE, ctx.body)
     if match is None:
         return []
-    items, cursor, facts = _split_items(match.group("items")), match.start("items"), []
+    listed = ctx.body[match.end() :]
+    listed = listed[:-1] if len(listed) > 1 and listed.endswith(".") else listed
+    items, cursor, facts = _split_items(listed), match.end(), []
     last_country = ctx.state.last_country
     for item in items:
         start = ctx.body.index(item, cursor)
@@ -86,17 +90,18 @@ def _appointments(ctx: SentenceContext) -> list:
 
 def _extend_to_apposition(ctx: SentenceContext, draft: FactDraft, ref: Ref) -> None:
     """'the Commander-in-chief ..., President of X': the evidence covers both names."""
-    for mention in ctx.mentions:
-        follows = mention.key == ref.key and mention.start > ref.end
-        if follows and ctx.text[ref.end : mention.start].strip() == ",":
+    comma = COMMA.match(ctx.text, ref.end)  # only a comma between the names
+    if comma is None:
+        return
+    for mention in ctx.mentions_at(comma.end()):
+        if mention.key == ref.key:
             draft.anchor(mention.start, mention.end)
 
 
 def _holders(ctx: SentenceContext) -> list:
     facts = []
-    for person, position, start, end in ctx.table.appositions:
-        if not (ctx.sentence.start <= start and end <= ctx.sentence.end):
-            continue
+    for person, position, start, end in ctx.table.appositions_in(ctx.sentence.start,
+                                                                 ctx.sentence.end):  # fmt: skip
         draft = FactDraft(FactType.mandate, Ref(person), "holds_position",
                           object=Ref(position), confidence=0.9)  # fmt: skip
         draft.anchor(start, end)
@@ -124,11 +129,18 @@ def _commanders(ctx: SentenceContext) -> list:
 
 def _involved(ctx: SentenceContext) -> list:
     facts = []
+    # The actor of each clause is the organisation that ends last before it: one pass over
+    # the organisations, ordered by end, as the clauses come.
+    organizations = sorted(ctx.entities_in(0, len(ctx.body), EntityType.organization),
+                           key=lambda ref: ref.end)  # fmt: skip
+    seen, actor = 0, None
     for match in INVOLVED.finditer(ctx.body):
-        before = [ref for ref in ctx.entities_in(0, match.start(), EntityType.organization)]
-        if not before:
+        while (seen < len(organizations)
+               and organizations[seen].end <= ctx.absolute(match.start())):  # fmt: skip
+            actor = organizations[seen]
+            seen += 1
+        if actor is None:
             continue
-        actor = max(before, key=lambda ref: ref.end)  # the name the relative clause follows
         draft = FactDraft(FactType.mandate, actor, "may_take_part_in", confidence=0.75)
         draft.anchor(actor.start, ctx.absolute(match.end()))
         what = match.group("what").strip()

@@ -4,18 +4,22 @@
 """
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from app.enums import EntityType, FactType
 from app.extraction import statements as say
-from app.extraction.context import FactDraft, SentenceContext, build_fact, period_for
-from app.extraction.quantities import NUMBER_WORDS, ORDINAL_WORDS, parse_number
+from app.extraction.context import NAME_CHARS, FactDraft, SentenceContext, build_fact, period_for
+from app.extraction.quantities import NUMBER_WORDS, ORDINAL_WORDS, bounded_int, parse_number
 
 ORD = r"(?P<ord>\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
 COPULA = r"\b(?:is|was|are|were|became|becoming|become|remains|remained|has|have|had|as)\s+"
 SUPERLATIVE = (r"(?:largest|biggest|strongest|most powerful|most capable|leading|"
                r"greatest|highest|best|most advanced|most expensive|most modern)")  # fmt: skip
 TOTAL = r"(?:among|out of|of)\s+(?:the\s+)?(?P<total>\d[\d,]*)\b(?:\s+(?:countries|nations|states|armies|militaries))?"
-PLACES_AFTER = r"(?:\s+(?:in|of)\s+(?:the\s+)?(?P<scope>[A-Z][\w\- ]*?)(?=[,.;]|\s+(?:in|for|during|according|with|and|after|since)\b|$))?"
+# Names are bounded (NAME_CHARS): an unbounded lazy run scanned on to the end of the
+# sentence from every cue that then failed, quadratic in a long sentence.
+PLACES_AFTER = rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?P<scope>[A-Z][\w\- ]{{0,{NAME_CHARS}}}?)(?=[,.;]|\s+(?:in|for|during|according|with|and|after|since)\b|$))?"
 WHAT = (
     r"(?P<what>(?:\s+(?!(?:in|of|among|for|according|with|and|since|during|to)\b)[a-z][\w-]*){0,3})"
 )
@@ -26,12 +30,14 @@ PATTERNS = [
     re.compile(rf"\b{ORD}\s+place(?:\s+{TOTAL})?", re.IGNORECASE),
     re.compile(rf"\b{ORD}\s+{TOTAL}", re.IGNORECASE),
     re.compile(rf"{COPULA}the\s+{ORD}[\s-]+(?P<sup>{SUPERLATIVE})\b{WHAT}{PLACES_AFTER}"),
-    re.compile(rf"{COPULA}(?:the (?P<world>world['’]s)|the|(?P<owner>[A-Z][\w\- ]*?)[’']s)\s+(?P<sup>{SUPERLATIVE})\b{WHAT}{PLACES_AFTER}"),
+    re.compile(rf"{COPULA}(?:the (?P<world>world['’]s)|the|(?P<owner>[A-Z][\w\- ]{{0,{NAME_CHARS}}}?)[’']s)\s+(?P<sup>{SUPERLATIVE})\b{WHAT}{PLACES_AFTER}"),
     re.compile(r"\b(?:in|among|into)\s+the\s+top\s+(?P<top>\d+|" + "|".join(NUMBER_WORDS) + r")\b"),
 ]  # fmt: skip
+MAX_RANK = 500  # a higher rank or "top N" is a misreading of some other number
 GLOBAL = re.compile(r"\b(?:globally|worldwide|in the world|the world['’]s|of the world)\b")
-METRIC_AFTER = re.compile(r"^\s*(?:globally\s+|worldwide\s+)?(?:for|in terms of|by|in)\s+(?:the\s+)?"
-                          r"(?P<metric>(?!the\b)[a-z][a-z\s-]*?)(?=\s+in\s+(?:19|20)\d\d|[,.;]|\s+(?:according|among)|$)")  # fmt: skip
+# Used with match() at the end of a ranking, so no slice of the rest is copied each time.
+METRIC_AFTER = re.compile(r"\s*(?:globally\s+|worldwide\s+)?(?:for|in terms of|by|in)\s+(?:the\s+)?"
+                          r"(?P<metric>(?!the\b)[a-z][a-z\s-]{0,80}?)(?=\s+in\s+(?:19|20)\d\d|[,.;]|\s+(?:according|among)|$)")  # fmt: skip
 
 
 CUES = re.compile(r"\d(?:st|nd|rd|th)\b|rank|place|out of|most|largest|biggest|strongest|"
@@ -41,15 +47,15 @@ CUES = re.compile(r"\d(?:st|nd|rd|th)\b|rank|place|out of|most|largest|biggest|s
 def find(ctx: SentenceContext) -> list:
     if ctx.subject is None or not CUES.search(ctx.body):
         return []
-    facts, used = [], []
+    facts, used = [], bytearray(len(ctx.body))  # characters a ranking already claimed
     for pattern in PATTERNS:
         for match in pattern.finditer(ctx.body):
-            if any(s < match.end() and match.start() < e for s, e in used):
+            if used.find(1, match.start(), match.end()) != -1:
                 continue
             draft = _draft(ctx, match)
             if draft is None:
                 continue
-            used.append(match.span())
+            used[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
             facts.append(build_fact(ctx, draft, _statement(ctx, draft)))
     return facts
 
@@ -59,16 +65,18 @@ def _draft(ctx: SentenceContext, match: re.Match) -> FactDraft | None:
     rank = total = value = None
     if groups.get("top"):
         value = parse_number(groups["top"])
+        if value is None or value > MAX_RANK:
+            return None
     elif groups.get("n"):
-        rank = int(groups["n"])
+        rank = bounded_int(groups["n"])
     elif groups.get("ord"):
         token = groups["ord"].lower()
-        rank = int(re.sub(r"\D", "", token)) if token[0].isdigit() else ORDINAL_WORDS[token]
+        rank = bounded_int(re.sub(r"\D", "", token)) if token[0].isdigit() else ORDINAL_WORDS[token]
     elif groups.get("sup"):
         rank = 1
     if groups.get("total"):
-        total = int(groups["total"].replace(",", ""))
-    if rank is not None and rank > 500:
+        total = bounded_int(groups["total"].replace(",", ""))  # none above the bound: no total
+    if (rank is None and value is None) or (rank is not None and rank > MAX_RANK):
         return None
     draft = FactDraft(FactType.ranking, ctx.subject, "ranked_in", rank=rank, rank_total=total,
                       confidence=0.85, attributed=True)  # fmt: skip
@@ -79,7 +87,7 @@ def _draft(ctx: SentenceContext, match: re.Match) -> FactDraft | None:
     what = (groups.get("what") or "").strip()
     if groups.get("sup"):
         draft.metric = f"{groups['sup']} {what}".strip()
-    elif metric := METRIC_AFTER.match(ctx.body[match.end() :]):
+    elif metric := METRIC_AFTER.match(ctx.body, match.end()):
         draft.metric = metric.group("metric").strip()
     if total is not None and draft.scope is None:
         draft.scope = "global"
@@ -96,9 +104,16 @@ CLAUSE_BREAK = re.compile(
 
 def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The coordinated clause holding [start, end): 'X ranked 4th in 2023 and remains ...'."""
-    before = [m.end() for m in CLAUSE_BREAK.finditer(text) if m.end() <= start]
-    after = CLAUSE_BREAK.search(text, end)
-    return (before[-1] if before else 0), (after.start() if after else len(text))
+    starts, ends = _clause_breaks(text)
+    before, after = bisect_right(ends, start), bisect_left(starts, end)
+    first = ends[before - 1] if before else 0
+    return first, (starts[after] if after < len(starts) else len(text))
+
+
+@lru_cache(maxsize=4)  # the sentence being read: found once, not once per ranking in it
+def _clause_breaks(text: str) -> tuple[list[int], list[int]]:
+    breaks = [match.span() for match in CLAUSE_BREAK.finditer(text)]
+    return [start for start, _ in breaks], [end for _, end in breaks]
 
 
 def _scope(ctx: SentenceContext, match: re.Match, draft: FactDraft) -> None:

@@ -19,11 +19,13 @@ BUDGET_NOUN = re.compile(
     r"(?:budget|spending|expenditures?|outlays?)\b(?:\s+(?:of|was|is|reached|amounted to|"
     r"totall?ed|stood at|rose to|increased to|will be|at|hit))?"
 )
+# Both are used with match() where an amount ends (no slice of the rest copied each time);
+# what the money was spent on is a few words, not the rest of a long sentence.
 ON_WHAT = re.compile(
-    r"^\s*(?:a year|per year|annually)?\s*(?:on|for|to)\s+(?P<what>[a-zA-Z][\w\s-]*?)"
+    r"\s*(?:a year|per year|annually)?\s*(?:on|for|to)\s+(?P<what>[a-zA-Z][\w\s-]{0,80}?)"
     r"(?=\s+(?:in|during|between|since|from|over)\s|[,.;]|\s+thereby|$)"
 )
-PER_YEAR = re.compile(r"^\s*(?:a year|per year|annually|a-year)\b")
+PER_YEAR = re.compile(r"\s*(?:a year|per year|annually|a-year)\b")
 CHANGE = re.compile(
     r"\b(?P<kind>(?:defen[cs]e |military |arms )?(?:spending|budget|expenditures?|imports|exports))\b[^.;]{0,60}?"
     r"\b(?P<dir>rose|increased|grew|jumped|climbed|fell|decreased|dropped|declined|shrank)\s+by\s+"
@@ -53,14 +55,13 @@ def find(ctx: SentenceContext) -> list:
         trigger = (verb or noun)[-1]
         offset = max(0, money.start - 60)
         draft.anchor(ctx.absolute(offset + trigger.start()), ctx.absolute(money.end))
-        after = ctx.body[money.end :]
         if not verb and noun:
             kind = noun[-1].group("kind")
             draft.metric = f"{kind} budget" if kind else "budget"
             draft.predicate = "budget"
-        elif on := ON_WHAT.match(after):
+        elif on := ON_WHAT.match(ctx.body, money.end):
             draft.metric = on.group("what").strip()
-        if PER_YEAR.match(after):
+        if PER_YEAR.match(ctx.body, money.end):
             draft.metric = f"{draft.metric or 'spending'} per year"
         draft.period = period_for(ctx, money.end) or period_for(ctx)
         facts.append(build_fact(ctx, draft, _statement(ctx, draft)))

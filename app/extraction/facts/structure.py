@@ -7,7 +7,7 @@ import re
 from app.enums import EntityType, FactType
 from app.extraction import gazetteer as gz
 from app.extraction import statements as say
-from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact
+from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, runs_to_end
 from app.extraction.quantities import find_count
 
 PARTS = {"branches": "branch", "services": "service", "components": "component",
@@ -15,11 +15,11 @@ PARTS = {"branches": "branch", "services": "service", "components": "component",
          "units": "unit", "corps": "corps", "districts": "district", "departments": "department"}  # fmt: skip
 HAS_PARTS = re.compile(
     r"\b(?:has|have|consists? of|comprises?|is composed of|is made up of|includes?)\s+"
-    r"(?P<count>[\w\s]{1,20}?)\s+(?P<noun>" + "|".join(PARTS) + r")\b\s*(?::|,?\s+(?:namely|including))\s*(?P<items>.+)$"
+    r"(?P<count>[\w\s]{1,20}?)\s+(?P<noun>" + "|".join(PARTS) + r")\b\s*(?::|,?\s+(?:namely|including))\s*"
 )  # fmt: skip
 ASSOCIATED = re.compile(
     r"\b(?P<kind>associated|affiliated|auxiliary|reserve|paramilitary|other)\s+forces\s+"
-    r"(?:include|are|comprise)\s+(?P<items>.+)$",
+    r"(?:include|are|comprise)\s+",
     re.IGNORECASE,
 )
 GOVERNMENT_BODY = re.compile(
@@ -39,12 +39,13 @@ UNITS = (EntityType.organization,)
 
 def find(ctx: SentenceContext) -> list:
     facts = []
-    if match := HAS_PARTS.search(ctx.body):
+    # Both are followed by the items, the rest of the sentence (see runs_to_end).
+    if match := runs_to_end(HAS_PARTS, ctx.body):
         # The whole is the name just before the verb: "X said the Y have three branches".
         wholes = ctx.entities_in(0, match.start(), *UNITS)
         if wholes:
             facts.extend(_parts(ctx, match, max(wholes, key=lambda ref: ref.end)))
-    if match := ASSOCIATED.search(ctx.body):
+    if match := runs_to_end(ASSOCIATED, ctx.body):
         whole = ctx.subject or (Ref(ctx.state.last_organization_subject)
                                 if ctx.state.last_organization_subject else None)  # fmt: skip
         if whole is not None:
@@ -89,8 +90,8 @@ def _parts(ctx: SentenceContext, match: re.Match, whole: Ref) -> list:
 
 
 def _members(ctx, match, whole: Ref, predicate: str, relation: str) -> list:
-    """One fact per named member of the list in group 'items'."""
-    start = match.start("items")
+    """One fact per named member of the list that follows the match."""
+    start = match.end()
     stop = ITEM_END.search(ctx.body, start)
     end = stop.start() if stop else len(ctx.body)
     facts = []

@@ -1,0 +1,87 @@
+"""Extraction stays linear in the text's length on adversarial shapes.
+
+Each shape is a short unit repeated into one long sentence (or many short ones), led
+by cue words that wake a rule up. CPU time, not wall time, is measured, and the budgets
+are generous: a linear pass meets them on a loaded machine, a quadratic one cannot
+(ten times the text is a hundred times the work).
+"""
+
+import time
+
+import pytest
+
+from app.extraction.pipeline import extract
+
+# Cue words that make each rule look at the sentence (and a subject for it).
+RULE_LEADS = {
+    "none": "",
+    "rankings": "Azerbaijan ranked 5th among 140 countries and is the world's largest ",
+    "spending": "Azerbaijan spent $5bn on ",
+    "cooperation": (
+        "Azerbaijan has agreements on cooperation with about 30 countries and cooperates with "
+    ),
+    "alliances": "Azerbaijan joined the NATO-led ",
+    "structure": "The Armed Forces have three branches: ",
+    "mandates": "The Ministry of Defence is responsible for ",
+    "events": "Azerbaijan visited ",
+    "attribution": "According to ",
+    "report": "A report by ",
+}
+# Units repeated to fill the text: names, acronyms, lists, possessives, cue words,
+# numbers, and the shapes that made patterns backtrack.
+SHAPES = {
+    "said_names": "said Alpha Bravo Charlie Delta ",
+    "names": "Alpha Bravo Charlie Delta ",
+    "acronyms": "Armed Forces (AF) ",
+    "countries": "Armenia, Georgia, Turkey, Iran, ",
+    "possessive": "Azerbaijan's ",
+    "according": "according to ",
+    "and_names": "and Bravo ",
+    "of_chain": "Ministry of Xyz ",
+    "and_heads": "Alpha and Air Force of Bravo ",
+    "positions": "Minister of Defence, Deputy Minister of Interior, ",
+    "digits": "1,000,",
+    "money": "$1,234,5bn ",
+    "amounts": "spent $1bn and ",
+    "years": "2019 ",
+    "year_ranges": "2009-2016 and ",
+    "ordinals": "ranked 64th among 138 countries ",
+    "superlatives": "is Alpha Bravo the largest army in Charlie ",
+    "joined": "joined NATO in 1994 as well as ",
+    "responsible": "Baku, ",
+    "which": "Army, which can be involved in operations; ",
+    "led": "NATO-led Armenia ",
+    "sentences": "Azerbaijan ranked 64th among 138 nations in 2020, according to Fire Power. ",
+    "anaphors": "The ministry said it spent $4bn. ",
+    "lines": "joined NATO\n",
+    "spaces": " \n \t ",
+}
+SMALL, LARGE = 100_000, 1_048_576
+
+
+def text_of(lead: str, unit: str, size: int) -> str:
+    return lead + unit * ((size - len(lead)) // len(unit) + 1)
+
+
+def cpu_seconds(text: str) -> float:
+    start = time.process_time()
+    extract(text, published_at="2020-02-05")
+    return time.process_time() - start
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("rule", RULE_LEADS)
+def test_100_kb_of_an_adversarial_shape_extracts_in_a_few_seconds(rule, shape):
+    # Linear extraction of 100 kB takes a fraction of a second; the quadratic and
+    # exponential patterns this guards against took from 10 s to forever.
+    assert cpu_seconds(text_of(RULE_LEADS[rule], SHAPES[shape], SMALL)) < 4.0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("rule", ["none", "rankings", "attribution"])
+def test_a_mebibyte_costs_about_ten_times_100_kb(rule, shape):
+    small = cpu_seconds(text_of(RULE_LEADS[rule], SHAPES[shape], SMALL))
+    large = cpu_seconds(text_of(RULE_LEADS[rule], SHAPES[shape], LARGE))
+    # Ten times the text: about ten times the time if linear, a hundred if quadratic.
+    assert large < 25 * small + 2.0 and large < 40.0, (small, large)
