@@ -28,13 +28,13 @@ from app.writes.articles import (
     GroundingError,
     Reextraction,
     has_curated_facts,
-    in_transaction,
     ingest_article,
     reextract_article,
 )
 from app.writes.backup import BackupError, export_lines, import_lines
 from app.writes.seed import SeedError, load_seed, read_seed
 from app.writes.sources import ArticleInput, BadInput, read_inputs
+from app.writes.transactions import in_transaction
 
 cli = typer.Typer(
     help="article-facts: news articles as structured, grounded facts over a REST API.\n\n"

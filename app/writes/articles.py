@@ -6,16 +6,12 @@ the caller owns the transaction, so a failure leaves nothing half-stored.
 
 import hashlib
 import logging
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from app.claims import FACT_CLAIM_FIELDS
-from app.db import write_transaction
 from app.extraction.candidates import ArticleCandidates, FactCandidate
 from app.extraction.pipeline import extract
 from app.extraction.text import slugify, title_of
@@ -29,7 +25,8 @@ from app.models import (
 )
 from app.writes.entities import resolve_entities
 from app.writes.invariants import GroundingError, check_claim, check_span
-from app.writes.slugs import unique_slug
+from app.writes.slugs import add_with_unique_slug
+from app.writes.transactions import in_transaction
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +136,6 @@ def create_article(
     """Add a new article (the caller made sure its text is not stored yet) and its candidates."""
     title = meta.title or title_of(text)
     article = Article(
-        slug=unique_slug(session, Article, slugify(title, max_length=60)),
         title=title,
         text=text,
         language=meta.language,
@@ -148,8 +144,7 @@ def create_article(
         published_at=meta.published_at,
         sha256=text_sha256(text),
     )
-    session.add(article)
-    session.flush()
+    add_with_unique_slug(session, article, slugify(title, max_length=60))
     store_candidates(session, article, candidates)
     return article
 
@@ -280,24 +275,3 @@ def delete_article(session: Session, article: Article) -> None:
 def has_curated_facts() -> sa.ColumnElement[bool]:
     """For a SELECT over articles: the article has curated facts."""
     return sa.exists().where(Fact.article_id == Article.id, Fact.origin == Origin.curated)
-
-
-# A concurrent writer may insert the same new entity first (a unique slug), hold the
-# database (SQLite's single writer) past the busy timeout, or, on PostgreSQL, delete an
-# entity a new row refers to: the transaction is then simply run again.
-CONFLICTS = (sa.exc.IntegrityError, sa.exc.OperationalError)
-T = TypeVar("T")
-
-
-def in_transaction(session: Session, work: Callable[[Session], T], attempts: int = 3) -> T:
-    """`work(session)` in a write transaction of its own (`write_transaction`), retried on
-    a conflict with another writer."""
-    for attempt in range(1, attempts + 1):
-        try:
-            with write_transaction(session):
-                return work(session)
-        except CONFLICTS:
-            if attempt == attempts:
-                raise
-            time.sleep(0.05 * attempt)
-    raise AssertionError("unreachable")

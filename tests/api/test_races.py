@@ -16,7 +16,8 @@ from app.queries import facts as fact_queries
 from app.queries.lookup import get_article
 from app.writes import articles as article_writes
 from app.writes import facts as fact_writes
-from app.writes.articles import delete_article, in_transaction
+from app.writes.articles import delete_article
+from app.writes.transactions import in_transaction
 from tests.helpers import ARTICLE, AUTH, assert_problem
 
 HEAD_START = 1.0  # seconds the other writer gets: enough to finish unless it must wait

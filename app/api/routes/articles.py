@@ -39,8 +39,9 @@ from app.schemas import (
     EntityPage,
     FactPage,
 )
-from app.writes.articles import delete_article, in_transaction, ingest_article
+from app.writes.articles import delete_article, ingest_article
 from app.writes.sources import meta_of
+from app.writes.transactions import in_transaction
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 

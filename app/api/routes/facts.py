@@ -15,8 +15,8 @@ from app.api.responses import ITEM_ERRORS, LIST_ERRORS, REVIEW_ERRORS
 from app.errors import PreconditionFailed
 from app.queries.facts import get_fact, list_facts
 from app.schemas import FactFilters, FactPage, FactPublic, FactReview
-from app.writes.articles import in_transaction
 from app.writes.facts import apply_review
+from app.writes.transactions import in_transaction
 
 router = APIRouter(prefix="/facts", tags=["facts"])
 
