@@ -211,7 +211,10 @@ def reextract_article(
     entity_ids = resolve_entities(session, candidates.entities)
     replaceable: dict[tuple, list[Fact]] = {}
     settled = set()
-    for fact in session.exec(select(Fact).where(Fact.article_id == article.id)):
+    # Held to the commit (FOR UPDATE; SQLite's writer holds the database): a review arriving
+    # meanwhile waits, then finds a deleted fact gone instead of being deleted with it.
+    facts = select(Fact).where(Fact.article_id == article.id).with_for_update()
+    for fact in session.exec(facts):
         if fact.origin == Origin.extracted and fact.review_status == ReviewStatus.unreviewed:
             replaceable.setdefault(stored_claim(fact), []).append(fact)
         else:
@@ -231,12 +234,15 @@ def reextract_article(
                 setattr(fact, name, getattr(candidate, name))
     vanished = [fact.id for facts in replaceable.values() for fact in facts]
     if vanished:
-        session.exec(sa.delete(Fact).where(Fact.id.in_(vanished)))
+        session.exec(sa.delete(Fact).where(Fact.id.in_(vanished), *REPLACEABLE))
     session.flush()
     store_candidates(session, article, ArticleCandidates(candidates.entities, fresh), entity_ids)
     prune_orphan_entities(session)
     return Reextraction(kept=kept, added=len(fresh), removed=len(vanished))
 
+
+# The facts a re-extraction may replace: what people have not reviewed.
+REPLACEABLE = (Fact.origin == Origin.extracted, Fact.review_status == ReviewStatus.unreviewed)
 
 # How a fact was found, not what it claims: a change there does not make another fact.
 PROVENANCE_FIELDS = ("confidence", "extractor_version")

@@ -140,3 +140,57 @@ def test_of_two_deletes_of_one_article_the_second_finds_nothing(
     assert first.status_code == 204, first.text
     assert other_writer.finish() == "not found"
     assert_problem(writer.get(f"/articles/{poland['id']}"), 404)
+
+
+def test_a_review_landing_during_a_reextraction_is_never_silently_lost(
+    writer, poland, db_url, monkeypatch
+):
+    """Found in review: on PostgreSQL a reextraction read the unreviewed facts unlocked and
+    deleted the vanished ones by id, so an accept committed in between was deleted with
+    its fact (and answered 200). Now the reextraction holds the facts it may delete: the
+    review waits, then finds its fact gone (404), or it came first and the fact stays."""
+    from app.extraction.candidates import ArticleCandidates
+    from app.models import Article, Fact
+    from app.schemas import FactReview
+    from app.writes.facts import apply_review
+
+    fact_id = poland["facts"][0]["id"]
+    outcome: dict[str, str] = {}
+    other = create_db_engine(db_url)
+
+    def review() -> None:
+        try:
+            with Session(other) as session:
+                in_transaction(session, lambda s: apply_review(
+                    s, fact_queries.get_fact(s, str(fact_id), for_update=True)[0],
+                    FactReview(review_status="accepted")))  # fmt: skip
+            outcome["review"] = "accepted"
+        except NotFound:
+            outcome["review"] = "not found"
+        except Exception as error:  # reported below
+            outcome["review"] = repr(error)
+
+    real, started = article_writes.stored_claim, []
+
+    def read_then_let_the_review_in(fact):
+        if not started:  # the facts are read: the review arrives now
+            started.append(threading.Thread(target=review))
+            started[0].start()
+            started[0].join(HEAD_START)
+        return real(fact)
+
+    monkeypatch.setattr(article_writes, "stored_claim", read_then_let_the_review_in)
+    engine = create_db_engine(db_url)
+    with Session(engine) as session:
+        # The rules no longer find anything: every unreviewed extracted fact is to go.
+        in_transaction(session, lambda s: article_writes.reextract_article(
+            s, s.get(Article, poland["id"]), ArticleCandidates([], [])))  # fmt: skip
+    started[0].join(60)
+    with Session(engine) as session:
+        stored = session.get(Fact, fact_id)
+    engine.dispose()
+    other.dispose()
+    if outcome["review"] == "accepted":
+        assert stored is not None and stored.review_status == "accepted"
+    else:
+        assert outcome["review"] == "not found" and stored is None
