@@ -83,6 +83,10 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             if not self.reading_head:
                 super().data_received(data)
                 return
+            if self.deadline is None:
+                # A reused connection: the head's time runs from its first byte, even one
+                # the parser starts no message for (a bare CRLF).
+                self.arm(self.limits.header_timeout, self.head_timed_out)
             part, data = data[: limit - self.head_bytes], data[limit - self.head_bytes :]
             self.head_bytes += len(part)
             super().data_received(part)
@@ -96,7 +100,7 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
     def on_message_begin(self) -> None:
         super().on_message_begin()
         self.header_count = 0
-        if self.deadline is None:  # a reused connection: the head's time runs from its first byte
+        if self.deadline is None:  # the next request of a pipelined chunk
             self.arm(self.limits.header_timeout, self.head_timed_out)
 
     def on_header(self, name: bytes, value: bytes) -> None:

@@ -158,6 +158,24 @@ def test_a_kept_alive_connection_gets_a_fresh_head_deadline_per_request(tmp_path
         assert statuses(sock, 2) == [200, 200]
 
 
+def test_bare_line_breaks_on_a_kept_alive_connection_get_the_head_deadline(tmp_path, db_url):
+    # Found in review: the parser starts no message for a leading CRLF, so after one answer a
+    # client sending "\r\n" and nothing more held the connection (uvicorn's keep-alive timer
+    # stops at any byte, and no head deadline was armed).
+    request = b"GET /health HTTP/1.1\r\nHost: test\r\n\r\n"
+    with (
+        served(tmp_path, db_url, HTTP_HEADER_TIMEOUT="1") as (_, port, _),
+        connect(port) as sock,
+    ):
+        sock.sendall(request)
+        assert statuses(sock, 1) == [200]
+        sock.sendall(b"\r\n")
+        sock.settimeout(15)
+        started = time.monotonic()
+        status, _ = status_and_problem(read_answer(sock))
+        assert status == 408 and time.monotonic() - started < 10
+
+
 def statuses(sock: socket.socket, count: int) -> list[int]:
     """The statuses of the next `count` answers on a kept-alive connection."""
     received = b""
