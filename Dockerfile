@@ -10,7 +10,7 @@ COPY migrations ./migrations
 COPY seed ./seed
 # Wheels for the service (with the PostgreSQL driver) and every dependency; the runtime
 # stage installs them offline.
-RUN pip wheel --no-cache-dir --wheel-dir /wheels ".[postgres]"
+RUN pip wheel --no-cache-dir --wheel-dir /wheels ".[postgres,redis]"
 
 FROM python:3.11-slim
 # MALLOC_ARENA_MAX: glibc gives every request thread its own malloc arena, which keeps

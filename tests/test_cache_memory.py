@@ -6,11 +6,14 @@ import sys
 from pathlib import Path
 
 import httpx
+import pytest
 import sqlalchemy as sa
 
 from app.db import create_db_engine
 from app.models import Fact
 from tests.helpers import free_port, running_server
+
+pytestmark = pytest.mark.slow
 
 MIB = 1024 * 1024
 

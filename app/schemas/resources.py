@@ -2,7 +2,7 @@
 
 from typing import Generic, TypeVar
 
-from pydantic import BaseModel, Field, field_serializer
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 from app.claims import FactClaim
 from app.enums import EntityType
@@ -41,6 +41,10 @@ class FactKeys(BaseModel):
 
 class FactPublic(FactClaim, FactKeys):
     """A claim made by an article, with the evidence that grounds it."""
+
+    # Every field is always sent: the claim's defaults (the candidate's) must not make
+    # them optional in the answer's schema.
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
 
     subject: EntityRef = Field(description="The entity the claim is about.")
     object: EntityRef | None = Field(description="The other entity, if any.")

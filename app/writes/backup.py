@@ -15,6 +15,7 @@ import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from app.db import write_options
 from app.extraction.candidates import Span
 from app.models import Article, Entity, EntityAlias, Fact, Mention
 from app.writes.articles import text_sha256
@@ -69,7 +70,9 @@ def import_lines(engine: Engine, lines: Iterable[bytes]) -> dict[str, int]:
     header = parse_line(1, next(stream, b""))
     if header != {"format": FORMAT, "version": FORMAT_VERSION}:
         raise BackupError(f"line 1: not an {FORMAT} version {FORMAT_VERSION} file: {header}")
-    with engine.begin() as connection:
+    # A write transaction: the emptiness checked is the one written into (another writer
+    # waits for the commit instead of failing the first insert halfway).
+    with engine.execution_options(**write_options(engine)).begin() as connection:
         for table in KINDS.values():
             if connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one():
                 raise BackupError("the database is not empty; import loads into an empty one")
