@@ -8,3 +8,7 @@ No imports: every layer may use it.
 # depend on the database behind it.
 MAX_ID = 2**31 - 1
 MIN_INT = -(2**31)
+
+# No amount, count or percentage beyond this is a value: it is beyond any budget in any
+# currency (Iran's, in rials, is about 1e16), and a float stays exact enough and finite.
+MAX_VALUE = 1e18

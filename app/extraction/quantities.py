@@ -7,7 +7,7 @@ callers can shift them into article offsets. Pure functions, no state.
 import re
 from dataclasses import dataclass
 
-from app.schemas.params import MAX_ID
+from app.bounds import MAX_ID, MAX_VALUE
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -107,9 +107,6 @@ class Period:
     end: int
 
 
-# No amount, count or percentage above this is read: it is beyond any budget in any
-# currency (Iran's, in rials, is about 1e16), and a float stays exact enough and finite.
-MAX_VALUE = 1e18
 GROUPED = re.compile(r"\d{1,3}(?:(?P<sep>[.,])\d{3})(?:(?P=sep)\d{3})*")
 
 

@@ -18,6 +18,7 @@ from pydantic import (
 )
 from pydantic_core import core_schema
 
+from app.bounds import MAX_VALUE
 from app.enums import ReviewStatus, ValueQualifier
 from app.extraction.text import BLANK
 from app.schemas.params import MAX_ID, NoNul, without_nul, without_surrogates
@@ -128,7 +129,7 @@ class FactReview(BaseModel):
         description="`accepted`, `rejected`, `corrected` (or back to `unreviewed`).",
         examples=["corrected"],
     )
-    statement: Annotated[str, NoNul] | None = Field(
+    statement: Annotated[str, Visible] | None = Field(
         None, min_length=1, max_length=2000, description="Corrected statement.",
         examples=["Azerbaijan spent 22.7 billion USD on defence-related products in 2009–2016."],
     )  # fmt: skip
@@ -137,10 +138,11 @@ class FactReview(BaseModel):
         examples=["spent_on"],
     )  # fmt: skip
     value: StrictNumber | None = Field(
-        None, allow_inf_nan=False, description="Corrected value, base units.",
+        None, allow_inf_nan=False, ge=-MAX_VALUE, le=MAX_VALUE,
+        description="Corrected value, base units.",
         examples=[22700000000],
     )  # fmt: skip
-    unit: Annotated[str, NoNul] | None = Field(
+    unit: Annotated[str, Visible] | None = Field(
         None, max_length=40, description="Corrected unit.", examples=["USD"]
     )
     value_qualifier: ValueQualifier | None = Field(
@@ -152,10 +154,10 @@ class FactReview(BaseModel):
     rank_total: StrictInt | None = Field(
         None, ge=1, le=MAX_ID, description="Corrected total ranked.", examples=[138]
     )
-    scope: Annotated[str, NoNul] | None = Field(
+    scope: Annotated[str, Visible] | None = Field(
         None, max_length=200, description="Corrected scope.", examples=["global"]
     )
-    metric: Annotated[str, NoNul] | None = Field(
+    metric: Annotated[str, Visible] | None = Field(
         None, max_length=200, description="Corrected metric.", examples=["military strength"]
     )
     period_start: StrictInt | None = Field(

@@ -11,7 +11,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from app.bounds import MAX_ID, MIN_INT
+from app.bounds import MAX_ID, MAX_VALUE, MIN_INT
 from app.extraction.candidates import Span
 
 
@@ -60,8 +60,10 @@ def check_claim(claim: Mapping[str, Any], what: str) -> None:
     start, end = claim["period_start"], claim["period_end"]
     if start is not None and end is not None and start > end:
         raise GroundingError(f"{what}: period_start {start} is after period_end {end}")
-    if claim["value"] is not None and not is_finite_number(claim["value"]):
-        raise GroundingError(f"{what}: value must be a finite number, not {claim['value']!r}")
+    value = claim["value"]
+    if value is not None and not (is_finite_number(value) and abs(value) <= MAX_VALUE):
+        raise GroundingError(f"{what}: value must be a number of at most {MAX_VALUE:g}, not "
+                             f"{value!r}")  # fmt: skip
     confidence = claim["confidence"]
     if not (is_finite_number(confidence) and 0 <= confidence <= 1):
         raise GroundingError(f"{what}: confidence must be a number from 0 to 1, not {confidence!r}")

@@ -78,3 +78,19 @@ def test_without_a_headline_the_title_is_the_first_sentence(writer):
     text = "Georgia will spend $2bn on tanks,\nthe ministry said. It said so again."
     response = writer.post("/articles", json={"text": text}, headers=AUTH)
     assert response.json()["title"] == "Georgia will spend $2bn on tanks, the ministry said."
+
+
+@pytest.mark.parametrize(
+    "correction",
+    [{"statement": "   "}, {"unit": "\u200b"}, {"scope": " \t"}, {"metric": "\ufeff"},
+     {"value": -1e308}, {"value": 1e19}],
+)  # fmt: skip
+def test_a_blank_or_unbounded_correction_gets_422(writer, correction):
+    # Found in review: blank strings were stored, and -1e308 was sent back as 309 digits.
+    before = writer.get("/facts/12")
+    body = {"review_status": "corrected", **correction}
+    response = writer.patch(
+        "/facts/12", json=body, headers={**AUTH, "If-Match": before.headers["etag"]}
+    )
+    assert_problem(response, 422)
+    assert writer.get("/facts/12").json() == before.json()

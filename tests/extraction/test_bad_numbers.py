@@ -3,8 +3,9 @@ amounts beyond any budget, ranks and totals above what an INTEGER column holds."
 
 import pytest
 
+from app.bounds import MAX_VALUE
 from app.extraction.pipeline import extract
-from app.extraction.quantities import MAX_VALUE, parse_number
+from app.extraction.quantities import parse_number
 from app.schemas.params import MAX_ID
 
 
