@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 import uvicorn
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
@@ -293,4 +294,10 @@ def import_(
 
 
 def main() -> None:
-    cli()
+    try:
+        cli()
+    except ValidationError as error:  # a bad setting: say which, and how, in one line each
+        for problem in error.errors():
+            name = ".".join(str(part) for part in problem["loc"]).upper() or "settings"
+            typer.echo(f"configuration error: {name}: {problem['msg']}", err=True)
+        raise SystemExit(2) from None

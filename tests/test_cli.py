@@ -1,5 +1,9 @@
 """The `article-facts` command line: help, migrate, seed (serve runs in test_startup)."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from typer.testing import CliRunner
 
@@ -58,3 +62,16 @@ def test_seed_reports_bad_annotations(tmp_path, env):
     result = runner.invoke(cli, ["seed", "--check", "--directory", str(broken)])
     assert result.exit_code == 2
     assert "seed error" in result.output and "not found" in result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "value"), [("RATE_LIMIT_READS", "lots"), ("API_KEYS", "sha256:zz")]
+)
+def test_a_bad_setting_is_a_one_line_message_not_a_traceback(tmp_path, name, value):
+    env = {**os.environ, name: value, "DATA_DIR": str(tmp_path)}
+    for command in (["migrate", "--check"], ["serve", "--port", "1"]):
+        result = subprocess.run([sys.executable, "-m", "app", *command], env=env,
+                                capture_output=True, text=True, timeout=60)  # fmt: skip
+        assert result.returncode == 2, result.stderr
+        assert "Traceback" not in result.stderr
+        assert result.stderr.startswith(f"configuration error: {name}: ")

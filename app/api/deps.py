@@ -36,9 +36,9 @@ def require_json_body(request: Request) -> None:
             return
     elif is_json(media_type):
         return
-    sent = media_type or "no Content-Type"
+    sent = f"not {media_type}" if media_type else "and this request has no Content-Type"
     raise UnsupportedMediaType(
-        f"The body must be JSON, sent as Content-Type: application/json, not {sent}."
+        f"The body must be JSON, sent as Content-Type: application/json, {sent}."
     )
 
 
@@ -49,7 +49,8 @@ def single_valued_query(request: Request) -> None:
     if len(params.keys()) == len(params.multi_items()):
         return
     route = request.scope.get("route")
-    method = "get" if request.method == "HEAD" else request.method.lower()
+    # HEAD reaches the routes as GET (app.api.head).
+    method = request.method.lower()
     operation = request.app.openapi()["paths"].get(getattr(route, "path", ""), {}).get(method, {})
     lists = {
         parameter["name"]
