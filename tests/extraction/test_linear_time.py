@@ -68,7 +68,7 @@ def cpu_seconds(text: str) -> float:
     # The collector off while timing: late in a long test run the process holds a big heap,
     # and a full collection the large text happens to trigger scans all of it (seen in CI:
     # 3.2 s of CPU for a mebibyte that extracts in 0.5 s).
-    gc.collect()
+    # (No collection first: on that heap one costs seconds, and the suite has 300 of these.)
     gc.disable()
     try:
         start = time.process_time()
