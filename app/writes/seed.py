@@ -4,6 +4,7 @@ Annotations cite facts by quote; offsets are computed here, and a missing or
 ambiguous quote stops the load with a message naming it.
 """
 
+import hashlib
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,17 +115,28 @@ def parse_fact(text: str, raw: dict[str, Any]) -> FactCandidate:
 
 def read_seed(directory: Path | None = None) -> Seed:
     """Parse and ground the annotations; raises SeedError naming the first problem."""
-    directory = directory or resource_dir("seed")
-    raw = tomllib.loads((directory / ANNOTATIONS_FILE).read_text(encoding="utf-8"))
+    return read_annotations((directory or resource_dir("seed")) / ANNOTATIONS_FILE)
+
+
+def read_annotations(path: Path, *, expected_sha256: str | None = None) -> Seed:
+    """Parse an annotation file and the text it names (a path relative to the file); with
+    `expected_sha256`, a text that is not the one annotated raises SeedError."""
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
     article = raw["article"]
+    directory = path.parent
     # newline="" keeps the file byte-for-byte: no newline translation.
     with open(directory / article["file"], encoding="utf-8", newline="") as handle:
         text = handle.read()
+    if expected_sha256 is not None:
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if digest != expected_sha256:
+            raise SeedError(f"{directory / article['file']}: SHA-256 {digest} is not the "
+                            f"annotated text's {expected_sha256}")  # fmt: skip
     try:
         entities = [parse_entity(text, entity) for entity in raw.get("entities", [])]
         facts = [parse_fact(text, fact) for fact in raw.get("facts", [])]
     except (QuoteError, KeyError, ValueError) as error:
-        raise SeedError(f"{directory / ANNOTATIONS_FILE}: {error}") from error
+        raise SeedError(f"{path}: {error}") from error
     keys = {entity.key for entity in entities}
     for fact in facts:
         missing = [key for key in fact.entity_keys() if key not in keys]
