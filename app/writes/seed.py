@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from app.claims import FACT_CLAIM_FIELDS
 from app.db import write_transaction
-from app.enums import EntityType, FactType, Origin, ReviewStatus, ValueQualifier
+from app.enums import EntityType, FactType, Modality, Origin, ReviewStatus, ValueQualifier
 from app.extraction.candidates import ArticleCandidates, EntityCandidate, FactCandidate, Span
 from app.extraction.text import QuoteError, find_all, locate_quote
 from app.resources import resource_dir
@@ -30,10 +30,12 @@ from app.writes.articles import (
 from app.writes.invariants import check_claim
 
 ANNOTATIONS_FILE = "annotations.toml"
-FACT_FIELDS = {
-    "type", "quote", "occurrence", "statement", "subject", "predicate", "object", "value",
-    "unit", "value_qualifier", "rank", "rank_total", "scope", "metric", "period_start",
-    "period_end", "attributed_to",
+# The loader sets a curated fact's provenance itself (curated, accepted, confidence 1).
+PROVENANCE_FIELDS = {"origin", "confidence", "review_status", "extractor_version"}
+# What an annotation may give: the claim fields, the entity references (entity keys), where
+# the quote is, and whether the fact is a headline one (read by evaluation, not stored).
+FACT_FIELDS = (set(FACT_CLAIM_FIELDS) - PROVENANCE_FIELDS) | {
+    "subject", "object", "attributed_to", "replaces", "quote", "occurrence", "headline",
 }  # fmt: skip
 
 
@@ -98,6 +100,11 @@ def parse_fact(text: str, raw: dict[str, Any]) -> FactCandidate:
     fields["type"] = FactType(raw["type"])
     if "value_qualifier" in raw:
         fields["value_qualifier"] = ValueQualifier(raw["value_qualifier"])
+    if "modality" in raw:
+        fields["modality"] = Modality(raw["modality"])
+    if not isinstance(raw.get("headline", True), bool):
+        raise SeedError(f"headline of {raw.get('quote')!r} must be true or false, "
+                        f"not {raw['headline']!r}")  # fmt: skip
     if "value" in raw:
         fields["value"] = float(raw["value"])
     fact = FactCandidate(
