@@ -334,6 +334,21 @@ def period_for(ctx: SentenceContext, start: int = 0, end: int | None = None) -> 
     return None
 
 
+def period_near(ctx: SentenceContext, start: int, end: int) -> Period | None:
+    """The period written closest to the claim's words at [start, end) (sentence offsets):
+    in "X bought 13 drones in 2019 and was set to receive more in 2021", 2019 is the
+    purchase's year. Falls back on `period_for` (editions, 'this year')."""
+    periods = ctx.periods()
+    if not periods:
+        return period_for(ctx)
+    low, high = ctx.absolute(start), ctx.absolute(end)
+
+    def distance(period: Period) -> int:
+        return max(low - period.end, period.start - high, 0)
+
+    return min(periods, key=distance)
+
+
 @dataclass
 class FactDraft:
     """A fact under construction; `anchors` are the spans that support its fields."""

@@ -8,7 +8,7 @@ import re
 from app.enums import EntityType, FactType
 from app.extraction import lexicon
 from app.extraction import statements as say
-from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_for
+from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_near
 from app.extraction.quantities import NUMBER_WORDS, find_money, parse_number
 
 TRIGGER = lexicon.word_pattern(lexicon.PROCURE_VERBS + lexicon.PROCURE_NOUNS)
@@ -63,7 +63,9 @@ def find(ctx: SentenceContext) -> list:
     draft.modality = lexicon.modality_of(ctx.body, trigger.start(), trigger.end())
     if draft.modality == "asserted" and APPROVAL.search(ctx.body, 0, item.start()):
         draft.modality = "planned"  # approved, not yet bought
-    draft.period = period_for(ctx)
+    draft.period = period_near(
+        ctx, min(trigger.start(), item.start()), max(trigger.end(), item.end())
+    )
     return [build_fact(ctx, draft, _statement(ctx, draft))]
 
 
