@@ -3,6 +3,7 @@ and a builder that turns the spans a rule used into a grounded FactCandidate.
 """
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from app.enums import MODAL_FACT_TYPES, EntityType, FactType, Modality, ValueQualifier
@@ -114,6 +115,7 @@ class SentenceContext:
     _top_index: SpanIndex | None = field(default=None, init=False, repr=False)
     _periods: SpanIndex | None = field(default=None, init=False, repr=False)
     _this_year: int | None = field(default=None, init=False, repr=False)
+    _same_periods: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
 
     @property
     def body(self) -> str:
@@ -169,6 +171,13 @@ class SentenceContext:
             self._periods = SpanIndex(found)
         end = len(self.body) if end is None else end
         return self._periods.within(self.absolute(start), self.absolute(end))
+
+    def same_periods(self) -> list[tuple[int, int]]:
+        """Where the sentence says 'the past five years' or 'the same period' (found once:
+        a search per claim from its start on was quadratic in a long sentence)."""
+        if self._same_periods is None:
+            self._same_periods = [m.span() for m in SAME_PERIOD.finditer(self.body)]
+        return self._same_periods
 
     def this_year(self) -> int | None:
         """Where the sentence says 'this year' (a sentence offset), if it does."""
@@ -335,11 +344,14 @@ def period_for(ctx: SentenceContext, start: int = 0, end: int | None = None) -> 
     periods = ctx.periods(start, end)
     if periods:
         return periods[0]
-    same = SAME_PERIOD.search(ctx.body, start, len(ctx.body) if end is None else end)
-    if same and ctx.state.last_range is not None:
+    stop = len(ctx.body) if end is None else end
+    spans = ctx.same_periods() if ctx.state.last_range is not None else []
+    at = bisect_left(spans, (start, -1))
+    same = spans[at] if at < len(spans) and spans[at][1] <= stop else None
+    if same is not None:
         earlier = ctx.state.last_range
-        return Period(earlier.start_year, earlier.end_year, ctx.absolute(same.start()),
-                      ctx.absolute(same.end()))  # fmt: skip
+        return Period(earlier.start_year, earlier.end_year, ctx.absolute(same[0]),
+                      ctx.absolute(same[1]))  # fmt: skip
     at = ctx.this_year()
     if at is not None and ctx.attribution is not None:
         year = ctx.state.editions.get(ctx.attribution.key)

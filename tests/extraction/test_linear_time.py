@@ -25,6 +25,10 @@ RULE_LEADS = {
     "structure": "The Armed Forces have three branches: ",
     "mandates": "The Ministry of Defence is responsible for ",
     "events": "Azerbaijan visited ",
+    "procurement": "Poland ordered 48 new fighter jets from Korea for $3bn and signed a contract ",
+    "exercises": "Greece and Egypt held the Medusa exercise with 3,000 troops in the ",
+    "appointments": "President Ana Reyes appointed General Luis Soto as the new Army Commander ",
+    "modality": "Chile will plan to propose a request that Peru is set to ",
     "attribution": "According to ",
     "report": "A report by ",
 }
@@ -56,6 +60,14 @@ SHAPES = {
     "anaphors": "The ministry said it spent $4bn. ",
     "lines": "joined NATO\n",
     "spaces": " \n \t ",
+    "counts": "12 Alpha Bravo Charlie Delta Echo ",
+    "deals": "ordered bought deal contract order ",
+    "drills": "Alpha Exercise Bravo drills exercise ",
+    "posts": "appointed as the new to the post of named ",
+    "datelines": "on Monday, on May 5, in June, ",
+    "baselines": "up 5% from 2019 compared with ",
+    "same_period": "spent $1bn in the past five years and in 2018-2022 ",
+    "pronouns": "appointed him as ",
 }
 SMALL, LARGE = 100_000, 1_048_576
 
