@@ -67,9 +67,10 @@ LETTER = re.compile(r"[A-Z]", re.IGNORECASE)
 SAME_SOURCE = re.compile(
     r"\b(?:as per|according to|based on|citing) the (?:same )?(?:report|study|data|survey|figures)\b"
 )
+# Case-sensitive, capitals spelt out: a case-blind alternation was a tenth of extraction.
 ATTRIBUTION_CUES = re.compile(
-    r"(?i:according|based on|citing|report|study|survey|ranking|index|review|said|says|"
-    r"estimates|found|finds|as per)"
+    r"[Aa]ccording|[Bb]ased on|[Cc]iting|[Rr]eport|REPORT|[Ss]tudy|[Ss]urvey|[Rr]anking|[Ii]ndex|"
+    r"[Rr]eview|said|says|[Ee]stimates|found|finds|[Aa]s per"
 )
 THIS_YEAR = re.compile(r"\bthis year\b")
 # "over the past five years", "in the same period": the span of years stated before.

@@ -14,7 +14,7 @@ VERB = lexicon.word_pattern(lexicon.APPOINT_VERBS)
 SUCCESSION = lexicon.word_pattern(lexicon.SUCCESSION_CUES)
 CUES = re.compile(r"appoint|named|names|nominat|sworn|promot|elevat|picked|tapped|chose|"
                   r"selected|installed|designat|confirmed|took over|takes over|assum|"
-                  r"replac|succe", re.IGNORECASE)  # fmt: skip
+                  r"replac|succe")  # fmt: skip
 REACH = 120  # characters from the verb within which the person and the post are named
 
 

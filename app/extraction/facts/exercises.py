@@ -29,7 +29,7 @@ MAX_TROOPS = 2_000_000
 # "a ceasefire monitoring exercise", "a fundraising exercise": exercises that are not drills.
 CIVIL = re.compile(r"\b(?:monitoring|fundraising|branding|mapping|accounting|budgeting|"
                    r"consultation|listening|public relations|paper|academic|pr)\s+$", re.IGNORECASE)  # fmt: skip
-CUES = re.compile(r"exercis|drill|war ?games|manoeuvres|maneuvers", re.IGNORECASE)
+CUES = re.compile(r"[Ee]xercis|[Dd]rill|war ?games|[Mm]anoeuvres|[Mm]aneuvers")
 
 
 def find(ctx: SentenceContext) -> list:

@@ -46,8 +46,12 @@ CUES = re.compile(r"spen[dt]|budget|expenditure|outlay|allocat|earmark|invest|pa
                   r"bought|purchas")  # fmt: skip
 
 
+DIGIT = re.compile(r"\d")
+
+
 def find(ctx: SentenceContext) -> list:
-    if not CUES.search(ctx.body):
+    # Every amount and percentage has a digit: the cheapest test comes first.
+    if not DIGIT.search(ctx.body) or not CUES.search(ctx.body):
         return []
     if ctx.subject is None:
         return _changes(ctx)
