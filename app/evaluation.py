@@ -123,10 +123,13 @@ def facts_match(found: FactCandidate, gold: FactCandidate, mapping: dict[str, st
     return not differences(found, gold, mapping)
 
 
-def nearest(found: FactCandidate, gold: list[FactCandidate], mapping: dict[str, str]) -> str:
-    """Why `found` matched nothing: the fields in which the closest overlapping gold fact
-    of its type differs, or that no gold fact of its type overlaps it."""
-    near = [differences(found, g, mapping) for g in gold]
+def nearest(found: FactCandidate, gold: list[FactCandidate], mapping: dict[str, str],
+            *, reverse: bool = False) -> str:  # fmt: skip
+    """Why `found` matched nothing: the fields in which the closest overlapping fact of its
+    type on the other side (gold, or with `reverse` the extracted) differs, or that none
+    overlaps it."""
+    near = [differences(g, found, mapping) if reverse else differences(found, g, mapping)
+            for g in gold]  # fmt: skip
     near = [d for d in near if "type" not in d and "evidence" not in d]
     return f" [differs in {', '.join(min(near, key=len))}]" if near else " [no gold fact here]"
 
@@ -163,8 +166,12 @@ def score_article(predicted: ArticleCandidates, gold: ArticleCandidates, report:
     for fact in gold.facts:
         if is_headline(fact):
             report.by_type.setdefault(fact.type.value, Score()).gold += 1
-    report.missed.extend(f"{fact.type.value}: {fact.statement}" for fact in unmatched
-                         if is_headline(fact))  # fmt: skip
+    report.missed.extend(
+        f"{fact.type.value}: {fact.statement}"
+        + nearest(fact, predicted.facts, mapping, reverse=True).replace("gold fact", "extraction")
+        for fact in unmatched
+        if is_headline(fact)
+    )
     report.facts = Score()
     for score in report.by_type.values():
         report.facts.add(score)
