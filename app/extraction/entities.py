@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from app.enums import EntityType
 from app.extraction import gazetteer as gz
 from app.extraction.chunks import Chunk, chunks_of
-from app.extraction.document import Sentence, Token, tokenize
+from app.extraction.document import Sentence, Token, name_tokens
 from app.extraction.spans import SpanIndex
 from app.extraction.text import slugify
 
@@ -199,7 +199,7 @@ def find_entities(text: str, sentences: list[Sentence]) -> EntityTable:
     table.main_country = main_country(text)
     pending: list[tuple[Sentence, Chunk]] = []
     for sentence in sentences:
-        tokens = tokenize(sentence.text, sentence.start)
+        tokens = name_tokens(sentence.text, sentence.start)
         chunks = chunks_of(tokens)
         previous: tuple[Chunk, str, EntityType] | None = None
         for position, chunk in enumerate(chunks):
