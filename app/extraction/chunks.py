@@ -29,13 +29,34 @@ class Chunk:
         return words[-1]
 
 
-def adjacent(first: Token, second: Token) -> bool:
-    """Only a single space between: punctuation, quotes or a line break end a name."""
-    return second.start - first.end <= 1 and not first.possessive
+def adjacent(first: Token, second: Token, text: str | None = None) -> bool:
+    """Only a single space between: punctuation, quotes or a line break end a name; but an
+    initial or an abbreviated title runs on over its full stop ("R. Koteeswaran")."""
+    gap = second.start - first.end
+    if gap <= 1:
+        return not first.possessive
+    return (
+        gap == 2
+        and text is not None
+        and text[first.end] == "."
+        and text[first.end + 1] == " "
+        and (len(first.text) == 1 or first.text in ABBREVIATED_TITLES)
+        and first.text[0].isupper()
+    )
 
 
-def chunks_of(tokens: list[Token]) -> list[Chunk]:
-    """Runs of capitalised words, joined by 'of', 'for' and, before a head word, 'and'."""
+ABBREVIATED_TITLES = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt",
+                      "Brig", "Adm", "Sgt", "Cpl", "Cmdr", "Rev", "Sen", "Rep", "Gov", "St"}  # fmt: skip
+# Lower-case words inside a person's name: joined only between capitalised words.
+PARTICLES = ("da", "de", "di", "du", "dos", "das", "del", "della", "van", "von", "der", "ter",
+             "bin", "ibn", "al", "el")  # fmt: skip
+
+
+def chunks_of(tokens: list[Token], text: str | None = None) -> list[Chunk]:
+    """Runs of capitalised words, joined by 'of', 'for' and, before a head word, 'and'.
+
+    With `text` (the string the offsets index), initials and abbreviated titles join the
+    word after their full stop."""
     chunks: list[Chunk] = []
     index = 0
     while index < len(tokens):
@@ -47,7 +68,7 @@ def chunks_of(tokens: list[Token]) -> list[Chunk]:
         index += 1
         while index < len(tokens) and not run[-1].possessive:
             nxt = tokens[index]
-            if nxt.capitalized and adjacent(run[-1], nxt) and nxt.text not in ("I",):
+            if nxt.capitalized and adjacent(run[-1], nxt, text) and nxt.text not in ("I",):
                 run.append(nxt)
                 index += 1
                 continue
@@ -62,7 +83,7 @@ def chunks_of(tokens: list[Token]) -> list[Chunk]:
 
 def _join_connector(tokens: list[Token], index: int, run: list[Token]):
     """Extend `run` over a connector at `index` when capitalised words follow it."""
-    for connector in (*CONNECTORS, "and"):
+    for connector in (*CONNECTORS, "and", *PARTICLES):
         words = connector.split()
         window = tokens[index : index + len(words)]
         if [t.text for t in window] != words:
@@ -91,6 +112,8 @@ def _join_connector(tokens: list[Token], index: int, run: list[Token]):
             return None
         if connector == "in" and not tail[-1].text.endswith("Office"):
             return None
+        if connector in PARTICLES and connector != "de" and len(tail) > 2:
+            return None  # 'da Silva', not 'da' before a run of Title Case
         run.extend(window)  # in place: a long chain of connectors is not copied each time
         run.extend(tail)
         return run, tail_end + 1

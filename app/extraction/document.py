@@ -72,7 +72,8 @@ TOKEN = re.compile(r"[^\W_]+(?:[-’'.,][^\W_]+)*")
 # (other than the connectors names use). Words are matched from their first letter only.
 NAME_TOKEN = re.compile(
     r"(?<![^\W_])(?<![^\W_][-’'.,])"
-    r"(?:(?:of|the|for|and|de|in)(?![^\W_]|[-’'.,][^\W_])|(?![a-z])[^\W_]+(?:[-’'.,][^\W_]+)*)"
+    r"(?:(?:of|the|for|and|in|d[aeiu]|dos|das|del|della|van|von|der|ter|bin|ibn|al|el)"
+    r"(?![^\W_]|[-’'.,][^\W_])|(?![a-z])[^\W_]+(?:[-’'.,][^\W_]+)*)"
 )
 # "NATO-led", "Moscow-based": the name is the part before the hyphen.
 NAME_SUFFIX = re.compile(
@@ -179,8 +180,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 
 def name_tokens(text: str, offset: int = 0) -> list[Token]:
-    """The tokens of `tokenize` that names are built from: capitalised words, numbers and
-    the connectors 'of', 'the', 'for', 'and', 'de', 'in' (the rest is never in a name)."""
+    """The tokens of `tokenize` that names are built from: capitalised words, numbers, the
+    connectors 'of', 'the', 'for', 'and', 'in' and name particles ('da', 'von', 'bin')."""
     return _tokens(NAME_TOKEN, text, offset)
 
 

@@ -9,6 +9,7 @@ from app.enums import EntityType
 from app.extraction import gazetteer as gz
 from app.extraction.chunks import Chunk, chunks_of
 from app.extraction.document import Sentence, Token, name_tokens
+from app.extraction.people import TITLE_WORDS, PersonMatch, find_person
 from app.extraction.spans import SpanIndex
 from app.extraction.text import slugify
 
@@ -22,6 +23,17 @@ ATTRIBUTION_CUES = re.compile(
     re.IGNORECASE,
 )
 CUE_CHARS = 60  # the longest cue above, its "the" and a few spaces
+# Right after an untyped name: what only an organisation does or is.
+ORG_AFTER = re.compile(
+    r"[)’'s]{0,3}\s(?:reported|reports|reporting|terrorists?|militants?|fighters|insurgents?"
+    r"|rebels?|jihadists?|militia|militiamen|gunmen|extremists|group)\b"
+)
+# Right before: what names a drill or an operation ("exercise Iron Defender").
+PROGRAM_BEFORE = re.compile(
+    r"\b(?:exercises?|drills?|manoeuvres|maneuvers|operation|codenamed|dubbed)\s[\"“‘]?$"
+)
+# Right before: a preposition of place ("in Gwoza", "near Bama").
+PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|around|across|towards?|into)\s$")
 DEMONYM_FORCES = re.compile(r"\b([A-Z][a-z]+)\s+(armed forces|army|military)\b")
 
 
@@ -54,6 +66,7 @@ class EntityTable:
         self.mentions: list[MentionSpan] = []
         self.appositions: list[tuple[str, str, int, int]] = []  # person, position, span
         self.main_country: str | None = None  # names "Ministry of Defence" alone
+        self.post_country: str | None = None  # names a bare "President", when dominant
         self.merged: dict[str, str] = {}  # a key folded into another -> that other key
         # "defence minister" -> keys of the records named "Defence Minister of ...".
         self.of_prefixes: dict[str, set[str]] = {}
@@ -175,32 +188,14 @@ def classify(chunk: Chunk) -> EntityType | None:
     return gz.type_from_head(chunk.head)
 
 
-def person_in(chunk: Chunk) -> tuple[list[Token], list[Token]] | None:
-    """(title tokens, name tokens) when the chunk is a titled name: 'General Zakir Hasanov'."""
-    words = [t.text for t in chunk.tokens]
-    if any(w in ("of", "for", "and") for w in words):
-        return None
-    titles = 1 if words[0] in gz.demonym_to_country() else 0  # "Polish Defence Minister X"
-    while titles < len(words) and words[titles] in gz.PERSON_TITLES:
-        titles += 1
-    if titles == 1 and words[0] in gz.demonym_to_country():
-        return None
-    name = chunk.tokens[titles:]
-    if not titles or not 1 <= len(name) <= 3:
-        return None
-    if any(gz.type_from_head(t.text) or t.is_acronym or t.text in gz.country_by_surface()
-           for t in name):  # fmt: skip
-        return None
-    return chunk.tokens[:titles], name
-
-
 def find_entities(text: str, sentences: list[Sentence]) -> EntityTable:
     table = EntityTable()
     table.main_country = main_country(text)
+    table.post_country = main_country(text, dominant=True)
     pending: list[tuple[Sentence, Chunk]] = []
     for sentence in sentences:
         tokens = name_tokens(sentence.text, sentence.start)
-        chunks = chunks_of(tokens)
+        chunks = chunks_of(tokens, text)
         previous: tuple[Chunk, str, EntityType] | None = None
         for position, chunk in enumerate(chunks):
             key = _register(table, text, sentence, chunks, position, chunk, previous)
@@ -220,52 +215,53 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
     """Type and record one chunk; None when it is not recognisably an entity."""
     # Cue words right before the chunk (not the whole sentence before it: that is quadratic).
     before = text[max(sentence.start, chunk.start - CUE_CHARS) : chunk.start]
+    after = text[chunk.end : min(sentence.end, chunk.end + CUE_CHARS)]
     entity_type = classify(chunk)
-    titled = person_in(chunk)
-    if titled is not None and entity_type in (None, EntityType.position):
-        titles, name = titled
-        name_text = " ".join(t.text for t in name)
-        key = table.add(
-            name_text, EntityType.person, aliases=[" ".join(t.text for t in chunk.tokens)]
+    if entity_type in (None, EntityType.position):
+        following = chunks[position + 1] if position + 1 < len(chunks) else None
+        next_is_post = (
+            following is not None
+            and text[chunk.end : following.start] == ", "
+            and classify(following) is EntityType.position
         )
-        table.alias(key, name[-1].text)
-        table.mention(name[0].start, name[-1].end, text, key)
-        _titled_position(table, text, titles, key, chunk)
-        _apposition(table, text, previous, key, chunk)
-        return key
-    if (
-        len(chunk.tokens) == 1
-        and chunk.tokens[0].is_acronym
-        and _acronym_alias(table, text, chunk, previous)
-    ):
-        return previous[1]
+        person = find_person(chunk, text, next_is_post)
+        if person is not None and table.records.get(table.resolve(chunk.text) or "") is None:
+            return _person(table, text, chunk, person, previous)
+    if len(chunk.tokens) == 1 and chunk.tokens[0].is_acronym:
+        if chunk.text in gz.NON_ENTITY_ACRONYMS:
+            return None
+        if _acronym_alias(table, text, chunk, previous):
+            return previous[1]
+        long_form = chunks[position - 1] if position else None
+        if (
+            previous is None
+            and long_form is not None
+            and after[:1] == ")"
+            and re.fullmatch(r"[\"”’']?\s*\(", text[long_form.end : chunk.start])
+        ):
+            return None  # 'Rocket Propelled Grenade (RPG)': the long form is no entity
     if entity_type is None and (known := table.resolve(chunk.text)):
         table.mention(chunk.start, chunk.end, text, known)
         _nested(table, text, chunk)
         return known
-    if entity_type is None and chunk.tokens[0].is_acronym and len(chunk.tokens) == 1:
-        entity_type = EntityType.organization
-    if entity_type is None and (ATTRIBUTION_CUES.search(before) or GROUP_CUES.search(before)):
-        entity_type = EntityType.organization
+    if entity_type is None:
+        entity_type = _type_from_context(chunk, before, after)
     if entity_type is None:
         return None
     name, country = _canonical(chunk, entity_type)
-    if previous and previous[0].tokens[-1].possessive and previous[0].end + 3 >= chunk.start:
-        owner = table.records[previous[1]]
-        if owner.type in (EntityType.country, EntityType.place) and entity_type in (
-            EntityType.organization, EntityType.position,
-        ):  # fmt: skip
-            possessive_name = f"{chunk.text} of {owner.name}"
-            key = table.add(possessive_name, entity_type, aliases=[chunk.text])
-            table.alias(key, text[previous[0].start : chunk.end])
+    owner = _possessive_owner(table, previous, chunk)
+    if owner is not None and entity_type in (EntityType.organization, EntityType.position):
+        if entity_type is EntityType.position:
+            key = _post(table, text, chunk.tokens, owner)
+        else:
+            key = table.add(f"{chunk.text} of {owner.name}", entity_type, aliases=[chunk.text])
             table.mention(previous[0].start, chunk.end, text, key)
+        if key is not None:
+            table.alias(key, text[previous[0].start : chunk.end])
             _nested(table, text, chunk)
-            return key
-    if entity_type is EntityType.position and len(chunk.tokens) <= 2 and " of " not in name:
-        expanded = _unique_prefix_match(table, name)
-        if expanded:
-            table.mention(chunk.start, chunk.end, text, expanded)
-            return expanded
+        return key
+    if entity_type is EntityType.position:
+        return _position_chunk(table, text, chunk, name, previous)
     qualified = _qualified(table, name, entity_type)
     key = table.add(qualified, entity_type, country=country)
     if (country and name != chunk.text) or qualified != name:
@@ -277,22 +273,99 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
         role = "capital"
     table.mention(chunk.start, chunk.end, text, key, role)
     _nested(table, text, chunk)
-    if entity_type is EntityType.position:
-        _apposition(table, text, previous, key, chunk)
     return key
+
+
+def _person(table, text, chunk: Chunk, person: PersonMatch, previous) -> str:
+    """Record the person a chunk names; titles and ranks become aliases, a post the
+    titles name becomes a position the person holds."""
+    name = person.name
+    name_text = " ".join(text[name[0].start : name[-1].end].split())
+    surname = name[-1].text
+    existing = table.resolve(name_text)
+    if existing is None and len(name) > 1:
+        # "President Putin" first, "Vladimir Putin" later: one person.
+        alone = table.records.get(table.resolve(surname) or "")
+        if alone is not None and alone.type is EntityType.person and " " not in alone.name:
+            table.merge(alone.key, table.add(name_text, EntityType.person))
+    key = table.add(name_text, EntityType.person)
+    surface = " ".join(text[chunk.start : chunk.end].split())
+    if surface != name_text:
+        table.alias(key, surface)
+    if len(name) > 1:
+        table.alias(key, surname)
+    table.mention(name[0].start, name[-1].end, text, key)
+    if person.titles:
+        owner = _possessive_owner(table, previous, chunk)
+        post = _post(table, text, person.titles, owner)
+        if post is not None:
+            table.appositions.append((key, post, person.titles[0].start, chunk.end))
+    _apposition(table, text, previous, key, chunk)
+    return key
+
+
+def _possessive_owner(table, previous, chunk) -> "EntityRecord | None":
+    """'Georgia's Defense Ministry': the country or place right before, in the possessive."""
+    if previous is None or not previous[0].tokens[-1].possessive:
+        return None
+    if previous[0].end + 3 < chunk.start or chunk.text in gz.KNOWN_ORGANIZATIONS:
+        return None
+    owner = table.records.get(previous[1])
+    if owner is None or owner.type not in (EntityType.country, EntityType.place):
+        return None
+    return owner
+
+
+def _position_chunk(table, text, chunk: Chunk, name: str, previous) -> str | None:
+    """A post named on its own: 'President of Azerbaijan', 'Defence Minister'."""
+    key = None
+    if len(chunk.tokens) <= 2 and " of " not in name:
+        key = _unique_prefix_match(table, name)
+    if key is None:
+        key = _post(table, text, chunk.tokens, None)
+        if key is None:
+            return None
+    table.mention(chunk.start, chunk.end, text, key)
+    _nested(table, text, chunk)
+    _apposition(table, text, previous, key, chunk)
+    return key
+
+
+def _type_from_context(chunk: Chunk, before: str, after: str) -> EntityType | None:
+    """An untyped chunk that the words around it type: a source, a group, a named drill."""
+    if chunk.tokens[0].is_acronym and len(chunk.tokens) == 1:
+        return EntityType.organization
+    if ATTRIBUTION_CUES.search(before) or GROUP_CUES.search(before):
+        return EntityType.organization
+    if ORG_AFTER.match(after):
+        return EntityType.organization
+    if PROGRAM_BEFORE.search(before):
+        return EntityType.program
+    if len(chunk.tokens) <= 3 and PLACE_BEFORE.search(before) and _plain_name(chunk):
+        return EntityType.place
+    return None
+
+
+def _plain_name(chunk: Chunk) -> bool:
+    """No given name, acronym or title in it: could be a town ('in Gwoza')."""
+    return not any(
+        t.text in gz.given_names() or t.is_acronym or t.text in TITLE_WORDS for t in chunk.tokens
+    )
 
 
 GENERIC_WORDS = {
     "Ministry", "Minister", "Defence", "Defense", "Armed", "Forces", "Force", "Army", "Navy",
     "Air", "General", "Staff", "Foreign", "Affairs", "Interior", "National", "Guard", "Border",
     "Service", "Security", "State", "Committee", "of", "the", "for", "and", "Chief",
+    "Parliament", "Government", "Cabinet", "Assembly", "Senate", "Court", "Supreme",
+    "Police", "Intelligence", "Joint", "Headquarters", "Command", "Land", "Special",
+    "Presidential", "Administration", "Office",
 }  # fmt: skip
-RANKS = {"General", "Colonel", "Lieutenant", "Major", "Captain", "Admiral", "Vice", "Rear",
-         "Marshal", "Brigadier", "Sergeant", "Mr", "Ms", "Mrs", "Dr", "Sir"}  # fmt: skip
 
 
-def main_country(text: str) -> str | None:
-    """The country the article names most often (by name, demonym or capital)."""
+def main_country(text: str, *, dominant: bool = False) -> str | None:
+    """The country the article names most often (by name, demonym or capital); with
+    `dominant`, only when it is named at least twice as often as any other."""
     counts: dict[str, int] = {}
     surfaces = {**gz.country_by_surface(), **gz.capital_to_country()}
     for match in re.finditer(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?", text):
@@ -301,7 +374,66 @@ def main_country(text: str) -> str | None:
             if country is not None:
                 counts[country.name] = counts.get(country.name, 0) + 1
                 break
-    return max(counts, key=counts.get) if counts else None
+    if not counts:
+        return None
+    top, *others = sorted(counts, key=counts.get, reverse=True)
+    if dominant and others and counts[top] < 2 * counts[others[0]]:
+        return None
+    return top
+
+
+def _post(table: EntityTable, text: str, tokens: list[Token], owner) -> str | None:
+    """The post that title words name, qualified by its own country or body: 'Polish
+    Prime Minister' -> 'Prime Minister of Poland', 'NATO Secretary General' ->
+    'Secretary General of NATO'. Ranks are no post; a post with no country or body in
+    its phrase takes the article's dominant country, or is dropped (never another's)."""
+    words = [t.text for t in tokens]
+    while words and words[0] in ("Mr", "Mrs", "Ms", "Dr", "Sir", "Prof", "The"):
+        words = words[1:]
+    while words and _is_rank(words[-1]):
+        words = words[:-1]
+    qualifier = owner.name if owner is not None else None
+    if words and qualifier is None:
+        qualifier = _qualifier_of(table, words[0])
+        if qualifier is not None:
+            words = words[1:]
+    if not words or not any(_is_post_word(word) for word in words):
+        return None
+    title = " ".join(words)
+    if qualifier is None and " of " in title:
+        last = title.rsplit(" of ", 1)[1].removeprefix("the ")
+        if _qualifier_of(table, last) is not None:
+            qualifier, title = "", title  # already qualified: "President of France"
+    if qualifier is None:
+        qualifier = table.post_country
+    if qualifier is None:
+        return None
+    name = f"{title} of {qualifier}" if qualifier else title
+    surface = " ".join(text[tokens[0].start : tokens[-1].end].split())
+    key = table.add(name, EntityType.position, aliases=[title, surface])
+    table.mention(tokens[0].start, tokens[-1].end, text, key)
+    return key
+
+
+def _is_rank(word: str) -> bool:
+    return all(part in gz.RANK_WORDS for part in word.split("-"))
+
+
+def _is_post_word(word: str) -> bool:
+    return word in gz.POSITION_HEADS or any(part in gz.POSITION_HEADS for part in word.split("-"))
+
+
+def _qualifier_of(table: EntityTable, word: str) -> str | None:
+    """The country or body a word names ('Polish', 'US', 'NATO'), if it names one."""
+    country = gz.country_by_surface().get(word)
+    if country is not None:
+        return country.name
+    if word in gz.KNOWN_ORGANIZATIONS or (word.isupper() and len(word) >= 2 and word.isalpha()):
+        return word
+    known = table.records.get(table.resolve(word) or "")
+    if known is not None and known.type is EntityType.organization:
+        return known.name
+    return None
 
 
 def _qualified(table: EntityTable, name: str, entity_type: EntityType) -> str:
@@ -310,22 +442,6 @@ def _qualified(table: EntityTable, name: str, entity_type: EntityType) -> str:
     if not generic or entity_type not in (EntityType.organization, EntityType.position):
         return name
     return f"{name} of {table.main_country}" if table.main_country else name
-
-
-def _titled_position(table, text, titles: list[Token], person: str, chunk: Chunk) -> None:
-    """'Defence Minister Nurlan Yermekbayev': the person holds the post the titles name."""
-    words = [t.text for t in titles]
-    if not any(word in gz.POSITION_HEADS for word in words):
-        return
-    demonym = next((w for w in words if w in gz.demonym_to_country()), None)
-    title = " ".join(w for w in words if w != demonym and w not in RANKS)
-    if demonym:
-        name = f"{title} of {gz.demonym_to_country()[demonym].name}"
-    else:
-        name = _qualified(table, title, EntityType.position)
-    key = table.add(name, EntityType.position, aliases=[title])
-    table.mention(titles[0].start, titles[-1].end, text, key)
-    table.appositions.append((person, key, titles[0].start, chunk.end))
 
 
 def _canonical(chunk: Chunk, entity_type: EntityType) -> tuple[str, str | None]:
@@ -353,6 +469,9 @@ def _acronym_alias(table, text, chunk, previous) -> bool:
     between = text[previous[0].end : chunk.start]
     if not re.fullmatch(r"[\"”’']?\s*\(", between) or text[chunk.end : chunk.end + 1] != ")":
         return False
+    earlier = table.resolve(chunk.text)
+    if earlier is not None and earlier != previous[1]:
+        table.merge(earlier, previous[1])  # "NATO ... North Atlantic Treaty Organization (NATO)"
     table.alias(previous[1], chunk.text)
     table.mention(chunk.start, chunk.end, text, previous[1])
     return True

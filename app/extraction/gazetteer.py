@@ -75,6 +75,21 @@ KNOWN_ORGANIZATIONS = {
     "Janes", "Jane's", "Defense News", "Financial Times", "The Economist", "RAND",
     "Pentagon", "Kremlin", "World Bank", "United Nations", "European Union", "Trend",
     "APA", "Azertac", "Anadolu", "Lockheed Martin", "Boeing", "Rosoboronexport", "Elbit",
+    # News agencies and outlets cited as sources.
+    "AP", "PTI", "ANI", "IANS", "UNI", "NAN", "Yonhap", "Kyodo", "Kyodo News", "RIA Novosti",
+    "Sputnik", "IRNA", "Tasnim", "ISNA", "WAM", "SPA", "KUNA", "QNA", "MENA", "Bernama",
+    "Antara", "KCNA", "EFE", "ANSA", "DPA", "dpa", "Ukrinform", "UNIAN", "NHK", "Nikkei",
+    "Politico", "Axios", "Breaking Defense", "Army Recognition", "Al Arabiya", "Dawn",
+    "The Hindu", "Kyiv Independent", "Haaretz", "Yle", "NRK", "SVT", "Deutsche Welle", "DW",
+    "Euronews", "Sky News", "Fox News", "NBC", "CBS", "ABC", "Newsweek", "Forbes", "Agence France-Presse",
+    # Armed groups.
+    "Hamas", "Hezbollah", "Houthis", "Houthi", "Taliban", "Al-Shabaab", "al-Shabaab",
+    "Boko Haram", "ISIS", "ISIL", "Islamic State", "Daesh", "Al-Qaeda", "al-Qaeda", "ISWAP",
+    "Wagner", "Wagner Group", "PKK", "YPG", "SDF", "M23", "TTP", "Polisario", "Janjaweed",
+    "Lashkar-e-Taiba", "Jaish-e-Mohammed", "Islamic Jihad", "Ansar Allah",
+    # Alliances and bodies often named bare.
+    "AUKUS", "Quad", "BRICS", "G7", "G20", "WTO", "IAEA", "ICC", "OIC", "ECOWAS", "SADC",
+    "Interpol", "Europol", "Frontex", "OECD", "WHO", "UNESCO", "UNICEF", "NORAD",
 }  # fmt: skip
 ORGANIZATION_HEADS = {
     "Ministry", "Forces", "Force", "Army", "Navy", "Guard", "Troops", "Service", "Services",
@@ -86,6 +101,15 @@ ORGANIZATION_HEADS = {
     "Fleet", "Brigade", "Division", "Regiment", "Battalion", "Staff", "Police", "Cabinet",
     "Secretariat", "Mission", "Review", "Times", "Post", "News", "Herald", "Institution",
     "League", "Gendarmerie", "Coalition", "Bloc", "Network", "Dialogue",
+    # Company suffixes and the words that end companies' names.
+    "Corp", "Co", "Plc", "PLC", "LLC", "GmbH", "AG", "SA", "NV", "Limited", "Holdings",
+    "Aerospace", "Dynamics", "Aviation", "Airlines", "Airways", "Electronics", "Motors",
+    "Shipyard", "Shipyards", "Dockyard", "Shipbuilding", "Engineering", "Vehicles",
+    "Laboratories", "Labs", "Solutions", "Telecom", "Petroleum", "Energy", "Media",
+    "Broadcasting", "Foundation", "Society", "Trust", "Board", "Forum", "Headquarters",
+    # Outlets.
+    "Journal", "Gazette", "Tribune", "Telegraph", "Chronicle", "Monitor", "Observer",
+    "Express", "Insider", "Daily", "Weekly", "Magazine", "Press", "Radio", "Television",
 }  # fmt: skip
 PROGRAM_HEADS = {
     "Programme", "Program", "Plan", "Process", "Partnership", "Initiative", "Strategy",
@@ -103,6 +127,7 @@ POSITION_HEADS = {
     "Chairman", "Chairperson", "Chairperson-in-Office", "Chair", "Secretary",
     "Secretary-General", "Ambassador", "Representative", "Director", "Governor", "King",
     "Queen", "Chancellor", "Spokesperson", "Spokesman", "Envoy", "Premier", "Attaché",
+    "Leader", "PM", "Secretary General", "Head", "Speaker", "Mayor", "Prosecutor",
 }  # fmt: skip
 # Words before a person's name that are a rank or honorific, not part of the name.
 PERSON_TITLES = {
@@ -112,7 +137,41 @@ PERSON_TITLES = {
     "Secretary", "Chancellor", "King", "Queen", "Prince", "Ambassador", "Deputy", "Chief",
     "Commander", "Spokesman", "Spokesperson", "Director", "Governor", "Senator", "Finance",
     "Economy", "Interior", "Justice", "Trade", "Industry", "Energy", "Home",
+    "Gen", "Lt", "Col", "Maj", "Capt", "Brig", "Adm", "Sgt", "Cpl", "Prof", "Ayatollah",
+    "Sheikh", "Supreme", "Leader", "PM", "Commodore", "Lady", "Lord", "Dame", "Pope",
+    "Cardinal", "Rev", "Speaker", "Mayor", "Vice-President", "Vice-Admiral", "Rear-Admiral",
+    "Lieutenant-General", "Major-General", "Colonel-General", "Lieutenant-Colonel",
+    "Brigadier-General", "Corporal", "Secretary-General", "Spokeswoman", "MP", "Rep", "Sen",
+    "Gov", "Honourable",
 }  # fmt: skip
+# Rank and honorific words: aliases of a person, never part of a post's name.
+RANK_WORDS = {
+    "General", "Colonel", "Lieutenant", "Major", "Captain", "Admiral", "Vice", "Rear",
+    "Marshal", "Brigadier", "Sergeant", "Commodore", "Corporal", "Private", "Field", "Mr",
+    "Ms", "Mrs", "Dr", "Sir", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Brig", "Adm",
+    "Sgt", "Cpl", "Ayatollah", "Sheikh", "Lord", "Dame", "Rev", "Honourable", "Senior",
+}  # fmt: skip
+# Lower-case particles inside a person's name ("Lula da Silva", "Ursula von der Leyen").
+NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "du", "del", "della", "van", "von",
+                  "der", "den", "ter", "la", "le", "bin", "ibn", "al", "el", "ben"}  # fmt: skip
+# Acronyms that are units, currencies or common words, never an entity alone.
+NON_ENTITY_ACRONYMS = {
+    "UTC", "GMT", "GDP", "GNP", "CEO", "CFO", "COO", "CTO", "MD", "PM", "AM", "TV", "ID",
+    "IT", "AI", "PHD", "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "SUV", "PPP", "VAT",
+    "FAQ", "PDF", "HQ", "OK", "UAV", "UAVs", "RPG", "IED", "APC", "MW", "GW", "KM", "MM",
+    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "ODI", "MP", "MPs", "LGA",
+    "ICBM", "SAM", "MRAP", "IFV", "MBT", "AK", "CPI", "Q1", "Q2", "Q3", "Q4", "PHOTOS",
+}  # fmt: skip
+
+
+@cache
+def given_names() -> frozenset[str]:
+    rows = resources.files("app.extraction").joinpath("data/given_names.txt").read_text("utf-8")
+    return frozenset(
+        word for line in rows.splitlines() if not line.startswith("#") for word in line.split()
+    )
+
+
 # Capitalised words that start sentences or name times, never entities on their own.
 NON_ENTITY_WORDS = {
     "The", "A", "An", "It", "Its", "It's", "This", "That", "These", "Those", "He", "She",
