@@ -61,7 +61,9 @@ def chunks_of(tokens: list[Token], text: str | None = None) -> list[Chunk]:
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if not token.capitalized or token.text in gz.NON_ENTITY_WORDS:
+        if not token.capitalized or (
+            token.text in gz.NON_ENTITY_WORDS and not _opens_known_name(tokens, index)
+        ):
             index += 1
             continue
         run = [token]
@@ -79,6 +81,13 @@ def chunks_of(tokens: list[Token], text: str | None = None) -> list[Chunk]:
         if len(run) <= NAME_WORDS and run[-1].end - run[0].start <= NAME_CHARS:
             chunks.append(_chunk(run))
     return chunks
+
+
+def _opens_known_name(tokens: list[Token], index: int) -> bool:
+    """'The Hindu', 'Associated Press': a known name that opens with a function word."""
+    if index + 1 >= len(tokens) or not adjacent(tokens[index], tokens[index + 1]):
+        return False
+    return f"{tokens[index].text} {tokens[index + 1].text}" in gz.KNOWN_ORGANIZATIONS
 
 
 def _join_connector(tokens: list[Token], index: int, run: list[Token]):

@@ -52,7 +52,7 @@ DATELINE = re.compile(
     (?P<region>,[ ]{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}})?
     (?P<date>,?[ ]{MONTH}[ ]\d{{1,2}}(?:,[ ]\d{{4}})?)?
     (?P<wire>[ ]?\([A-Z][A-Za-z.&/-]{{1,15}}(?:[ ][A-Za-z.&/-]{{1,15}}){{0,3}}\))?
-    [ ]?[-–—]{{1,2}}[ ]""",
+    (?:[ ]?[-–—]{{1,2}}|(?P<colon>:))[ ]""",
     re.VERBOSE,
 )
 # A line that is only a date and a time ("Wednesday, 27 November 2013", "27 August 2024
@@ -109,13 +109,28 @@ class Token(NamedTuple):
 def split_sentences(text: str) -> list[Sentence]:
     """The article's sentences, datelines and date-only lines left out, in text order."""
     sentences, start = [], 0
+    wrapped = hard_wrapped(text)
     for match in BOUNDARY.finditer(text):
-        if _ends_sentence(text, match):
+        if (not wrapped or match.group("line") is None) and _ends_sentence(text, match):
             end = match.start("blank") if match.group("stop") else match.start()
             _add(sentences, text, start, end)
             start = match.end()
     _add(sentences, text, start, len(text))
     return sentences
+
+
+def hard_wrapped(text: str) -> bool:
+    """Text broken into lines of about the same length, mid-sentence (a wire's copy): there a
+    line break is a space, and only a paragraph break or a full stop ends a sentence."""
+    lines = text.split("\n")
+    if len(lines) < 5:
+        return False
+    full = [line for line in lines[:-1] if line.strip()]
+    if len(full) < 4:
+        return False
+    open_ended = sum(not line.rstrip().endswith((".", "!", "?", '"', "”", ":")) for line in full)
+    even = sum(30 <= len(line) <= 100 for line in full)
+    return open_ended >= 0.5 * len(full) and even >= 0.7 * len(full)
 
 
 def _ends_sentence(text: str, match: re.Match) -> bool:
@@ -169,6 +184,8 @@ def dateline_at(text: str, start: int, end: int) -> int | None:
     city = match.group("city")
     # A city alone must be shouted ("MADRID -"), and longer than an acronym ("US - China").
     shouted = len(city) >= 4 and city.upper() == city
+    if match.group("colon") and not shouted:
+        return None  # "Kyiv: a city at war" is a sentence; "DUBAI: Iran's ..." a dateline
     if not (shouted or match.group("wire") or match.group("region") or match.group("date")):
         return None
     return match.end()

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from app.enums import EntityType
 from app.extraction import gazetteer as gz
 from app.extraction.chunks import Chunk, chunks_of
-from app.extraction.document import Sentence, Token, name_tokens
+from app.extraction.document import Sentence, name_tokens
 from app.extraction.people import TITLE_WORDS, PersonMatch, find_person
+from app.extraction.posts import lower_case_bodies, post_of
 from app.extraction.spans import SpanIndex
 from app.extraction.text import slugify
 
@@ -33,8 +34,10 @@ PROGRAM_BEFORE = re.compile(
     r"\b(?:exercises?|drills?|manoeuvres|maneuvers|operation|codenamed|dubbed)\s[\"“‘]?$"
 )
 # Right before: a preposition of place ("in Gwoza", "near Bama").
-PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|around|across|towards?|into)\s$")
-DEMONYM_FORCES = re.compile(r"\b([A-Z][a-z]+)\s+(armed forces|army|military)\b")
+PLACE_BEFORE = re.compile(
+    r"(?<![A-Z]\w\w\s)(?<![A-Z]\w\s)\b(?:in|near|outside|around|towards?|into)\s$"
+)
+NUMBER_AFTER = re.compile(r"[ -](\d{1,4})\b(?![.,]\d)")  # "Iron Defender 25", "West 2025"
 
 
 @dataclass
@@ -88,11 +91,11 @@ class EntityTable:
         record = self.records[key]
         if surface != record.name:
             record.aliases.add(surface)
-        if self.canonical(self.by_surface.setdefault(surface.lower(), key)) != key:
+        if self.canonical(self.by_surface.setdefault(folded(surface), key)) != key:
             record.foreign.add(surface)
 
     def resolve(self, surface: str) -> str | None:
-        return self.canonical(self.by_surface.get(surface.lower()))
+        return self.canonical(self.by_surface.get(folded(surface)))
 
     def canonical(self, key: str | None) -> str | None:
         """The key a merged key now goes by (itself when never merged)."""
@@ -117,7 +120,7 @@ class EntityTable:
         record.aliases.add(earlier.name)
         record.aliases.discard(record.name)
         for surface in (earlier.name, *earlier.foreign):
-            self.by_surface[surface.lower()] = key
+            self.by_surface[folded(surface)] = key
 
     def mention(self, start: int, end: int, text: str, key: str, role: str = "name") -> None:
         self.mentions.append(MentionSpan(start, end, text[start:end], key, role))
@@ -165,6 +168,12 @@ class EntityTable:
             position = name.find(" of ", position + 1)
 
 
+def folded(surface: str) -> str:
+    """A surface as lookups compare it: case, 'the', apostrophes and defence/defense aside."""
+    lowered = surface.lower().replace("’", "'").replace("defense", "defence")
+    return lowered.removeprefix("the ").replace(" the ", " ")
+
+
 # A short name is expanded to a longer one that starts with it ("Defence Minister" ->
 # "Defence Minister of X"); names longer than this are never such a short form.
 PREFIX_CHARS = 100
@@ -196,6 +205,8 @@ def find_entities(text: str, sentences: list[Sentence]) -> EntityTable:
     for sentence in sentences:
         tokens = name_tokens(sentence.text, sentence.start)
         chunks = chunks_of(tokens, text)
+        if _title_case(sentence.text):
+            chunks = _known_parts(chunks)
         previous: tuple[Chunk, str, EntityType] | None = None
         for position, chunk in enumerate(chunks):
             key = _register(table, text, sentence, chunks, position, chunk, previous)
@@ -204,11 +215,32 @@ def find_entities(text: str, sentences: list[Sentence]) -> EntityTable:
                 previous = None
             else:
                 previous = (chunk, key, table.records[key].type)
-        _armed_forces(table, text, sentence)
+        lower_case_bodies(table, text, sentence)
     for _, chunk in pending:
         _late_resolve(table, text, chunk)
     table.finish()
     return table
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline In Title Case: its capitals say nothing about names."""
+    if sentence.endswith((".", "!", "?", '"', "”")):
+        return False
+    words = [word for word in sentence.split() if len(word) > 3]
+    return len(words) >= 4 and sum(word[0].isupper() for word in words) >= 0.7 * len(words)
+
+
+def _known_parts(chunks: list[Chunk]) -> list[Chunk]:
+    """In a Title Case line, only the words the gazetteers know: countries, known bodies."""
+    known = []
+    for chunk in chunks:
+        if chunk.text in gz.country_by_surface() or chunk.text in gz.KNOWN_ORGANIZATIONS:
+            known.append(chunk)
+            continue
+        for token in chunk.tokens:
+            if token.text in gz.country_by_surface() or token.text in gz.KNOWN_ORGANIZATIONS:
+                known.append(Chunk([token], token.text, token.start, token.end))
+    return known
 
 
 def _register(table, text, sentence, chunks, position, chunk, previous) -> str | None:
@@ -248,13 +280,30 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
         entity_type = _type_from_context(chunk, before, after)
     if entity_type is None:
         return None
+    if (
+        len(chunk.tokens) == 1
+        and chunk.text not in gz.KNOWN_ORGANIZATIONS
+        and gz.type_from_head(chunk.text)
+        and chunk.text not in GENERIC_WORDS
+    ):
+        return None  # "the Council", "Alliance": a head word alone names nothing
+    if entity_type is EntityType.program and (number := NUMBER_AFTER.match(after)):
+        chunk = Chunk(chunk.tokens, f"{chunk.text} {number.group(1)}", chunk.start,
+                      chunk.end + number.end())  # fmt: skip
+    if entity_type is EntityType.place and chunk.text in gz.PLACE_SHORT_FORMS:
+        long_form = table.resolve(gz.PLACE_SHORT_FORMS[chunk.text])
+        if long_form is not None:
+            table.alias(long_form, chunk.text)
+            table.mention(chunk.start, chunk.end, text, long_form)
+            return long_form
     name, country = _canonical(chunk, entity_type)
     owner = _possessive_owner(table, previous, chunk)
     if owner is not None and entity_type in (EntityType.organization, EntityType.position):
         if entity_type is EntityType.position:
-            key = _post(table, text, chunk.tokens, owner)
+            key = post_of(table, text, chunk.tokens, owner)
         else:
-            key = table.add(f"{chunk.text} of {owner.name}", entity_type, aliases=[chunk.text])
+            aliases = [chunk.text, *(f"{d} {chunk.text}" for d in _demonyms(owner.name)[:1])]
+            key = table.add(f"{chunk.text} of {owner.name}", entity_type, aliases=aliases)
             table.mention(previous[0].start, chunk.end, text, key)
         if key is not None:
             table.alias(key, text[previous[0].start : chunk.end])
@@ -263,7 +312,7 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
     if entity_type is EntityType.position:
         return _position_chunk(table, text, chunk, name, previous)
     qualified = _qualified(table, name, entity_type)
-    key = table.add(qualified, entity_type, country=country)
+    key = table.add(qualified, entity_type, country=country, aliases=_of_forms(chunk))
     if (country and name != chunk.text) or qualified != name:
         table.alias(key, chunk.text)
     role = "demonym" if chunk.text in gz.demonym_to_country() else "name"
@@ -284,10 +333,16 @@ def _person(table, text, chunk: Chunk, person: PersonMatch, previous) -> str:
     surname = name[-1].text
     existing = table.resolve(name_text)
     if existing is None and len(name) > 1:
-        # "President Putin" first, "Vladimir Putin" later: one person.
-        alone = table.records.get(table.resolve(surname) or "")
-        if alone is not None and alone.type is EntityType.person and " " not in alone.name:
-            table.merge(alone.key, table.add(name_text, EntityType.person))
+        # "President Putin" then "Vladimir Putin", "Francis Ogolla" then "Francis Omondi
+        # Ogolla": one person.
+        same = table.records.get(table.resolve(surname) or "")
+        if same is not None and same.type is EntityType.person:
+            first = same.name.split()[0]
+            if " " not in same.name or first == name[0].text:
+                table.alias(same.key, name_text)
+                existing = same.key
+    if existing is not None and table.records[existing].type is EntityType.person:
+        name_text = table.records[existing].name
     key = table.add(name_text, EntityType.person)
     surface = " ".join(text[chunk.start : chunk.end].split())
     if surface != name_text:
@@ -297,7 +352,7 @@ def _person(table, text, chunk: Chunk, person: PersonMatch, previous) -> str:
     table.mention(name[0].start, name[-1].end, text, key)
     if person.titles:
         owner = _possessive_owner(table, previous, chunk)
-        post = _post(table, text, person.titles, owner)
+        post = post_of(table, text, person.titles, owner)
         if post is not None:
             table.appositions.append((key, post, person.titles[0].start, chunk.end))
     _apposition(table, text, previous, key, chunk)
@@ -322,7 +377,7 @@ def _position_chunk(table, text, chunk: Chunk, name: str, previous) -> str | Non
     if len(chunk.tokens) <= 2 and " of " not in name:
         key = _unique_prefix_match(table, name)
     if key is None:
-        key = _post(table, text, chunk.tokens, None)
+        key = post_of(table, text, chunk.tokens, None)
         if key is None:
             return None
     table.mention(chunk.start, chunk.end, text, key)
@@ -382,66 +437,27 @@ def main_country(text: str, *, dominant: bool = False) -> str | None:
     return top
 
 
-def _post(table: EntityTable, text: str, tokens: list[Token], owner) -> str | None:
-    """The post that title words name, qualified by its own country or body: 'Polish
-    Prime Minister' -> 'Prime Minister of Poland', 'NATO Secretary General' ->
-    'Secretary General of NATO'. Ranks are no post; a post with no country or body in
-    its phrase takes the article's dominant country, or is dropped (never another's)."""
-    words = [t.text for t in tokens]
-    while words and words[0] in ("Mr", "Mrs", "Ms", "Dr", "Sir", "Prof", "The"):
-        words = words[1:]
-    while words and _is_rank(words[-1]):
-        words = words[:-1]
-    qualifier = owner.name if owner is not None else None
-    if words and qualifier is None:
-        qualifier = _qualifier_of(table, words[0])
-        if qualifier is not None:
-            words = words[1:]
-    if not words or not any(_is_post_word(word) for word in words):
-        return None
-    title = " ".join(words)
-    if qualifier is None and " of " in title:
-        last = title.rsplit(" of ", 1)[1].removeprefix("the ")
-        if _qualifier_of(table, last) is not None:
-            qualifier, title = "", title  # already qualified: "President of France"
-    if qualifier is None:
-        qualifier = table.post_country
-    if qualifier is None:
-        return None
-    name = f"{title} of {qualifier}" if qualifier else title
-    surface = " ".join(text[tokens[0].start : tokens[-1].end].split())
-    key = table.add(name, EntityType.position, aliases=[title, surface])
-    table.mention(tokens[0].start, tokens[-1].end, text, key)
-    return key
-
-
-def _is_rank(word: str) -> bool:
-    return all(part in gz.RANK_WORDS for part in word.split("-"))
-
-
-def _is_post_word(word: str) -> bool:
-    return word in gz.POSITION_HEADS or any(part in gz.POSITION_HEADS for part in word.split("-"))
-
-
-def _qualifier_of(table: EntityTable, word: str) -> str | None:
-    """The country or body a word names ('Polish', 'US', 'NATO'), if it names one."""
-    country = gz.country_by_surface().get(word)
-    if country is not None:
-        return country.name
-    if word in gz.KNOWN_ORGANIZATIONS or (word.isupper() and len(word) >= 2 and word.isalpha()):
-        return word
-    known = table.records.get(table.resolve(word) or "")
-    if known is not None and known.type is EntityType.organization:
-        return known.name
-    return None
-
-
 def _qualified(table: EntityTable, name: str, entity_type: EntityType) -> str:
     """'Ministry of Defence' alone is every country's: name it after the article's country."""
     generic = all(word in GENERIC_WORDS for word in name.split())
     if not generic or entity_type not in (EntityType.organization, EntityType.position):
         return name
     return f"{name} of {table.main_country}" if table.main_country else name
+
+
+def _demonyms(country_name: str) -> tuple[str, ...]:
+    country = gz.country_by_surface().get(country_name)
+    return country.demonyms if country is not None and country.name == country_name else ()
+
+
+def _of_forms(chunk: Chunk) -> list[str]:
+    """'Azerbaijani Ministry of Defense' is also 'Ministry of Defense of Azerbaijan'."""
+    first = chunk.tokens[0].text
+    country = gz.demonym_to_country().get(first)
+    if country is None or len(chunk.tokens) < 2 or chunk.tokens[0].possessive:
+        return []
+    rest = chunk.text[len(first) + 1 :]
+    return [f"{rest} of {country.name}"] if gz.type_from_head(chunk.head) else []
 
 
 def _canonical(chunk: Chunk, entity_type: EntityType) -> tuple[str, str | None]:
@@ -513,17 +529,6 @@ def _apposition(table, text, previous, key, chunk) -> None:
         table.appositions.append((key, earlier_key, earlier_chunk.start, chunk.end))
     elif earlier_type is EntityType.position and current.type is EntityType.position:
         table.merge(earlier_key, key)
-
-
-def _armed_forces(table: EntityTable, text: str, sentence: Sentence) -> None:
-    """'<Demonym> military' and 'its army' name the country's armed forces."""
-    for match in DEMONYM_FORCES.finditer(sentence.text):
-        country = gz.demonym_to_country().get(match.group(1))
-        if country:
-            start = sentence.start + match.start()
-            key = table.add(f"{match.group(1)} Armed Forces", EntityType.organization)
-            table.alias(key, match.group(0))
-            table.mention(start, sentence.start + match.end(), text, key)
 
 
 def armed_forces_of(table: EntityTable, country_key: str) -> str | None:

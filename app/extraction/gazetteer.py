@@ -68,6 +68,8 @@ PLACES = {
     "Mediterranean", "Baltic Sea", "Red Sea", "South China Sea", "Persian Gulf", "Gulf",
     "Nagorno-Karabakh", "Karabakh", "Crimea", "Donbas", "Kashmir", "Gaza", "West Bank",
 }  # fmt: skip
+# Short forms of places: the same place as the long form when both are named.
+PLACE_SHORT_FORMS = {"Karabakh": "Nagorno-Karabakh", "Gaza Strip": "Gaza"}
 KNOWN_ORGANIZATIONS = {
     "NATO", "OSCE", "UN", "EU", "CSTO", "SCO", "CIS", "ASEAN", "OPEC", "IMF", "AU", "GCC",
     "SIPRI", "IISS", "Bloomberg", "Reuters", "Associated Press", "AFP", "TASS", "Interfax",
@@ -109,7 +111,7 @@ ORGANIZATION_HEADS = {
     "Broadcasting", "Foundation", "Society", "Trust", "Board", "Forum", "Headquarters",
     # Outlets.
     "Journal", "Gazette", "Tribune", "Telegraph", "Chronicle", "Monitor", "Observer",
-    "Express", "Insider", "Daily", "Weekly", "Magazine", "Press", "Radio", "Television",
+    "Express", "Insider", "Daily", "Weekly", "Press", "Radio", "Television",
 }  # fmt: skip
 PROGRAM_HEADS = {
     "Programme", "Program", "Plan", "Process", "Partnership", "Initiative", "Strategy",
@@ -161,6 +163,8 @@ NON_ENTITY_ACRONYMS = {
     "FAQ", "PDF", "HQ", "OK", "UAV", "UAVs", "RPG", "IED", "APC", "MW", "GW", "KM", "MM",
     "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "ODI", "MP", "MPs", "LGA",
     "ICBM", "SAM", "MRAP", "IFV", "MBT", "AK", "CPI", "Q1", "Q2", "Q3", "Q4", "PHOTOS",
+    "FY", "AGM", "ASX", "NYSE", "IPO", "EPS", "YOY", "YTD", "LNG", "EV", "EVs", "MoU", "MOU",
+    "DLS", "ETF", "UPDATE", "WATCH", "READ", "MORE", "VIDEO", "PHOTO", "EXCLUSIVE",
 }  # fmt: skip
 
 

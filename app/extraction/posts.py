@@ -1,0 +1,149 @@
+"""Posts (position entities) and the bodies named in lower case, each qualified by its own
+country or body: 'Polish Prime Minister' -> 'Prime Minister of Poland', 'NATO Secretary
+General' -> 'Secretary General of NATO', "Egypt's defence ministry" -> 'Ministry of
+Defence of Egypt'. A post whose phrase names no country takes the article's dominant
+country, or is dropped: it is never given another country's name.
+
+Works on the entity table it is handed (duck-typed); imports only the gazetteer.
+"""
+
+import re
+
+from app.enums import EntityType
+from app.extraction import gazetteer as gz
+from app.extraction.document import Sentence, Token
+
+HONORIFICS = ("Mr", "Mrs", "Ms", "Dr", "Sir", "Prof", "The", "His", "Her", "Excellency")
+# "Minister of Defence" <-> "Defence Minister": one post, either way round.
+OF_FORM = re.compile(r"((?:First |Deputy |Vice )*)Minister of (?:the )?(\w+)(?: Affairs)?")
+HEAD_FORM = re.compile(r"((?:First |Deputy |Vice )*)(\w+) Minister")
+# In lower case, after a demonym or a possessive country (or "the"): bodies and posts.
+LOWER_NOUNS = {
+    "parliament": ("Parliament of {c}", EntityType.organization),
+    "government": ("Government of {c}", EntityType.organization),
+    "cabinet": ("Cabinet of {c}", EntityType.organization),
+    "army": ("{d} Army", EntityType.organization),
+    "navy": ("{d} Navy", EntityType.organization),
+    "air force": ("{d} Air Force", EntityType.organization),
+    "armed forces": ("{d} Armed Forces", EntityType.organization),
+    "military": ("{d} Armed Forces", EntityType.organization),
+    "defence ministry": ("Ministry of Defence of {c}", EntityType.organization),
+    "defense ministry": ("Ministry of Defense of {c}", EntityType.organization),
+    "foreign ministry": ("Ministry of Foreign Affairs of {c}", EntityType.organization),
+    "finance ministry": ("Ministry of Finance of {c}", EntityType.organization),
+    "interior ministry": ("Ministry of Interior of {c}", EntityType.organization),
+    "president": ("President of {c}", EntityType.position),
+    "prime minister": ("Prime Minister of {c}", EntityType.position),
+    "defence minister": ("Defence Minister of {c}", EntityType.position),
+    "defense minister": ("Defense Minister of {c}", EntityType.position),
+    "foreign minister": ("Foreign Minister of {c}", EntityType.position),
+    "finance minister": ("Finance Minister of {c}", EntityType.position),
+    "interior minister": ("Interior Minister of {c}", EntityType.position),
+}
+LOWER_NOUN = re.compile(
+    r"\b(?:(?P<owner>[A-Z][\w-]{1,30})(?P<poss>[’']s)?|(?P<the>the|a))\s"
+    r"(?P<noun>" + "|".join(sorted(LOWER_NOUNS, key=len, reverse=True)) + r")\b(?![-’'])"
+    # Not the noun used as an adjective: "the government ministry", "army officers".
+    r"(?!\s(?:ministry|ministries|officials?|spending|sources?|agenc(?:y|ies)|department"
+    r"|bonds?|debt|troops?|forces|soldiers?|jets?|officers?|units?|bases?|chiefs?"
+    r"|spokes(?:man|woman|person)|statements?|leaders?|budget|aircraft|vehicles?)\b)"
+)
+# Bare "the president", "the army" name the article's own country only when it dominates;
+# these nouns are too common to take even that on their own.
+NEEDS_OWNER = {"army", "navy", "air force", "armed forces", "military", "president", "government"}
+
+
+def post_of(table, text: str, tokens: list[Token], owner) -> str | None:
+    """The key of the post that title words name, or None (ranks alone, no country)."""
+    words = [t.text for t in tokens]
+    while words and words[0] in HONORIFICS:
+        words = words[1:]
+    while words and _is_rank(words[-1]):
+        words = words[:-1]
+    qualifier = owner.name if owner is not None else None
+    if words and qualifier is None:
+        qualifier = qualifier_of(table, words[0])
+        if qualifier is not None:
+            words = words[1:]
+    if not words or not any(_is_post_word(word) for word in words):
+        return None
+    title = " ".join(words)
+    if qualifier is None and " of " in title:
+        last = title.rsplit(" of ", 1)[1].removeprefix("the ")
+        if qualifier_of(table, last) is not None:
+            qualifier = ""  # already qualified: "President of France"
+    if qualifier is None:
+        qualifier = table.post_country
+    if qualifier is None:
+        return None
+    surface = " ".join(text[tokens[0].start : tokens[-1].end].split())
+    key = add_post(table, title, qualifier, [surface])
+    table.mention(tokens[0].start, tokens[-1].end, text, key)
+    return key
+
+
+def add_post(table, title: str, qualifier: str, aliases: list[str]) -> str:
+    """Record 'title of qualifier' under one key whichever way round the title is put."""
+    name = f"{title} of {qualifier}" if qualifier else title
+    forms = [title]
+    if (of := OF_FORM.fullmatch(title)) is not None:
+        forms.append(f"{of.group(1)}{of.group(2)} Minister")
+    elif (head := HEAD_FORM.fullmatch(title)) is not None and head.group(2) != "Prime":
+        forms.append(f"{head.group(1)}Minister of {head.group(2)}")
+    names = [f"{form} of {qualifier}" if qualifier else form for form in forms]
+    known = next((key for form in names if (key := table.resolve(form))), None)
+    if known is not None:
+        name = table.records[known].name
+    return table.add(name, EntityType.position, aliases=[*names, *forms, *aliases])
+
+
+def _is_rank(word: str) -> bool:
+    return all(part in gz.RANK_WORDS for part in word.split("-"))
+
+
+def _is_post_word(word: str) -> bool:
+    return word in gz.POSITION_HEADS or any(part in gz.POSITION_HEADS for part in word.split("-"))
+
+
+def qualifier_of(table, word: str) -> str | None:
+    """The country or body a word names ('Polish', 'US', 'NATO'), if it names one."""
+    country = gz.country_by_surface().get(word)
+    if country is not None:
+        return country.name
+    if word in gz.KNOWN_ORGANIZATIONS or (word.isupper() and len(word) >= 2 and word.isalpha()):
+        return word
+    known = table.records.get(table.resolve(word) or "")
+    if known is not None and known.type is EntityType.organization:
+        return known.name
+    return None
+
+
+def lower_case_bodies(table, text: str, sentence: Sentence) -> None:
+    """ "Azerbaijan's parliament", "the Swedish prime minister", "the finance ministry"."""
+    for match in LOWER_NOUN.finditer(sentence.text):
+        noun = match.group("noun")
+        pattern, entity_type = LOWER_NOUNS[noun]
+        country = None
+        if match.group("owner"):
+            country = gz.country_by_surface().get(match.group("owner"))
+            if country is None or (match.group("poss") is None) == (
+                country.name == match.group("owner")
+            ):
+                continue  # "Sweden parliament" / "Swedish's" are no owners
+        elif noun not in NEEDS_OWNER:
+            name = table.post_country if entity_type is EntityType.position else table.main_country
+            country = gz.country_by_surface().get(name or "")
+        if country is None or not country.demonyms:
+            continue
+        name = pattern.format(c=country.name, d=country.demonyms[0])
+        surface = match.group(0) if match.group("owner") else noun
+        start = sentence.start + (match.start() if match.group("owner") else match.start("noun"))
+        end = sentence.start + match.end()
+        if entity_type is EntityType.position:
+            title = name.rsplit(" of ", 1)[0]
+            key = add_post(table, title, country.name, [surface])
+        else:
+            key = table.resolve(name) or table.add(name, entity_type)
+            table.alias(key, surface)
+        if not any(m.start <= start and end <= m.end for m in table.mentions[-8:]):
+            table.mention(start, end, text, key)
