@@ -61,8 +61,10 @@ def chunks_of(tokens: list[Token], text: str | None = None) -> list[Chunk]:
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if not token.capitalized or (
-            token.text in gz.NON_ENTITY_WORDS and not _opens_known_name(tokens, index)
+        if (
+            not token.capitalized
+            or token.text in gz.NON_ENTITY_ACRONYMS
+            or (token.text in gz.NON_ENTITY_WORDS and not _opens_known_name(tokens, index))
         ):
             index += 1
             continue

@@ -52,7 +52,7 @@ DATELINE = re.compile(
     (?P<region>,[ ]{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}})?
     (?P<date>,?[ ]{MONTH}[ ]\d{{1,2}}(?:,[ ]\d{{4}})?)?
     (?P<wire>[ ]?\([A-Z][A-Za-z.&/-]{{1,15}}(?:[ ][A-Za-z.&/-]{{1,15}}){{0,3}}\))?
-    (?:[ ]?[-–—]{{1,2}}|(?P<colon>:))[ ]""",
+    (?:[ ]?[-–—]{{1,2}}[ ]|(?P<colon>:)[ ]|(?<=\d)(?P<bare>[ ])(?=[A-Z]))""",
     re.VERBOSE,
 )
 # A line that is only a date and a time ("Wednesday, 27 November 2013", "27 August 2024
@@ -184,6 +184,8 @@ def dateline_at(text: str, start: int, end: int) -> int | None:
     city = match.group("city")
     # A city alone must be shouted ("MADRID -"), and longer than an acronym ("US - China").
     shouted = len(city) >= 4 and city.upper() == city
+    if match.group("bare") and not (shouted and match.group("date")):
+        return None  # "MUMBAI Dec 31 India named ..."
     if match.group("colon") and not shouted:
         return None  # "Kyiv: a city at war" is a sentence; "DUBAI: Iran's ..." a dateline
     if not (shouted or match.group("wire") or match.group("region") or match.group("date")):

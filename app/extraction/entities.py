@@ -202,10 +202,10 @@ def find_entities(text: str, sentences: list[Sentence]) -> EntityTable:
     table.main_country = main_country(text)
     table.post_country = main_country(text, dominant=True)
     pending: list[tuple[Sentence, Chunk]] = []
-    for sentence in sentences:
+    for number, sentence in enumerate(sentences):
         tokens = name_tokens(sentence.text, sentence.start)
         chunks = chunks_of(tokens, text)
-        if _title_case(sentence.text):
+        if number < 3 and _title_case(sentence.text):
             chunks = _known_parts(chunks)
         previous: tuple[Chunk, str, EntityType] | None = None
         for position, chunk in enumerate(chunks):
@@ -223,8 +223,8 @@ def find_entities(text: str, sentences: list[Sentence]) -> EntityTable:
 
 
 def _title_case(sentence: str) -> bool:
-    """A headline In Title Case: its capitals say nothing about names."""
-    if sentence.endswith((".", "!", "?", '"', "”")):
+    """A headline In Title Case: its capitals say nothing about names (a byline's do)."""
+    if sentence.endswith((".", "!", "?", '"', "”")) or re.search(r"\b[Bb]y [A-Z]", sentence):
         return False
     words = [word for word in sentence.split() if len(word) > 3]
     return len(words) >= 4 and sum(word[0].isupper() for word in words) >= 0.7 * len(words)

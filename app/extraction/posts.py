@@ -43,10 +43,8 @@ LOWER_NOUNS = {
 LOWER_NOUN = re.compile(
     r"\b(?:(?P<owner>[A-Z][\w-]{1,30})(?P<poss>[’']s)?|(?P<the>the|a))\s"
     r"(?P<noun>" + "|".join(sorted(LOWER_NOUNS, key=len, reverse=True)) + r")\b(?![-’'])"
-    # Not the noun used as an adjective: "the government ministry", "army officers".
-    r"(?!\s(?:ministry|ministries|officials?|spending|sources?|agenc(?:y|ies)|department"
-    r"|bonds?|debt|troops?|forces|soldiers?|jets?|officers?|units?|bases?|chiefs?"
-    r"|spokes(?:man|woman|person)|statements?|leaders?|budget|aircraft|vehicles?)\b)"
+    # Not the noun used as an adjective: "the government ministry", "government bonds".
+    r"(?!\s(?:ministry|ministries|bonds?|debt|spending|budget)\b)"
 )
 # Bare "the president", "the army" name the article's own country only when it dominates;
 # these nouns are too common to take even that on their own.
