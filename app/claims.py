@@ -9,7 +9,7 @@ in `FACT_CLAIM_FIELDS`, derived from it. Imports no other layer of the app.
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from app.enums import FactType, Origin, ReviewStatus, ValueQualifier, enum_column_type
+from app.enums import FactType, Modality, Origin, ReviewStatus, ValueQualifier, enum_column_type
 
 
 class FactClaim(SQLModel):
@@ -47,6 +47,15 @@ class FactClaim(SQLModel):
         description="Unit of `value`: ISO 4217 code for money, else a plural-free noun.",
         schema_extra={"examples": ["USD"]},
     )
+    modality: Modality | None = Field(
+        default=None,
+        sa_type=enum_column_type(Modality, "modality"),
+        index=True,
+        description="`asserted` (the article says it is or happened), `planned` (will, plans, "
+        "intends, is to), `proposed` (requested, proposed, sought, in a draft); null where it "
+        "does not apply (rankings, structure, mandates). The statement keeps that tense.",
+        schema_extra={"examples": ["asserted"]},
+    )
     value_qualifier: ValueQualifier | None = Field(
         default=None,
         sa_type=enum_column_type(ValueQualifier, "value_qualifier"),
@@ -71,6 +80,21 @@ class FactClaim(SQLModel):
         default=None,
         description="What is ranked or measured.",
         schema_extra={"examples": ["weapons imports volume"]},
+    )
+    # Extensions of the contract for procurement and exercise facts: `value` stays the
+    # price (or any amount), so a count of items or troops needs a field of its own.
+    quantity: int | None = Field(
+        default=None,
+        description="How many: the items a procurement buys, the troops of an exercise "
+        "(an extension of the contract).",
+        schema_extra={"examples": [97]},
+    )
+    item: str | None = Field(
+        default=None,
+        max_length=200,
+        description="What a procurement buys, or an exercise's name (an extension of the "
+        "contract).",
+        schema_extra={"examples": ["Tejas Mk1A fighter jets"]},
     )
     # Alone, each serves a sort (period_start) or the open end of a range filter (period_end).
     period_start: int | None = Field(

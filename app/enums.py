@@ -27,6 +27,18 @@ class FactType(StrEnum):
     structure = "structure"
     event = "event"
     mandate = "mandate"
+    procurement = "procurement"
+    exercise = "exercise"
+    appointment = "appointment"
+
+
+class Modality(StrEnum):
+    """Whether a claim is done or to come: `asserted` (it is or happened), `planned` (will,
+    plans, is to), `proposed` (requested, proposed, in a draft)."""
+
+    asserted = "asserted"
+    planned = "planned"
+    proposed = "proposed"
 
 
 class ValueQualifier(StrEnum):

@@ -1,12 +1,16 @@
-"""Scores the extraction pipeline against curated annotations: precision, recall and F1.
+"""Scores the extraction pipeline against gold annotations: precision, recall and F1.
 
 Matching rule (one-to-one, greedy in text order):
-- entities: an extracted entity matches a curated one of the same type when any of their
-  names (canonical name or alias, case-insensitive) is the same;
-- facts: an extracted fact matches a curated one when the type is the same, the subject
-  and object are the same entities (by the entity rule above; both objects empty also
-  counts), the key numbers (value, rank, rank_total) and the period (start and end) are
-  equal, and the two evidence spans overlap.
+- entities: an extracted entity matches a gold one of the same type when any of their
+  names (canonical name or alias) is the same, compared case-insensitively, without a
+  leading "the" and with "defense" read as "defence";
+- facts: an extracted fact matches a gold one when the type is the same, the subject,
+  object and predecessor (`replaces`) are the same entities (by the entity rule above; both
+  empty also counts), the key numbers (value, rank, rank_total, quantity), the period (start
+  and end) and the modality are equal, and the two evidence spans overlap.
+
+Recall counts the gold facts marked `headline` (every curated fact of the seed is one);
+precision counts every extracted fact, matched against all gold facts.
 """
 
 from collections.abc import Iterable
@@ -54,10 +58,28 @@ class Report:
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
     articles: list[tuple[str, Score, Score]] = field(default_factory=list)  # name, facts, entities
+    judged: list[tuple[float, bool]] = field(default_factory=list)  # confidence, right
+
+    def merge(self, name: str, article: "Report") -> None:
+        """Add one article's report to this total."""
+        self.articles.append((name, article.facts, article.entities))
+        self.entities.add(article.entities)
+        for fact_type, score in article.by_type.items():
+            self.by_type.setdefault(fact_type, Score()).add(score)
+        self.facts.add(article.facts)
+        self.missed.extend(f"{name}: {line}" for line in article.missed)
+        self.spurious.extend(f"{name}: {line}" for line in article.spurious)
+        self.judged.extend(article.judged)
+
+
+def normal_name(name: str) -> str:
+    name = " ".join(name.replace("’", "'").casefold().split())
+    name = name.removeprefix("the ").replace("defense", "defence")
+    return name.removesuffix("'s")
 
 
 def names(entity: EntityCandidate) -> set[str]:
-    return {entity.name.lower(), *(alias.lower() for alias in entity.aliases)}
+    return {normal_name(entity.name), *(normal_name(alias) for alias in entity.aliases)}
 
 
 def map_entities(predicted: list[EntityCandidate], gold: list[EntityCandidate]) -> dict[str, str]:
@@ -83,9 +105,12 @@ def facts_match(found: FactCandidate, gold: FactCandidate, mapping: dict[str, st
         found.type == gold.type
         and same(found.subject, gold.subject)
         and same(found.object, gold.object)
+        and same(getattr(found, "replaces", None), getattr(gold, "replaces", None))
         and _same_number(found.value, gold.value)
         and found.rank == gold.rank
         and found.rank_total == gold.rank_total
+        and getattr(found, "quantity", None) == getattr(gold, "quantity", None)
+        and getattr(found, "modality", None) == getattr(gold, "modality", None)
         and found.period_start == gold.period_start
         and found.period_end == gold.period_end
         and found.evidence.start < gold.evidence.end
@@ -99,6 +124,10 @@ def _same_number(left: float | None, right: float | None) -> bool:
     return abs(left - right) <= 1e-9 * max(abs(left), abs(right), 1)
 
 
+def is_headline(fact: FactCandidate) -> bool:
+    return getattr(fact, "headline", True)
+
+
 def score_article(predicted: ArticleCandidates, gold: ArticleCandidates, report: Report) -> None:
     mapping = map_entities(predicted.entities, gold.entities)
     report.entities.add(
@@ -109,18 +138,29 @@ def score_article(predicted: ArticleCandidates, gold: ArticleCandidates, report:
         score = report.by_type.setdefault(fact.type.value, Score())
         score.predicted += 1
         match = next((g for g in unmatched if facts_match(fact, g, mapping)), None)
+        report.judged.append((fact.confidence, match is not None))
         if match is None:
             report.spurious.append(f"{fact.type.value}: {fact.statement}")
             continue
         unmatched.remove(match)
         score.matched_predicted += 1
-        score.matched_gold += 1
+        if is_headline(match):
+            report.by_type.setdefault(match.type.value, Score()).matched_gold += 1
     for fact in gold.facts:
-        report.by_type.setdefault(fact.type.value, Score()).gold += 1
-    report.missed.extend(f"{fact.type.value}: {fact.statement}" for fact in unmatched)
+        if is_headline(fact):
+            report.by_type.setdefault(fact.type.value, Score()).gold += 1
+    report.missed.extend(f"{fact.type.value}: {fact.statement}" for fact in unmatched
+                         if is_headline(fact))  # fmt: skip
     report.facts = Score()
     for score in report.by_type.values():
         report.facts.add(score)
+
+
+def score(name: str, text: str, gold: ArticleCandidates, published_at: str | None) -> Report:
+    """One article's report: the pipeline's output on `text` against its gold."""
+    article = Report()
+    score_article(extract(text, published_at=published_at), gold, article)
+    return article
 
 
 def evaluate(directories: Iterable[Path]) -> Report:
@@ -128,17 +168,8 @@ def evaluate(directories: Iterable[Path]) -> Report:
     total = Report()
     for directory in directories:
         seed = read_seed(directory)
-        predicted = extract(seed.text, published_at=seed.meta.published_at)
-        article = Report()
-        score_article(predicted, seed.candidates, article)
-        total.articles.append((directory.name, article.facts, article.entities))
-        total.entities.add(article.entities)
-        for fact_type, score in article.by_type.items():
-            total.by_type.setdefault(fact_type, Score()).add(score)
-        total.missed.extend(f"{directory.name}: {line}" for line in article.missed)
-        total.spurious.extend(f"{directory.name}: {line}" for line in article.spurious)
-    for score in total.by_type.values():
-        total.facts.add(score)
+        total.merge(directory.name, score(directory.name, seed.text, seed.candidates,
+                                          seed.meta.published_at))  # fmt: skip
     return total
 
 

@@ -35,10 +35,14 @@ def alembic_config(engine: Engine) -> Config:
 
 def upgrade_to_head(engine: Engine) -> None:
     """Apply every migration not yet applied, all in one transaction: all or nothing."""
+    upgrade_to(engine, "head")
+
+
+def upgrade_to(engine: Engine, revision: str) -> None:
     with migration_transaction(engine) as connection:
         config = alembic_config(engine)
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, revision)
 
 
 def downgrade_to(engine: Engine, revision: str) -> None:

@@ -14,6 +14,7 @@ from app.claims import FACT_CLAIM_FIELDS, FactClaim
 from app.enums import (
     EntityType,
     FactType,
+    Modality,
     Origin,
     ReviewStatus,
     ValueQualifier,
@@ -30,6 +31,7 @@ __all__ = [
     "Fact",
     "FactType",
     "Mention",
+    "Modality",
     "Origin",
     "ReviewStatus",
     "ValueQualifier",
@@ -127,6 +129,7 @@ class Fact(FactClaim, table=True):
         ),
         sa.CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence_range"),
         sa.CheckConstraint("rank IS NULL OR rank >= 1", name="rank_positive"),
+        sa.CheckConstraint("quantity IS NULL OR quantity >= 0", name="quantity_non_negative"),
         # The year filters test both ends of the period.
         sa.Index("ix_fact_period", "period_start", "period_end"),
         NEVER_REUSED_IDS,
@@ -145,6 +148,10 @@ class Fact(FactClaim, table=True):
         default=None, sa_column=sa.Column(sa.ForeignKey("entity.id"), index=True)
     )
     attributed_to_id: int | None = Field(
+        default=None, sa_column=sa.Column(sa.ForeignKey("entity.id"), index=True)
+    )
+    # An appointment's predecessor (migration 0007).
+    replaces_id: int | None = Field(
         default=None, sa_column=sa.Column(sa.ForeignKey("entity.id"), index=True)
     )
     quote: str

@@ -22,7 +22,7 @@ def test_export_holds_every_row_in_dependency_order(db_url, monkeypatch, tmp_pat
     target = tmp_path / "store.jsonl"
     assert runner.invoke(cli, ["export", str(target)]).exit_code == 0
     lines = [json.loads(line) for line in target.read_text().splitlines()]
-    assert lines[0] == {"format": "article-facts-export", "version": 1}
+    assert lines[0] == {"format": "article-facts-export", "version": 2}
     kinds = [line["kind"] for line in lines[1:]]
     assert kinds == sorted(kinds, key=["entity", "alias", "article", "mention", "fact"].index)
     engine = create_db_engine(db_url)

@@ -17,6 +17,7 @@ from app.migrate import (
     current_revision,
     downgrade_to,
     head_revision,
+    upgrade_to,
     upgrade_to_head,
 )
 from app.models import Fact
@@ -59,8 +60,8 @@ def test_every_filter_column_is_indexed(empty_db_url):
     inspector = sa.inspect(engine)
     leading = {index["column_names"][0] for index in inspector.get_indexes("fact")}
     assert {
-        "type", "subject_id", "object_id", "attributed_to_id", "article_id", "period_start",
-        "value", "origin", "review_status", "rank",
+        "type", "subject_id", "object_id", "attributed_to_id", "replaces_id", "article_id",
+        "period_start", "value", "modality", "origin", "review_status", "rank",
     } <= leading  # fmt: skip
     assert "type" in {index["column_names"][0] for index in inspector.get_indexes("entity")}
     mention_columns = {index["column_names"][0] for index in inspector.get_indexes("mention")}
@@ -76,6 +77,9 @@ def test_constraints_hold(db_url):
             ("subject_id", 999_999),  # foreign key
             ("type", "gossip"),  # enum CHECK
             ("confidence", 2.0),
+            ("modality", "rumoured"),
+            ("quantity", -1),
+            ("replaces_id", 999_999),
         ]:
             try:
                 with connection.begin_nested():
@@ -86,6 +90,20 @@ def test_constraints_hold(db_url):
             except sa.exc.IntegrityError:
                 continue
             raise AssertionError(f"{column}={value!r} was accepted")
+    engine.dispose()
+
+
+@pytest.mark.parametrize("fact_type", ["procurement", "exercise", "appointment"])
+def test_the_type_check_takes_the_new_fact_types(db_url, fact_type):
+    engine = create_db_engine(db_url)
+    with engine.begin() as connection:
+        connection.execute(
+            sa.text("UPDATE fact SET type = :type, modality = 'planned', quantity = 0 "
+                    "WHERE id = (SELECT min(id) FROM fact)"), {"type": fact_type},
+        )  # fmt: skip
+        stored = connection.execute(sa.text("SELECT type FROM fact WHERE type = :type"),
+                                    {"type": fact_type}).scalars().all()  # fmt: skip
+    assert stored == [fact_type]
     engine.dispose()
 
 
@@ -157,10 +175,10 @@ def test_making_ids_never_reused_keeps_every_row_trigger_and_index(empty_db_url)
     """0006 rebuilds article, entity and fact on SQLite; what they held and fired stays."""
     engine = create_db_engine(empty_db_url)
     upgrade_to_head(engine)
+    load_seed(engine)  # with today's models; then down to the schema 0006 starts from
     downgrade_to(engine, "0005")
-    load_seed(engine)
     rows, extras = dump_database(empty_db_url), schema_extras(engine)
-    upgrade_to_head(engine)
+    upgrade_to(engine, "0006")
     assert dump_database(empty_db_url) == {**rows, "alembic_version": [repr(("0006",))]}
     assert schema_extras(engine) == extras
     with engine.begin() as connection:
@@ -188,4 +206,62 @@ def test_a_migration_that_breaks_a_foreign_key_on_sqlite_commits_nothing(db_url,
             ).scalar_one()
             == 0
         )
+    engine.dispose()
+
+
+OLD_FACT_COLUMNS = (
+    "id, article_id, type, statement, subject_id, predicate, object_id, value, unit, "
+    "value_qualifier, rank, rank_total, scope, metric, period_start, period_end, "
+    "attributed_to_id, quote, evidence_start, evidence_end, origin, confidence, review_status, "
+    "extractor_version"
+)
+
+
+def test_the_new_fact_fields_keep_every_row_trigger_index_and_used_id(empty_db_url):
+    """0007 rebuilds fact on SQLite (its type CHECK changes): rows, triggers, indexes and
+    the AUTOINCREMENT counter survive it, both ways."""
+    engine = create_db_engine(empty_db_url)
+    upgrade_to_head(engine)
+    load_seed(engine)
+    with engine.begin() as connection:  # the newest fact goes: its id must stay used
+        newest = connection.exec_driver_sql("SELECT max(id) FROM fact").scalar_one()
+        connection.exec_driver_sql(f"DELETE FROM fact WHERE id = {newest}")
+    downgrade_to(engine, "0006")
+
+    def facts() -> list:
+        with engine.connect() as connection:
+            return connection.exec_driver_sql(
+                f"SELECT {OLD_FACT_COLUMNS} FROM fact ORDER BY id"
+            ).all()  # fmt: skip
+
+    rows, extras, before = dump_database(empty_db_url), schema_extras(engine), facts()
+    upgrade_to_head(engine)
+    after = dump_database(empty_db_url)
+    assert facts() == before
+    assert {name: after[name] for name in rows if name not in ("fact", "alembic_version")} == {
+        name: rows[name] for name in rows if name not in ("fact", "alembic_version")
+    }
+    added = {name for name, _ in schema_extras(engine)} - {name for name, _ in extras}
+    assert set(extras) <= set(schema_extras(engine))
+    assert added == {"ix_fact_modality", "ix_fact_replaces_id"}
+    with Session(engine) as session, session.begin():
+        first = session.exec(select(Fact).order_by(Fact.id)).first()
+        fields = first.model_dump(exclude={"id", "type", "quantity"})
+        fact = Fact(**fields, type="procurement", quantity=12)
+        session.add(fact)
+        session.flush()
+        assert fact.id > newest
+        assert session.exec(select(Fact.id).where(matches_text(session, "upgrading"))).all()
+    engine.dispose()
+
+
+def test_a_downgrade_refuses_to_drop_facts_of_the_new_types(db_url):
+    engine = create_db_engine(db_url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "UPDATE fact SET type = 'appointment' WHERE id = (SELECT min(id) FROM fact)"
+        )
+    with pytest.raises(RuntimeError, match="1 facts are of types procurement"):
+        downgrade_to(engine, "0006")
+    assert current_revision(engine) == head_revision(engine)
     engine.dispose()

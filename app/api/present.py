@@ -31,6 +31,7 @@ def present_fact(fact: Fact, entities: dict[int, Entity]) -> FactPublic:
         subject=entity_ref(entities, fact.subject_id),
         object=entity_ref(entities, fact.object_id),
         attributed_to=entity_ref(entities, fact.attributed_to_id),
+        replaces=entity_ref(entities, fact.replaces_id),
         evidence=Evidence(quote=fact.quote, start=fact.evidence_start, end=fact.evidence_end),
     )
 

@@ -34,9 +34,15 @@ class FactCandidate(FactClaim):
     evidence: Span
     object: str | None = None
     attributed_to: str | None = None
+    replaces: str | None = None
+    # Whether an analyst would want the fact first (corpus annotations mark it; evaluation
+    # measures recall on headline facts). Not a claim field: nothing stores it.
+    headline: bool = True
 
     def entity_keys(self) -> list[str]:
-        return [key for key in (self.subject, self.object, self.attributed_to) if key]
+        return [
+            key for key in (self.subject, self.object, self.attributed_to, self.replaces) if key
+        ]
 
 
 @dataclass

@@ -5,7 +5,7 @@ and a builder that turns the spans a rule used into a grounded FactCandidate.
 import re
 from dataclasses import dataclass, field
 
-from app.enums import EntityType, FactType, ValueQualifier
+from app.enums import EntityType, FactType, Modality, ValueQualifier
 from app.extraction import gazetteer as gz
 from app.extraction.candidates import FactCandidate, Span
 from app.extraction.chunks import NAME_CHARS
@@ -14,7 +14,7 @@ from app.extraction.entities import EntityTable, MentionSpan, armed_forces_of
 from app.extraction.quantities import Period, find_periods
 from app.extraction.spans import SpanIndex
 
-EXTRACTOR_VERSION = "rules-1"
+EXTRACTOR_VERSION = "rules-2"
 
 LEADING_FILLER = re.compile(
     r"^(?:(?:the|in \d{4},?|meanwhile,?|however,?|also,?|moreover,?|now,?|today,?)\s+)*$",
@@ -349,6 +349,10 @@ class FactDraft:
     scope: str | None = None
     metric: str | None = None
     period: Period | None = None
+    modality: str | None = None
+    quantity: int | None = None
+    item: str | None = None
+    replaces: Ref | None = None
     attributed: bool = False
     confidence: float = 0.8
     anchors: list[tuple[int, int]] = field(default_factory=list)
@@ -367,7 +371,7 @@ def build_fact(ctx: SentenceContext, draft: FactDraft, statement: str) -> FactCa
     """Ground the draft: evidence spans from the first to the last supporting span;
     None when that is longer than MAX_EVIDENCE."""
     spans = list(draft.anchors)
-    for ref in (draft.subject, draft.object):
+    for ref in (draft.subject, draft.object, draft.replaces):
         if ref is not None and ref.start is not None:
             spans.append((ref.start, ref.end))
     if draft.period is not None:
@@ -395,6 +399,10 @@ def build_fact(ctx: SentenceContext, draft: FactDraft, statement: str) -> FactCa
         metric=draft.metric,
         period_start=draft.period.start_year if draft.period else None,
         period_end=draft.period.end_year if draft.period else None,
+        modality=Modality(draft.modality) if draft.modality else None,
+        quantity=draft.quantity,
+        item=draft.item,
+        replaces=draft.replaces.key if draft.replaces else None,
         attributed_to=attributed_to,
         confidence=draft.confidence,
         extractor_version=EXTRACTOR_VERSION,

@@ -19,9 +19,12 @@ from app.extraction.document import split_sentences
 from app.extraction.entities import EntityTable, find_entities
 from app.extraction.facts import (
     alliances,
+    appointments,
     cooperation,
     events,
+    exercises,
     mandates,
+    procurement,
     rankings,
     spending,
     structure,
@@ -29,7 +32,8 @@ from app.extraction.facts import (
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-CLAIM_RULES = (rankings, spending, cooperation, alliances, structure, mandates)
+CLAIM_RULES = (rankings, spending, procurement, exercises, appointments, cooperation, alliances,
+               structure, mandates)  # fmt: skip
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # A sentence making more claims than this is a list or noise; its first claims are kept.
 MAX_SENTENCE_FACTS = 50

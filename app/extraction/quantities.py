@@ -25,6 +25,7 @@ ORDINAL_WORDS = {
 SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+    "crore": 1e7, "crores": 1e7, "lakh crore": 1e12, "lakh crores": 1e12, "lakh": 1e5,
 }  # fmt: skip
 QUALIFIERS = {
     "about": "approximate", "around": "approximate", "approximately": "approximate",
@@ -38,7 +39,10 @@ QUALIFIERS = {
 }  # fmt: skip
 # Symbols and words before or after an amount, and the ISO 4217 code each means.
 CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
-                    "₹": "INR", "₺": "TRY", "₼": "AZN"}  # fmt: skip
+                    "₹": "INR", "₺": "TRY", "₼": "AZN", "Rs.": "INR", "Rs": "INR", "₩": "KRW",
+                    "NT$": "TWD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
+                    "HK$": "HKD", "S$": "SGD", "NZ$": "NZD", "R$": "BRL", "₦": "NGN",
+                    "₱": "PHP", "₴": "UAH", "zł": "PLN"}  # fmt: skip
 CURRENCY_WORDS = {
     "us dollars": "USD", "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
     "pounds sterling": "GBP", "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
@@ -47,11 +51,15 @@ CURRENCY_WORDS = {
     "lari": "GEL", "drams": "AMD", "shekels": "ILS", "riyals": "SAR", "dirhams": "AED",
     "naira": "NGN", "rand": "ZAR", "pesos": "MXN", "reais": "BRL", "zlotys": "PLN",
     "kroner": "NOK", "kronor": "SEK", "francs": "CHF", "rupiah": "IDR", "baht": "THB",
+    "ringgit": "MYR", "taiwan dollars": "TWD", "new taiwan dollars": "TWD", "rials": "IRR",
+    "pakistani rupees": "PKR", "egyptian pounds": "EGP", "australian dollars": "AUD",
+    "canadian dollars": "CAD", "dinars": "DZD", "shillings": "KES", "philippine pesos": "PHP",
 }  # fmt: skip
 ISO_CODES = {
     "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "AZN", "INR", "TRY", "KRW", "UAH", "KZT",
     "GEL", "AMD", "ILS", "SAR", "AED", "CHF", "CAD", "AUD", "SEK", "NOK", "PLN", "BRL",
-    "IRR", "PKR", "EGP", "ZAR", "NGN", "MXN", "IDR", "THB",
+    "IRR", "PKR", "EGP", "ZAR", "NGN", "MXN", "IDR", "THB", "TWD", "HKD", "SGD", "NZD",
+    "PHP", "MYR", "DZD", "KES", "ETB", "COP", "ARS", "CLP", "DKK", "CZK", "HUF", "RON",
 }  # fmt: skip
 
 _QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
@@ -59,7 +67,7 @@ _QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, revers
 # (from inside one, each failing try scanned on to its end again: quadratic in a long run
 # of digits), and it ends where no separator and digit follow ("$1.2.3bn" is no $1.2).
 _NUMBER = r"(?<!\d)(?<!\d[.,])\d++(?:[.,]\d{3})*(?:[.,]\d+)?(?![.,]\d)"
-_SCALE = r"trillion|billion|million|thousand|bn|mn|mln|trn|tn|k|m|b"
+_SCALE = r"trillion|billion|million|thousand|lakh crores?|crores?|lakh|bn|mn|mln|trn|tn|k|m|b"
 _WORD_NUMBER = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _SYMBOL = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
 _CURRENCY_WORD = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, reverse=True))
@@ -67,10 +75,12 @@ _ISO = "|".join(sorted(ISO_CODES))
 
 MONEY = re.compile(
     rf"(?:(?P<qualifier>{_QUALIFIER})\s+)?"
-    rf"(?:(?P<symbol>{_SYMBOL})\s?|(?P<code_before>{_ISO})\s?)"
+    # Symbols and codes are case-sensitive and start no later than a word does ("years 5"
+    # holds no "rs 5", "members 30" no "RS 30").
+    rf"(?<![^\W\d_])(?-i:(?P<symbol>{_SYMBOL})\s?|(?P<code_before>{_ISO})\s?)"
     rf"(?P<amount>{_NUMBER})(?:\s?(?P<scale>{_SCALE})\b)?"
     rf"|(?:(?P<qualifier2>{_QUALIFIER})\s+)?(?P<amount2>{_NUMBER})(?:\s?(?P<scale2>{_SCALE})\b)?"
-    rf"\s?(?:(?P<code_after>{_ISO})\b|(?P<word>{_CURRENCY_WORD})\b)",
+    rf"\s?(?:(?-i:(?P<code_after>{_ISO}))\b|(?P<word>{_CURRENCY_WORD})\b)",
     re.IGNORECASE,
 )
 COUNT = re.compile(

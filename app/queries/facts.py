@@ -47,6 +47,7 @@ def fact_conditions(
         (filters.subject, Fact.subject_id),
         (filters.object, Fact.object_id),
         (filters.attributed_to, Fact.attributed_to_id),
+        (filters.replaces, Fact.replaces_id),
     ):
         if key is not None:
             conditions.append(column == entity_id_of(session, key))
@@ -60,6 +61,8 @@ def fact_conditions(
         conditions.append(Fact.value >= filters.min_value)
     if filters.max_value is not None:
         conditions.append(Fact.value <= filters.max_value)
+    if filters.modality is not None:
+        conditions.append(Fact.modality == filters.modality)
     if filters.origin is not None:
         conditions.append(Fact.origin == filters.origin)
     if filters.review_status is not None:
@@ -70,16 +73,17 @@ def fact_conditions(
 
 
 def entity_roles(entity_id: int) -> list[sa.ColumnElement[bool]]:
-    """The entity is the fact's subject; its object; its cited source."""
+    """The entity is the fact's subject; its object; its cited source; the one it replaces."""
     return [
         Fact.subject_id == entity_id,
         Fact.object_id == entity_id,
         Fact.attributed_to_id == entity_id,
+        Fact.replaces_id == entity_id,
     ]
 
 
 def involves_entity(entity_id: int) -> sa.ColumnElement[bool]:
-    """The entity is the fact's subject, object or cited source."""
+    """The entity is the fact's subject, object, cited source or predecessor."""
     return sa.or_(*entity_roles(entity_id))
 
 
@@ -98,7 +102,7 @@ def referenced_entities(session: Session, facts: list[Fact]) -> dict[int, Entity
     ids = {
         entity_id
         for fact in facts
-        for entity_id in (fact.subject_id, fact.object_id, fact.attributed_to_id)
+        for entity_id in (fact.subject_id, fact.object_id, fact.attributed_to_id, fact.replaces_id)
         if entity_id is not None
     }
     if not ids:

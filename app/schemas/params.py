@@ -16,7 +16,7 @@ from pydantic import (
 from pydantic_core import core_schema
 
 from app.bounds import MAX_ID
-from app.enums import EntityType, FactType, Origin, ReviewStatus
+from app.enums import EntityType, FactType, Modality, Origin, ReviewStatus
 
 
 def without_nul(value: str) -> str:
@@ -130,7 +130,10 @@ class FactFilters(PageParams):
 
     type: FactType | None = Field(None, description="Kind of claim.", examples=["ranking"])
     entity: EntityKey | None = Field(
-        None, description="Subject, object or cited source (id or slug).", examples=["azerbaijan"]
+        None,
+        description="Subject, object, cited source or the predecessor an appointment replaces "
+        "(id or slug).",
+        examples=["azerbaijan"],
     )
     subject: EntityKey | None = Field(
         None, description="Subject (id or slug).", examples=["azerbaijan"]
@@ -138,6 +141,12 @@ class FactFilters(PageParams):
     object: EntityKey | None = Field(None, description="Object (id or slug).", examples=["nato"])
     attributed_to: EntityKey | None = Field(
         None, description="Cited source (id or slug).", examples=["bloomberg"]
+    )
+    replaces: EntityKey | None = Field(
+        None,
+        description="The predecessor an appointment replaces (id or slug; an extension of the "
+        "contract).",
+        examples=["zakir-hasanov"],
     )
     article_id: int | None = Field(None, ge=1, le=MAX_ID, description="Article id.", examples=[1])
     year: Year | None = Field(
@@ -156,6 +165,11 @@ class FactFilters(PageParams):
     )
     max_value: float | None = Field(
         None, allow_inf_nan=False, description="value <= this.", examples=[100]
+    )
+    modality: Modality | None = Field(
+        None,
+        description="Asserted, planned or proposed (an extension of the contract).",
+        examples=["planned"],
     )
     origin: Origin | None = Field(None, description="Curated or extracted.", examples=["curated"])
     review_status: ReviewStatus | None = Field(

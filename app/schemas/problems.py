@@ -64,4 +64,4 @@ class Readiness(BaseModel):
 
     status: str = Field(description="`ready`.", examples=["ready"])
     database: str = Field(description="`ok`.", examples=["ok"])
-    migration: str = Field(description="The schema's migration revision.", examples=["0006"])
+    migration: str = Field(description="The schema's migration revision.", examples=["0007"])

@@ -51,6 +51,10 @@ class FactPublic(FactClaim, FactKeys):
     attributed_to: EntityRef | None = Field(
         description="Who the article cites for the claim; null when it names nobody."
     )
+    replaces: EntityRef | None = Field(
+        description="Whom an appointment's person succeeds (a person entity); null for other "
+        "facts and when the article names nobody (an extension of the contract)."
+    )
     evidence: Evidence = Field(description="The supporting span of the article.")
 
     @field_serializer("value")

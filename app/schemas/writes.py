@@ -19,7 +19,7 @@ from pydantic import (
 from pydantic_core import core_schema
 
 from app.bounds import MAX_VALUE
-from app.enums import ReviewStatus, ValueQualifier
+from app.enums import Modality, ReviewStatus, ValueQualifier
 from app.extraction.text import BLANK
 from app.schemas.params import MAX_ID, NoNul, without_nul, without_surrogates
 from app.schemas.resources import ArticleDetail, EntityPublic, FactPublic
@@ -112,8 +112,9 @@ class ArticleIngested(ArticleDetail):
 
 
 CORRECTABLE = (
-    "statement", "predicate", "value", "unit", "value_qualifier", "rank", "rank_total", "scope",
-    "metric", "period_start", "period_end", "subject", "object", "attributed_to",
+    "statement", "predicate", "value", "unit", "modality", "value_qualifier", "rank",
+    "rank_total", "scope", "metric", "quantity", "item", "period_start", "period_end",
+    "subject", "object", "attributed_to", "replaces",
 )  # fmt: skip
 
 
@@ -145,6 +146,9 @@ class FactReview(BaseModel):
     unit: Annotated[str, Visible] | None = Field(
         None, max_length=40, description="Corrected unit.", examples=["USD"]
     )
+    modality: Modality | None = Field(
+        None, description="Corrected modality.", examples=["asserted"]
+    )
     value_qualifier: ValueQualifier | None = Field(
         None, description="Corrected qualifier.", examples=["exact"]
     )
@@ -160,6 +164,13 @@ class FactReview(BaseModel):
     metric: Annotated[str, Visible] | None = Field(
         None, max_length=200, description="Corrected metric.", examples=["military strength"]
     )
+    quantity: StrictInt | None = Field(
+        None, ge=0, le=MAX_ID, description="Corrected count of items or troops.", examples=[97]
+    )
+    item: Annotated[str, Visible] | None = Field(
+        None, max_length=200, description="Corrected item bought, or exercise name.",
+        examples=["Tejas Mk1A fighter jets"],
+    )  # fmt: skip
     period_start: StrictInt | None = Field(
         None, ge=-9999, le=9999, description="Corrected first year.", examples=[2009]
     )
@@ -177,6 +188,11 @@ class FactReview(BaseModel):
     attributed_to: Annotated[str, NoNul] | None = Field(
         None, min_length=1, max_length=200, description="Corrected source (entity id or slug).",
         examples=["bloomberg"],
+    )  # fmt: skip
+    replaces: Annotated[str, NoNul] | None = Field(
+        None, min_length=1, max_length=200,
+        description="Corrected predecessor of an appointment (entity id or slug).",
+        examples=["zakir-hasanov"],
     )  # fmt: skip
 
     @model_validator(mode="after")

@@ -92,6 +92,7 @@ def store_candidates(
             "subject_id": entity_ids[fact.subject],
             "object_id": entity_ids[fact.object] if fact.object else None,
             "attributed_to_id": entity_ids[fact.attributed_to] if fact.attributed_to else None,
+            "replaces_id": entity_ids[fact.replaces] if fact.replaces else None,
             "quote": fact.evidence.quote,
             "evidence_start": fact.evidence.start,
             "evidence_end": fact.evidence.end,
@@ -166,6 +167,7 @@ def prune_orphan_entities(session: Session) -> int:
         select(Fact.subject_id),
         select(Fact.object_id).where(Fact.object_id.is_not(None)),
         select(Fact.attributed_to_id).where(Fact.attributed_to_id.is_not(None)),
+        select(Fact.replaces_id).where(Fact.replaces_id.is_not(None)),
     )
     result = session.exec(sa.delete(Entity).where(Entity.id.not_in(referenced)))
     session.flush()
@@ -252,15 +254,16 @@ SAME_CLAIM_FIELDS = tuple(name for name in FACT_CLAIM_FIELDS if name not in PROV
 def stored_claim(fact: Fact) -> tuple:
     """Everything a stored fact claims, entities and evidence included."""
     return (*(getattr(fact, name) for name in SAME_CLAIM_FIELDS), fact.subject_id,
-            fact.object_id, fact.attributed_to_id, fact.quote, fact.evidence_start,
-            fact.evidence_end)  # fmt: skip
+            fact.object_id, fact.attributed_to_id, fact.replaces_id, fact.quote,
+            fact.evidence_start, fact.evidence_end)  # fmt: skip
 
 
 def candidate_claim(fact: FactCandidate, entity_ids: dict[str, int]) -> tuple:
     """`stored_claim` of the fact this candidate would be stored as."""
     return (*(getattr(fact, name) for name in SAME_CLAIM_FIELDS), entity_ids.get(fact.subject),
             entity_ids.get(fact.object), entity_ids.get(fact.attributed_to),
-            fact.evidence.quote, fact.evidence.start, fact.evidence.end)  # fmt: skip
+            entity_ids.get(fact.replaces), fact.evidence.quote, fact.evidence.start,
+            fact.evidence.end)  # fmt: skip
 
 
 def claim_key(fact: Fact | FactCandidate) -> tuple:

@@ -4,7 +4,8 @@ The first line names the format and its version; then one line per row, tagged w
 its kind, in dependency order: entities, their aliases, articles, mentions, facts.
 Export reads rows in id order in batches; import writes them, ids kept, in batches,
 into an empty database, in one transaction, after checking each against the invariants
-ingestion keeps. Export -> import -> export is byte-identical.
+ingestion keeps. Export -> import -> export is byte-identical. Import also reads the
+versions before: their rows lack only columns added since, which are null for them.
 """
 
 from collections.abc import Iterable, Iterator
@@ -22,7 +23,9 @@ from app.writes.articles import text_sha256
 from app.writes.invariants import GroundingError, check_claim, check_columns, check_span
 
 FORMAT = "article-facts-export"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# The columns each version added, by kind: a row of an older file has none of them.
+ADDED_IN = {2: {"fact": ("modality", "quantity", "item", "replaces_id")}}
 BATCH = 2_000
 
 
@@ -50,7 +53,8 @@ KINDS = {"entity": Entity, "alias": EntityAlias, "article": Article, "mention": 
 ORDER = list(KINDS)
 # The columns of each kind that name an entity, and the span each kind quotes.
 ENTITY_REFERENCES = {"alias": ("entity_id",), "mention": ("entity_id",),
-                     "fact": ("subject_id", "object_id", "attributed_to_id")}  # fmt: skip
+                     "fact": ("subject_id", "object_id", "attributed_to_id",
+                              "replaces_id")}  # fmt: skip
 SPANS = {"mention": ("start_offset", "end_offset", "text"),
          "fact": ("evidence_start", "evidence_end", "quote")}  # fmt: skip
 
@@ -68,15 +72,22 @@ def import_lines(engine: Engine, lines: Iterable[bytes]) -> dict[str, int]:
     """
     stream = iter(lines)
     header = parse_line(1, next(stream, b""))
-    if header != {"format": FORMAT, "version": FORMAT_VERSION}:
-        raise BackupError(f"line 1: not an {FORMAT} version {FORMAT_VERSION} file: {header}")
+    version = header.get("version")
+    if (
+        header.keys() != {"format", "version"}
+        or header["format"] != FORMAT
+        or not (type(version) is int and 1 <= version <= FORMAT_VERSION)
+    ):
+        raise BackupError(
+            f"line 1: not an {FORMAT} file of version 1 to {FORMAT_VERSION}: {header}"
+        )
     # A write transaction: the emptiness checked is the one written into (another writer
     # waits for the commit instead of failing the first insert halfway).
     with engine.execution_options(**write_options(engine)).begin() as connection:
         for table in KINDS.values():
             if connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one():
                 raise BackupError("the database is not empty; import loads into an empty one")
-        loader = Loader(connection)
+        loader = Loader(connection, version)
         for number, line in enumerate(stream, 2):
             loader.add(number, parse_line(number, line))
         loader.flush()
@@ -108,8 +119,10 @@ class Loader:
     Quotes are checked a batch at a time against the texts of the articles it cites.
     """
 
-    def __init__(self, connection: sa.Connection) -> None:
+    def __init__(self, connection: sa.Connection, version: int = FORMAT_VERSION) -> None:
         self.connection = connection
+        self.missing = {kind: [name for added, kinds in ADDED_IN.items() if added > version
+                               for name in kinds.get(kind, ())] for kind in KINDS}  # fmt: skip
         self.counts = dict.fromkeys(KINDS, 0)
         self.kind: str | None = None
         self.batch: list[tuple[int, dict[str, Any]]] = []
@@ -123,6 +136,10 @@ class Loader:
             if kind != self.kind or len(self.batch) >= BATCH:
                 self.flush()
                 self.kind = kind
+            for name in self.missing[kind]:
+                if name in record:
+                    raise GroundingError(f"{name} is not a field of this file's version")
+                record[name] = None
             self.check(kind, record)
         except GroundingError as error:
             self.check_spans()  # a problem on an earlier line of the batch is reported first

@@ -17,7 +17,8 @@ def apply_review(session: Session, fact: Fact, review: FactReview) -> None:
     """Record a review decision and, for `corrected`, the corrected fields."""
     changes = review.corrections()
     for field, column in (("subject", "subject_id"), ("object", "object_id"),
-                          ("attributed_to", "attributed_to_id")):  # fmt: skip
+                          ("attributed_to", "attributed_to_id"),
+                          ("replaces", "replaces_id")):  # fmt: skip
         if field in changes:
             key = changes.pop(field)
             changes[column] = None if key is None else resolve_entity_key(session, field, key)

@@ -54,6 +54,8 @@ def check_claim(claim: Mapping[str, Any], what: str) -> None:
     for name in ("period_start", "period_end"):
         if claim[name] is not None:
             check_int(claim[name], f"{what}: {name}")
+    if claim["quantity"] is not None:  # a count: none bought is 0, never fewer
+        check_int(claim["quantity"], f"{what}: quantity", 0)
     rank, total = claim["rank"], claim["rank_total"]
     if rank is not None and total is not None and rank > total:
         raise GroundingError(f"{what}: rank {rank} is greater than rank_total {total}")

@@ -4,6 +4,7 @@ Annotations cite facts by quote; offsets are computed here, and a missing or
 ambiguous quote stops the load with a message naming it.
 """
 
+import hashlib
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,7 @@ from sqlmodel import Session
 
 from app.claims import FACT_CLAIM_FIELDS
 from app.db import write_transaction
-from app.enums import EntityType, FactType, Origin, ReviewStatus, ValueQualifier
+from app.enums import EntityType, FactType, Modality, Origin, ReviewStatus, ValueQualifier
 from app.extraction.candidates import ArticleCandidates, EntityCandidate, FactCandidate, Span
 from app.extraction.text import QuoteError, find_all, locate_quote
 from app.resources import resource_dir
@@ -29,10 +30,12 @@ from app.writes.articles import (
 from app.writes.invariants import check_claim
 
 ANNOTATIONS_FILE = "annotations.toml"
-FACT_FIELDS = {
-    "type", "quote", "occurrence", "statement", "subject", "predicate", "object", "value",
-    "unit", "value_qualifier", "rank", "rank_total", "scope", "metric", "period_start",
-    "period_end", "attributed_to",
+# The loader sets a curated fact's provenance itself (curated, accepted, confidence 1).
+PROVENANCE_FIELDS = {"origin", "confidence", "review_status", "extractor_version"}
+# What an annotation may give: the claim fields, the entity references (entity keys), where
+# the quote is, and whether the fact is a headline one (read by evaluation, not stored).
+FACT_FIELDS = (set(FACT_CLAIM_FIELDS) - PROVENANCE_FIELDS) | {
+    "subject", "object", "attributed_to", "replaces", "quote", "occurrence", "headline",
 }  # fmt: skip
 
 
@@ -97,6 +100,11 @@ def parse_fact(text: str, raw: dict[str, Any]) -> FactCandidate:
     fields["type"] = FactType(raw["type"])
     if "value_qualifier" in raw:
         fields["value_qualifier"] = ValueQualifier(raw["value_qualifier"])
+    if "modality" in raw:
+        fields["modality"] = Modality(raw["modality"])
+    if not isinstance(raw.get("headline", True), bool):
+        raise SeedError(f"headline of {raw.get('quote')!r} must be true or false, "
+                        f"not {raw['headline']!r}")  # fmt: skip
     if "value" in raw:
         fields["value"] = float(raw["value"])
     fact = FactCandidate(
@@ -114,17 +122,28 @@ def parse_fact(text: str, raw: dict[str, Any]) -> FactCandidate:
 
 def read_seed(directory: Path | None = None) -> Seed:
     """Parse and ground the annotations; raises SeedError naming the first problem."""
-    directory = directory or resource_dir("seed")
-    raw = tomllib.loads((directory / ANNOTATIONS_FILE).read_text(encoding="utf-8"))
+    return read_annotations((directory or resource_dir("seed")) / ANNOTATIONS_FILE)
+
+
+def read_annotations(path: Path, *, expected_sha256: str | None = None) -> Seed:
+    """Parse an annotation file and the text it names (a path relative to the file); with
+    `expected_sha256`, a text that is not the one annotated raises SeedError."""
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
     article = raw["article"]
+    directory = path.parent
     # newline="" keeps the file byte-for-byte: no newline translation.
     with open(directory / article["file"], encoding="utf-8", newline="") as handle:
         text = handle.read()
+    if expected_sha256 is not None:
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if digest != expected_sha256:
+            raise SeedError(f"{directory / article['file']}: SHA-256 {digest} is not the "
+                            f"annotated text's {expected_sha256}")  # fmt: skip
     try:
         entities = [parse_entity(text, entity) for entity in raw.get("entities", [])]
         facts = [parse_fact(text, fact) for fact in raw.get("facts", [])]
     except (QuoteError, KeyError, ValueError) as error:
-        raise SeedError(f"{directory / ANNOTATIONS_FILE}: {error}") from error
+        raise SeedError(f"{path}: {error}") from error
     keys = {entity.key for entity in entities}
     for fact in facts:
         missing = [key for key in fact.entity_keys() if key not in keys]

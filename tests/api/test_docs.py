@@ -210,4 +210,4 @@ def test_every_field_of_a_fact_is_required_in_the_answer_schema(client):
     schema = client.get("/openapi.json").json()["components"]["schemas"]
     fact = schema.get("FactPublic-Output", schema.get("FactPublic"))
     assert sorted(fact["required"]) == sorted(fact["properties"])
-    assert len(fact["properties"]) == 22
+    assert len(fact["properties"]) == 26

@@ -21,9 +21,9 @@ def test_every_fact_is_grounded_in_the_article_text(client, seed_text):
 def test_every_fact_has_every_contract_field(client):
     fields = {
         "id", "article_id", "type", "statement", "subject", "predicate", "object", "value",
-        "unit", "value_qualifier", "rank", "rank_total", "scope", "metric", "period_start",
-        "period_end", "attributed_to", "evidence", "origin", "confidence", "review_status",
-        "extractor_version",
+        "unit", "modality", "value_qualifier", "rank", "rank_total", "scope", "metric",
+        "quantity", "item", "period_start", "period_end", "attributed_to", "replaces",
+        "evidence", "origin", "confidence", "review_status", "extractor_version",
     }  # fmt: skip
     for fact in get_all(client, "/facts"):
         assert set(fact) == fields

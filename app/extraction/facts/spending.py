@@ -5,20 +5,26 @@ of £2.3 billion', '$4bn a year', 'military spending rose by 699 percent'.
 import re
 
 from app.enums import FactType
+from app.extraction import lexicon
 from app.extraction import statements as say
 from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_for
 from app.extraction.quantities import find_money, find_percent
 
-SPEND_VERB = re.compile(
-    r"\b(?:spent|spends|spend|spending|allocated|allocates|allocate|earmarked|budgeted|"
-    r"invested|invests|paid|pays|set aside|committed|imported|bought|purchased|ordered|"
-    r"acquired)\b"
-)
+SPEND_VERB = lexicon.word_pattern(lexicon.SPEND_VERBS, 0)
 BUDGET_NOUN = re.compile(
     r"\b(?:(?P<kind>defen[cs]e|military|security|arms|procurement)\s+)?"
-    r"(?:budget|spending|expenditures?|outlays?)\b(?:\s+(?:of|was|is|reached|amounted to|"
+    rf"(?:{lexicon.alternation(lexicon.BUDGET_NOUNS)})\b(?:\s+(?:of|was|is|reached|amounted to|"
     r"totall?ed|stood at|rose to|increased to|will be|at|hit))?"
 )
+# "raise spending by $37bn", "a $3bn increase": the amount is a change, not a total.
+CHANGE_BEFORE = re.compile(r"\b(?P<dir>rais\w*|increas\w*|boost\w*|add\w*|cut\w*|reduc\w*|"
+                           r"slash\w*|lower\w*)\b[^.;$€£]{0,40}\bby\s+$", re.IGNORECASE)  # fmt: skip
+CHANGE_AFTER = re.compile(r"\s*(?:increase|rise|hike|boost|cut|reduction)\b", re.IGNORECASE)
+# "$1.2bn (€1.1bn)", "Rs 5,000 crore (about $600 million)": the same amount again.
+EQUIVALENT = re.compile(r"\s*(?:\(\s*(?:about|around|roughly|some|approximately|nearly|or|"
+                        r"equivalent to|worth)?\s*$|,?\s*(?:or|about|roughly)\s+$)", re.IGNORECASE)  # fmt: skip
+# Weapons imports and purchases are procurement or trade, not a budget's spending.
+NOT_SPENDING = re.compile(r"\b(?:imported|bought|purchased|ordered|acquired|exports?|imports?)\b")
 # Both are used with match() where an amount ends (no slice of the rest copied each time);
 # what the money was spent on is a few words, not the rest of a long sentence.
 ON_WHAT = re.compile(
@@ -34,7 +40,8 @@ CHANGE = re.compile(
 
 # Cheap first look: most sentences name no spending at all.
 CUES = re.compile(r"spen[dt]|budget|expenditure|outlay|allocat|earmark|invest|paid|pays|"
-                  r"set aside|committed|import|export|bought|purchas|ordered|acquired")  # fmt: skip
+                  r"set aside|committed|fund|appropriat|pegged|request|propos|sought|raise|"
+                  r"increas|boost|cut|total|amount|reached|stood at|rose to")  # fmt: skip
 
 
 def find(ctx: SentenceContext) -> list:
@@ -43,15 +50,22 @@ def find(ctx: SentenceContext) -> list:
     if ctx.subject is None:
         return _changes(ctx)
     facts = []
+    previous_end = -1
     for money in find_money(ctx.body):
+        if previous_end >= 0 and EQUIVALENT.fullmatch(ctx.body, previous_end, money.start):
+            previous_end = money.end
+            continue  # the amount just read, in another currency
+        previous_end = money.end
         before = ctx.body[max(0, money.start - 60) : money.start]
         verb = list(SPEND_VERB.finditer(before))
         noun = list(BUDGET_NOUN.finditer(before))
         if not verb and not noun:
             continue
+        if NOT_SPENDING.search(before) and not noun:
+            continue
         draft = FactDraft(FactType.spending, ctx.subject, "spent_on", value=money.value,
                           unit=money.unit, value_qualifier=money.qualifier, attributed=True,
-                          confidence=0.9)  # fmt: skip
+                          confidence=0.8)  # fmt: skip
         trigger = (verb or noun)[-1]
         offset = max(0, money.start - 60)
         draft.anchor(ctx.absolute(offset + trigger.start()), ctx.absolute(money.end))
@@ -61,8 +75,14 @@ def find(ctx: SentenceContext) -> list:
             draft.predicate = "budget"
         elif on := ON_WHAT.match(ctx.body, money.end):
             draft.metric = on.group("what").strip()
+        change = CHANGE_BEFORE.search(before)
+        if change or CHANGE_AFTER.match(ctx.body, money.end):
+            word = (change.group("dir") if change else ctx.body[money.end : money.end + 12]).lower()
+            down = word.startswith(("cut", "reduc", "slash", "lower"))
+            draft.predicate = "decreased_by" if down else "increased_by"
         if PER_YEAR.match(ctx.body, money.end):
             draft.metric = f"{draft.metric or 'spending'} per year"
+        draft.modality = lexicon.modality_of(ctx.body, offset + trigger.start(), money.start)
         draft.period = period_for(ctx, money.end) or period_for(ctx)
         facts.append(build_fact(ctx, draft, _statement(ctx, draft)))
     facts.extend(_changes(ctx))
@@ -84,6 +104,7 @@ def _changes(ctx: SentenceContext) -> list:
         noun = match.group("kind").split()[-1]
         measure = noun if noun in ("imports", "exports") else "spending"
         draft = FactDraft(FactType.spending, subject, f"{measure}_{direction}_by",
+                          modality="asserted",
                           value=percent.value, unit="percent", value_qualifier=percent.qualifier,
                           metric=match.group("kind"), attributed=True, confidence=0.8)  # fmt: skip
         draft.anchor(ctx.absolute(match.start()), ctx.absolute(match.end() + percent.end))
@@ -100,7 +121,21 @@ def _statement(ctx: SentenceContext, draft: FactDraft) -> str:
     amount = say.money(draft.value, draft.unit)
     qualifier = say.QUALIFIER_WORDS.get(draft.value_qualifier or "", "")
     amount = f"{qualifier} {amount}".strip()
+    when = say.period(draft.period)
+    if draft.predicate in ("increased_by", "decreased_by"):
+        verb = {"planned": "plans to {} spending by", "proposed": "proposed to {} spending by"}
+        change = "raise" if draft.predicate == "increased_by" else "cut"
+        done = "raised spending by" if change == "raise" else "cut spending by"
+        said = verb[draft.modality].format(change) if draft.modality in verb else done
+        what = f" on {draft.metric}" if draft.metric else ""
+        return f"{subject} {said} {amount}{what}{when}."
     if draft.predicate == "budget":
-        return f"{subject}'s {draft.metric} was {amount}{say.period(draft.period)}."
+        tense = {"planned": "is to be", "proposed": "was proposed at"}.get(
+            draft.modality or "", "was"
+        )
+        return f"{subject}'s {draft.metric} {tense} {amount}{when}."
+    verb = {"planned": "plans to spend", "proposed": "proposed spending"}.get(
+        draft.modality or "", "spent"
+    )
     what = f" on {draft.metric}" if draft.metric else ""
-    return f"{subject} spent {amount}{what}{say.period(draft.period)}."
+    return f"{subject} {verb} {amount}{what}{when}."

@@ -1,0 +1,113 @@
+"""Procurement: who buys what, how many, from whom, for how much ('India signed a Rs 62,370
+crore contract with HAL for 97 Tejas jets', 'Poland ordered 96 Apache helicopters from the
+US', 'Manila will buy 12 more FA-50 fighters for $700 million').
+"""
+
+import re
+
+from app.enums import EntityType, FactType
+from app.extraction import lexicon
+from app.extraction import statements as say
+from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_for
+from app.extraction.quantities import NUMBER_WORDS, find_money, parse_number
+
+TRIGGER = lexicon.word_pattern(lexicon.PROCURE_VERBS + lexicon.PROCURE_NOUNS)
+# "97 Tejas Mark-1A fighter jets": a count, then up to five words of name, ending with an
+# arms noun; bounded, so a failing try never scans the rest of the sentence.
+_COUNT = r"(?P<count>\d{1,3}(?:,\d{3})*|" + "|".join(NUMBER_WORDS) + r")"
+ITEM = re.compile(
+    rf"\b{_COUNT}\s+(?:more\s+|new\s+|additional\s+|of\s+(?:the|its)\s+)?"
+    rf"(?P<item>(?:[\w-]+\s+){{0,5}}?(?:{lexicon.alternation(lexicon.ARMS_NOUNS)}))\b",
+    re.IGNORECASE,
+)
+SELLER_CUE = re.compile(r"\b(?:from|with|by)\s+(?:the\s+)?", re.IGNORECASE)
+# "Turkey will supply drones to Pakistan": the seller acts, the buyer comes after "to".
+SUPPLY = re.compile(r"^(?:to supply|will supply|supplied|supplies|delivered|delivers|deliver)$",
+                    re.IGNORECASE)  # fmt: skip
+TO_BUYER = re.compile(r"\bto\s+(?:the\s+)?", re.IGNORECASE)
+APPROVAL = re.compile(r"\b(?:approved|cleared|green-?lit|authori[sz]ed)\b", re.IGNORECASE)
+BUYERS = (EntityType.country, EntityType.organization)
+MAX_QUANTITY = 100_000  # more "units" than this is a budget line, not a count of weapons
+CUES = re.compile(r"buy|bought|purchas|procur|order|acqui|deliver|contract|deal|suppl|"
+                  r"inked|sealed|awarded|sale", re.IGNORECASE)  # fmt: skip
+
+
+def find(ctx: SentenceContext) -> list:
+    if not CUES.search(ctx.body):
+        return []
+    item = ITEM.search(ctx.body)
+    trigger = TRIGGER.search(ctx.body)
+    if item is None or trigger is None:
+        return []  # no count of weapons, or no deal: a budget line, not a purchase
+    buyer = _buyer(ctx, trigger.start())
+    if buyer is None:
+        return []
+    quantity = parse_number(item.group("count").lower())
+    if quantity is None or not 1 <= quantity <= MAX_QUANTITY:
+        return []
+    draft = FactDraft(FactType.procurement, buyer, _predicate(trigger.group(0)),
+                      quantity=int(quantity), item=" ".join(item.group("item").split()),
+                      attributed=True, confidence=0.75)  # fmt: skip
+    draft.anchor(ctx.absolute(trigger.start()), ctx.absolute(trigger.end()))
+    draft.anchor(ctx.absolute(item.start()), ctx.absolute(item.end()))
+    draft.object = _seller(ctx, min(trigger.start(), item.start()), buyer)
+    if SUPPLY.match(" ".join(trigger.group(0).split())):
+        receiver = _after(ctx, TO_BUYER, item.end(), buyer)
+        if receiver is not None:
+            draft.subject, draft.object = receiver, buyer
+    money = [m for m in find_money(ctx.body) if m.unit != "percent"]
+    if money:
+        draft.value, draft.unit, draft.value_qualifier = (money[0].value, money[0].unit,
+                                                          money[0].qualifier)  # fmt: skip
+        draft.anchor(ctx.absolute(money[0].start), ctx.absolute(money[0].end))
+    draft.modality = lexicon.modality_of(ctx.body, trigger.start(), trigger.end())
+    if draft.modality == "asserted" and APPROVAL.search(ctx.body, 0, item.start()):
+        draft.modality = "planned"  # approved, not yet bought
+    draft.period = period_for(ctx)
+    return [build_fact(ctx, draft, _statement(ctx, draft))]
+
+
+def _buyer(ctx: SentenceContext, trigger: int) -> Ref | None:
+    """The country or organisation nearest before the trigger, else the sentence's subject
+    when it is one, else the country the article last named."""
+    before = ctx.entities_in(0, trigger, *BUYERS)
+    if before:
+        return max(before, key=lambda ref: ref.start)
+    if ctx.subject is not None and ctx.type_of(ctx.subject.key) in BUYERS:
+        return ctx.subject
+    if ctx.state.last_country:
+        return Ref(ctx.state.last_country)
+    return None
+
+
+def _seller(ctx: SentenceContext, start: int, buyer: Ref) -> Ref | None:
+    """'from X', 'with X', 'by X' after the deal names the seller or maker."""
+    return _after(ctx, SELLER_CUE, start, buyer)
+
+
+def _after(ctx: SentenceContext, cue_pattern: re.Pattern, start: int, other: Ref) -> Ref | None:
+    """The country or organisation named right after a cue, other than `other`."""
+    for cue in cue_pattern.finditer(ctx.body, start):
+        found = ctx.first_entity(cue.end(), min(len(ctx.body), cue.end() + 80), *BUYERS)
+        if found is not None and found.key != other.key and found.start == ctx.absolute(cue.end()):
+            return found
+    return None
+
+
+def _predicate(trigger: str) -> str:
+    word = trigger.lower().split()[0]
+    if word in ("signed", "inked", "sealed", "awarded", "deal", "contract", "agreement"):
+        return "contracted"
+    if word.startswith(("deliver", "receiv", "took", "take", "taken", "suppl")):
+        return "received"
+    return "ordered"
+
+
+def _statement(ctx: SentenceContext, draft: FactDraft) -> str:
+    buyer = ctx.name_of(draft.subject.key)
+    verb = {"planned": "plans to buy", "proposed": "proposed buying"}.get(
+        draft.modality or "", "received" if draft.predicate == "received" else "ordered"
+    )
+    seller = f" from {ctx.name_of(draft.object.key)}" if draft.object else ""
+    price = f" for {say.money(draft.value, draft.unit)}" if draft.value is not None else ""
+    return f"{buyer} {verb} {draft.quantity} {draft.item}{seller}{price}{say.period(draft.period)}."

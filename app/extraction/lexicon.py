@@ -1,0 +1,117 @@
+"""The words the fact rules share, declared once: the verbs and nouns that signal each kind
+of claim, and the cues of modality. Add "earmark" or "war games" here and every rule that
+reads spending or exercises knows it.
+
+Each list is turned into one compiled alternation (`alternation`), longest first, so that
+"set aside" wins over "set".
+"""
+
+import re
+from collections.abc import Iterable
+
+from app.enums import Modality
+
+# Money put to a purpose, as done or decided.
+SPEND_VERBS = (
+    "spent", "spends", "spend", "spending", "allocated", "allocates", "allocate", "allocating",
+    "earmarked", "earmarks", "earmark", "budgeted", "invested", "invests", "invest", "paid",
+    "pays", "set aside", "sets aside", "committed", "commits", "pegged at", "approved",
+    "approves", "approve", "requested", "requests", "request", "proposed", "proposes",
+    "propose", "sought", "seeks", "seek", "asked for", "plans to spend", "will spend",
+    "will allocate", "will be allocated", "has been allocated", "was allocated", "provides",
+    "provided", "provide", "raised", "raise", "raises", "raising", "increased", "increase",
+    "increases", "boosted", "boost", "boosts", "cut", "cuts", "slashed", "reduced", "totalled",
+    "totaled", "totalling", "totaling", "amounted to", "amounting to", "reached", "stood at",
+    "rose to", "climbed to", "grew to", "hit", "unveiled", "submitted", "passed", "adopted",
+)  # fmt: skip
+BUDGET_NOUNS = (
+    "budget", "budgets", "spending", "expenditure", "expenditures", "outlay", "outlays",
+    "allocation", "allocations", "funding", "appropriation", "appropriations",
+    "spending plan", "defence bill", "defense bill", "capital outlay",
+)  # fmt: skip
+# Buying arms: the deal and its verbs.
+PROCURE_VERBS = (
+    "bought", "buy", "buys", "buying", "purchased", "purchase", "purchases", "purchasing",
+    "procured", "procure", "procures", "procuring", "ordered", "order", "orders", "ordering",
+    "acquired", "acquire", "acquires", "acquiring", "received", "receives", "took delivery of",
+    "take delivery of", "taken delivery of", "signed a contract", "signed contracts",
+    "signed a deal", "inked a deal", "inked", "sealed a deal", "sealed", "awarded",
+    "signed an agreement to buy", "signed a contract for", "to supply", "will supply",
+    "supplied", "supplies", "delivered", "delivers", "deliver", "approved the sale",
+    "approved the purchase", "approved the acquisition", "cleared the purchase",
+)  # fmt: skip
+PROCURE_NOUNS = ("deal", "contract", "order", "purchase", "acquisition", "procurement", "sale",
+                 "agreement")  # fmt: skip
+# What a procurement buys: a count followed by one of these ends the item's phrase.
+ARMS_NOUNS = (
+    "aircraft", "jets", "jet", "fighters", "fighter jets", "fighter aircraft", "helicopters",
+    "drones", "tanks", "missiles", "missile systems", "systems", "ships", "warships",
+    "frigates", "corvettes", "submarines", "vessels", "boats", "howitzers", "guns", "rifles",
+    "launchers", "rockets", "radars", "engines", "vehicles", "armoured vehicles",
+    "armored vehicles", "planes", "trainers", "transport aircraft", "interceptors", "units",
+    "batteries", "shells", "rounds", "munitions", "torpedoes", "patrol vessels",
+)  # fmt: skip
+EXERCISE_NOUNS = ("exercise", "exercises", "drill", "drills", "war games", "wargames",
+                  "manoeuvres", "maneuvers", "war game")  # fmt: skip
+EXERCISE_VERBS = ("held", "hold", "holds", "holding", "conducted", "conduct", "conducts",
+                  "conducting", "launched", "launch", "launches", "began", "begin", "begins",
+                  "kicked off", "started", "staged", "stage", "stages", "took part",
+                  "take part", "takes part", "taking part", "participate", "participated",
+                  "participating", "joined", "will hold", "will conduct", "involving",
+                  "involved", "concluded", "wrapped up", "ended")  # fmt: skip
+TROOP_NOUNS = ("troops", "soldiers", "personnel", "servicemen", "service members",
+               "servicemembers", "military personnel", "sailors", "marines", "participants")  # fmt: skip
+APPOINT_VERBS = ("appointed", "appoints", "appoint", "named", "names", "name", "nominated",
+                 "nominates", "nominate", "sworn in", "promoted", "elevated", "picked",
+                 "tapped", "chose", "chosen", "selected", "installed", "designated",
+                 "confirmed", "takes over", "took over", "assumed", "assumes")  # fmt: skip
+SUCCESSION_CUES = ("replacing", "replaces", "replaced", "succeeding", "succeeds", "succeeded",
+                   "taking over from", "who replaces", "in place of")  # fmt: skip
+
+# Modality: what marks a claim as a plan or a proposal rather than something done.
+PLANNED_CUES = (
+    "will", "would", "shall", "plans to", "planned to", "plan to", "planning to", "intends to",
+    "intend to", "intended to", "aims to", "aim to", "is to", "are to", "was to", "set to",
+    "is set to", "are set to", "expected to", "is expected to", "due to", "scheduled to",
+    "going to", "to be", "slated to", "poised to", "looking to", "hopes to", "wants to",
+    "agreed to", "decided to", "planned",
+)  # fmt: skip
+PROPOSED_CUES = (
+    "requested", "requests", "request", "proposed", "proposes", "propose", "proposal",
+    "sought", "seeks", "seek", "seeking", "asked for", "asks for", "draft", "submitted",
+    "submits", "bid", "calls for", "called for", "offered", "offers", "pushing for",
+    "tabled", "recommended", "recommends",
+)  # fmt: skip
+
+
+def alternation(words: Iterable[str]) -> str:
+    """`words` as a regex alternation, longest first, spaces matching any whitespace."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
+
+
+def word_pattern(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern:
+    """One compiled pattern matching any of `words` as whole words."""
+    return re.compile(rf"\b(?:{alternation(words)})\b", flags)
+
+
+PLANNED = word_pattern(PLANNED_CUES)
+PROPOSED = word_pattern(PROPOSED_CUES)
+# A clause boundary before the trigger: modal words beyond it belong to another claim.
+CLAUSE_START = re.compile(r"[;:]|,\s+(?:and|but|while|which|who|after|before|as)\b|\.\s")
+MODALITY_REACH = 60  # characters before the trigger that still belong to its verb phrase
+
+
+def modality_of(body: str, start: int, end: int) -> Modality:
+    """The modality of the claim whose trigger is body[start:end]: a proposal, a plan, or
+    asserted, read from the trigger and the words of its clause just before it."""
+    window_start = max(0, start - MODALITY_REACH)
+    breaks = list(CLAUSE_START.finditer(body, window_start, start))
+    if breaks:
+        window_start = breaks[-1].end()
+    window = body[window_start:end]
+    if PROPOSED.search(window):
+        return Modality.proposed
+    if PLANNED.search(window):
+        return Modality.planned
+    return Modality.asserted
