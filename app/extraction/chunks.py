@@ -42,6 +42,7 @@ def adjacent(first: Token, second: Token, text: str | None = None) -> bool:
         and text[first.end + 1] == " "
         and (len(first.text) == 1 or first.text in ABBREVIATED_TITLES)
         and first.text[0].isupper()
+        and second.text not in gz.country_by_surface()  # "S. China Sea" is no initial's
     )
 
 

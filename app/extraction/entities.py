@@ -9,7 +9,7 @@ from app.enums import EntityType
 from app.extraction import gazetteer as gz
 from app.extraction.chunks import Chunk, chunks_of
 from app.extraction.document import Sentence, name_tokens
-from app.extraction.people import TITLE_WORDS, PersonMatch, find_person
+from app.extraction.people import NOT_NAME, TITLE_WORDS, PersonMatch, find_person
 from app.extraction.posts import lower_case_bodies, post_of
 from app.extraction.spans import SpanIndex
 from app.extraction.text import slugify
@@ -23,6 +23,7 @@ ATTRIBUTION_CUES = re.compile(
     r"(?:according to|reported by|reporting by|report by|data from|cited by|as per)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
 CUE_CHARS = 60  # the longest cue above, its "the" and a few spaces
 # Right after an untyped name: what only an organisation does or is.
 ORG_AFTER = re.compile(
@@ -35,7 +36,11 @@ PROGRAM_BEFORE = re.compile(
 )
 # Right before: a preposition of place ("in Gwoza", "near Bama").
 PLACE_BEFORE = re.compile(
-    r"(?<![A-Z]\w\w\s)(?<![A-Z]\w\s)\b(?:in|near|outside|around|towards?|into)\s$"
+    r"""(?<![A-Z]\w\w\s)(?<![A-Z]\w\s)\b
+    (?:in|near|outside|around|towards?|into|at|between|off|capital
+      |(?:province|city|town|village|region|state|district|county|island|port)\sof
+      |(?:north|south|east|west)(?:east|west)?\sof)\s(?:the\s)?$""",
+    re.VERBOSE,
 )
 NUMBER_AFTER = re.compile(r"[ -](\d{1,4})\b(?![.,]\d)")  # "Iron Defender 25", "West 2025"
 
@@ -70,6 +75,8 @@ class EntityTable:
         self.appositions: list[tuple[str, str, int, int]] = []  # person, position, span
         self.main_country: str | None = None  # names "Ministry of Defence" alone
         self.post_country: str | None = None  # names a bare "President", when dominant
+        self.text = ""
+        self._common_words: set[str] | None = None
         self.merged: dict[str, str] = {}  # a key folded into another -> that other key
         # "defence minister" -> keys of the records named "Defence Minister of ...".
         self.of_prefixes: dict[str, set[str]] = {}
@@ -160,6 +167,13 @@ class EntityTable:
         found += [m for m in later[-reach:] if m.start < offset]
         return sorted(found, key=lambda m: m.start, reverse=True)
 
+    def common_words(self) -> set[str]:
+        """The article's words in lower case ('ground' tells 'Ground' is no town's name);
+        collected once, on first use."""
+        if self._common_words is None:
+            self._common_words = set(LOWER_WORD.findall(self.text))
+        return self._common_words
+
     def _index_prefixes(self, record: EntityRecord) -> None:
         name = record.name.lower()
         position = name.find(" of ")
@@ -199,6 +213,7 @@ def classify(chunk: Chunk) -> EntityType | None:
 
 def find_entities(text: str, sentences: list[Sentence]) -> EntityTable:
     table = EntityTable()
+    table.text = text
     table.main_country = main_country(text)
     table.post_country = main_country(text, dominant=True)
     pending: list[tuple[Sentence, Chunk]] = []
@@ -277,7 +292,7 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
         _nested(table, text, chunk)
         return known
     if entity_type is None:
-        entity_type = _type_from_context(chunk, before, after)
+        entity_type = _type_from_context(table, chunk, before, after, previous)
     if entity_type is None:
         return None
     if (
@@ -386,7 +401,7 @@ def _position_chunk(table, text, chunk: Chunk, name: str, previous) -> str | Non
     return key
 
 
-def _type_from_context(chunk: Chunk, before: str, after: str) -> EntityType | None:
+def _type_from_context(table, chunk: Chunk, before: str, after: str, previous) -> EntityType | None:
     """An untyped chunk that the words around it type: a source, a group, a named drill."""
     if chunk.tokens[0].is_acronym and len(chunk.tokens) == 1:
         return EntityType.organization
@@ -396,15 +411,26 @@ def _type_from_context(chunk: Chunk, before: str, after: str) -> EntityType | No
         return EntityType.organization
     if PROGRAM_BEFORE.search(before):
         return EntityType.program
-    if len(chunk.tokens) <= 3 and PLACE_BEFORE.search(before) and _plain_name(chunk):
-        return EntityType.place
+    if len(chunk.tokens) <= 3 and _plain_name(table, chunk) and PLACE_BEFORE.search(before):
+        at = before.endswith(("at ", "at the "))
+        if not at or (len(chunk.tokens) == 1 and not chunk.tokens[0].possessive):
+            return EntityType.place  # "at Sydney", not "at Bank of Ireland" or "at Babcock's"
+    if previous is not None and previous[2] is EntityType.place and _plain_name(table, chunk):
+        # "at Bama, Dikwa and Gwoza": a list goes on in the kind it began with.
+        between = table.text[previous[0].end : chunk.start]
+        return EntityType.place if between in (", ", " and ", ", and ") else None
     return None
 
 
-def _plain_name(chunk: Chunk) -> bool:
-    """No given name, acronym or title in it: could be a town ('in Gwoza')."""
+def _plain_name(table: EntityTable, chunk: Chunk) -> bool:
+    """No given name, acronym, title or common word in it: could be a town ('in Gwoza')."""
     return not any(
-        t.text in gz.given_names() or t.is_acronym or t.text in TITLE_WORDS for t in chunk.tokens
+        t.text in gz.given_names()
+        or t.is_acronym
+        or t.text in TITLE_WORDS
+        or t.text in NOT_NAME
+        or t.text.lower() in table.common_words()
+        for t in chunk.tokens
     )
 
 

@@ -68,6 +68,20 @@ PLACES = {
     "Mediterranean", "Baltic Sea", "Red Sea", "South China Sea", "Persian Gulf", "Gulf",
     "Nagorno-Karabakh", "Karabakh", "Crimea", "Donbas", "Kashmir", "Gaza", "West Bank",
 }  # fmt: skip
+
+
+def _listed_places() -> set[str]:
+    rows = resources.files("app.extraction").joinpath("data/places.txt").read_text("utf-8")
+    return {
+        name.strip()
+        for line in rows.splitlines()
+        if not line.startswith("#")
+        for name in line.split("|")
+        if name.strip()
+    }
+
+
+PLACES |= _listed_places()
 # Short forms of places: the same place as the long form when both are named.
 PLACE_SHORT_FORMS = {"Karabakh": "Nagorno-Karabakh", "Gaza Strip": "Gaza"}
 KNOWN_ORGANIZATIONS = {
@@ -188,6 +202,7 @@ NON_ENTITY_WORDS = {
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
     "Friday", "Saturday", "Sunday", "If", "Although", "Despite", "Under", "Over", "Among",
     "Based", "Following", "Overall", "Total", "Now", "Then", "Thus", "Yet", "So", "Still",
+    "Rs", "Tk", "Mr", "Mrs", "Ms", "No", "Nos",
 }  # fmt: skip
 
 
