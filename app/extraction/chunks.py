@@ -86,6 +86,10 @@ def chunks_of(tokens: list[Token], text: str | None = None) -> list[Chunk]:
     return chunks
 
 
+CONNECTOR_WORDS = [(c, c.split()) for c in (*CONNECTORS, "and", *PARTICLES)]
+CONNECTOR_STARTS = {words[0] for _, words in CONNECTOR_WORDS}
+
+
 def _opens_known_name(tokens: list[Token], index: int) -> bool:
     """'The Hindu', 'Associated Press': a known name that opens with a function word."""
     if index + 1 >= len(tokens) or not adjacent(tokens[index], tokens[index + 1]):
@@ -95,8 +99,9 @@ def _opens_known_name(tokens: list[Token], index: int) -> bool:
 
 def _join_connector(tokens: list[Token], index: int, run: list[Token]):
     """Extend `run` over a connector at `index` when capitalised words follow it."""
-    for connector in (*CONNECTORS, "and", *PARTICLES):
-        words = connector.split()
+    if index >= len(tokens) or tokens[index].text not in CONNECTOR_STARTS:
+        return None  # the common case, decided at once
+    for connector, words in CONNECTOR_WORDS:
         window = tokens[index : index + len(words)]
         if [t.text for t in window] != words:
             continue

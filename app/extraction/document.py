@@ -167,11 +167,15 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if start == end or DATE_LINE.fullmatch(text, start, end):
+    if start == end:
         return
-    dateline = dateline_at(text, start, end)
-    if dateline is not None:
-        start = dateline
+    if end - start < 60 and DATE_LINE.fullmatch(text, start, end):
+        return
+    # Datelines open paragraphs only, in capitals.
+    if (start == 0 or text[start - 1] == "\n") and text[start].isupper():
+        dateline = dateline_at(text, start, end)
+        if dateline is not None:
+            start = dateline
     if start < end:
         sentences.append(Sentence(start, end, text[start:end]))
 
@@ -212,7 +216,7 @@ def _tokens(pattern: re.Pattern, text: str, offset: int) -> list[Token]:
         start = match.start() + offset
         if "-" in word and word[0].isupper() and (suffix := NAME_SUFFIX.search(word)):
             word = word[: suffix.start()]
-        if word.endswith(("’s", "'s")) and len(word) > 2:
+        if word[-1] == "s" and word[-2:-1] in ("’", "'") and len(word) > 2:
             append(Token(word[:-2], start, start + len(word) - 2, True))
         else:
             append(Token(word, start, start + len(word)))

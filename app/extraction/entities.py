@@ -214,8 +214,7 @@ def classify(chunk: Chunk) -> EntityType | None:
 def find_entities(text: str, sentences: list[Sentence]) -> EntityTable:
     table = EntityTable()
     table.text = text
-    table.main_country = main_country(text)
-    table.post_country = main_country(text, dominant=True)
+    table.main_country, table.post_country = country_counts(text)
     pending: list[tuple[Sentence, Chunk]] = []
     for number, sentence in enumerate(sentences):
         tokens = name_tokens(sentence.text, sentence.start)
@@ -352,8 +351,11 @@ def _person(table, text, chunk: Chunk, person: PersonMatch, previous) -> str:
         # Ogolla": one person.
         same = table.records.get(table.resolve(surname) or "")
         if same is not None and same.type is EntityType.person:
-            first = same.name.split()[0]
-            if " " not in same.name or first == name[0].text:
+            if " " not in same.name:
+                full = table.add(name_text, EntityType.person)
+                table.merge(same.key, full)
+                existing = full
+            elif same.name.split()[0] == name[0].text:
                 table.alias(same.key, name_text)
                 existing = same.key
     if existing is not None and table.records[existing].type is EntityType.person:
@@ -447,8 +449,14 @@ GENERIC_WORDS = {
 def main_country(text: str, *, dominant: bool = False) -> str | None:
     """The country the article names most often (by name, demonym or capital); with
     `dominant`, only when it is named at least twice as often as any other."""
+    most, dominating = country_counts(text)
+    return dominating if dominant else most
+
+
+def country_counts(text: str) -> tuple[str | None, str | None]:
+    """(the country named most often, that country if it dominates the article)."""
     counts: dict[str, int] = {}
-    surfaces = {**gz.country_by_surface(), **gz.capital_to_country()}
+    surfaces = gz.country_or_capital()
     for match in re.finditer(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?", text):
         for surface in (match.group(0), match.group(0).split()[0]):
             country = surfaces.get(surface.removesuffix("’s").removesuffix("'s"))
@@ -456,11 +464,9 @@ def main_country(text: str, *, dominant: bool = False) -> str | None:
                 counts[country.name] = counts.get(country.name, 0) + 1
                 break
     if not counts:
-        return None
+        return None, None
     top, *others = sorted(counts, key=counts.get, reverse=True)
-    if dominant and others and counts[top] < 2 * counts[others[0]]:
-        return None
-    return top
+    return top, (None if others and counts[top] < 2 * counts[others[0]] else top)
 
 
 def _qualified(table: EntityTable, name: str, entity_type: EntityType) -> str:

@@ -58,6 +58,11 @@ def capital_to_country() -> dict[str, Country]:
     return {c.capital: c for c in countries() if c.capital and c.capital != c.name}
 
 
+@cache
+def country_or_capital() -> dict[str, Country]:
+    return {**country_by_surface(), **capital_to_country()}
+
+
 PLACES = {
     "Europe", "Asia", "Africa", "North America", "South America", "Latin America", "Oceania",
     "Middle East", "South Caucasus", "North Caucasus", "Caucasus", "Central Asia",

@@ -56,7 +56,7 @@ def post_of(table, text: str, tokens: list[Token], owner) -> str | None:
     words = [t.text for t in tokens]
     while words and words[0] in HONORIFICS:
         words = words[1:]
-    while words and _is_rank(words[-1]):
+    while words and _is_rank(words[-1]) and not _general_post(words):
         words = words[:-1]
     qualifier = owner.name if owner is not None else None
     if words and qualifier is None:
@@ -93,6 +93,15 @@ def add_post(table, title: str, qualifier: str, aliases: list[str]) -> str:
     if known is not None:
         name = table.records[known].name
     return table.add(name, EntityType.position, aliases=[*names, *forms, *aliases])
+
+
+def _general_post(words: list[str]) -> bool:
+    """'Secretary General', 'Attorney General': 'General' is the post's, not a rank."""
+    return len(words) >= 2 and words[-1] == "General" and words[-2] in GENERAL_POSTS
+
+
+GENERAL_POSTS = {"Secretary", "Attorney", "Director", "Inspector", "Governor", "Surgeon",
+                 "Solicitor", "Auditor", "Consul", "Postmaster"}  # fmt: skip
 
 
 def _is_rank(word: str) -> bool:

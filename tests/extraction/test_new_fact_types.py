@@ -81,7 +81,9 @@ def test_a_budget_without_a_count_of_weapons_is_no_procurement():
 
 
 def test_exercise_with_partner_place_troops_and_name():
-    text = "Greece and Egypt held the Medusa exercise in the Mediterranean with 3,000 troops in 2025."
+    text = (
+        "Greece and Egypt held the Medusa exercise in the Mediterranean with 3,000 troops in 2025."
+    )
     [fact] = typed(text, "exercise")
     assert fact["subject"] == "Greece" and fact["object"] == "Egypt"
     assert fact["item"] == "Medusa" and fact["quantity"] == 3000
