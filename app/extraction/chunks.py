@@ -5,7 +5,7 @@
 from dataclasses import dataclass
 
 from app.extraction import gazetteer as gz
-from app.extraction.document import Token
+from app.extraction.document import DOTTED, Token
 
 CONNECTORS = ("of the", "of", "for the", "for", "de", "in")
 # Longer runs of capitalised words are Title Case prose or noise, not names; and a name
@@ -40,7 +40,9 @@ def adjacent(first: Token, second: Token, text: str | None = None) -> bool:
         and text is not None
         and text[first.end] == "."
         and text[first.end + 1] == " "
-        and (len(first.text) == 1 or first.text in ABBREVIATED_TITLES)
+        and (
+            len(first.text) == 1 or first.text in ABBREVIATED_TITLES or DOTTED.fullmatch(first.text)
+        )
         and first.text[0].isupper()
         and second.text not in gz.country_by_surface()  # "S. China Sea" is no initial's
     )

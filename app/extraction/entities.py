@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from app.enums import EntityType
 from app.extraction import gazetteer as gz
 from app.extraction.chunks import Chunk, chunks_of
-from app.extraction.document import Sentence, name_tokens
+from app.extraction.document import Sentence, Token, name_tokens
 from app.extraction.people import NOT_NAME, TITLE_WORDS, PersonMatch, find_person
 from app.extraction.posts import lower_case_bodies, post_of
 from app.extraction.spans import SpanIndex
@@ -311,6 +311,8 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
             table.mention(chunk.start, chunk.end, text, long_form)
             return long_form
     name, country = _canonical(chunk, entity_type)
+    if name == chunk.text and "." in (written := text[chunk.start : chunk.end]):
+        name = " ".join(written.split())  # "U.S. Army First Corps", as written
     owner = _possessive_owner(table, previous, chunk)
     if owner is not None and entity_type in (EntityType.organization, EntityType.position):
         if entity_type is EntityType.position:
@@ -367,6 +369,7 @@ def _person(table, text, chunk: Chunk, person: PersonMatch, previous) -> str:
     if len(name) > 1:
         table.alias(key, surname)
     table.mention(name[0].start, name[-1].end, text, key)
+    _nested(table, text, chunk, posts=False)
     if person.titles:
         owner = _possessive_owner(table, previous, chunk)
         post = post_of(table, text, person.titles, owner)
@@ -525,20 +528,20 @@ def _acronym_alias(table, text, chunk, previous) -> bool:
     return True
 
 
-def _nested(table: EntityTable, text: str, chunk: Chunk) -> None:
-    """Countries, demonyms and known organisations inside a longer name are mentions too."""
+def _nested(table: EntityTable, text: str, chunk: Chunk, *, posts: bool = True) -> None:
+    """Countries, demonyms and known organisations inside a longer name are mentions too,
+    and the parts of 'Russian-Ukrainian'."""
     tokens = chunk.tokens
     for index, token in enumerate(tokens):
+        if "-" in token.text:
+            _hyphenated_countries(table, text, token)
         if len(tokens) == 1:
             return
         surface = token.text
         if surface in gz.country_by_surface():
-            country = gz.country_by_surface()[surface]
-            key = table.add(country.name, EntityType.country)
-            role = "demonym" if surface in gz.demonym_to_country() else "nested"
-            if role == "demonym":
-                table.alias(key, surface)
-            table.mention(token.start, token.end, text, key, role)
+            _country_mention(table, text, surface, token.start)
+        elif not posts:
+            continue
         elif surface in gz.KNOWN_ORGANIZATIONS or (token.is_acronym and table.resolve(surface)):
             key = table.resolve(surface) or table.add(surface, EntityType.organization)
             table.mention(token.start, token.end, text, key, "nested")
@@ -547,6 +550,27 @@ def _nested(table: EntityTable, text: str, chunk: Chunk) -> None:
                 title = f"{surface} {following.text}"
                 position = table.add(title, EntityType.position)
                 table.mention(token.start, following.end, text, position, "nested")
+
+
+def _country_mention(table: EntityTable, text: str, surface: str, start: int) -> str:
+    country = gz.country_by_surface()[surface]
+    key = table.add(country.name, EntityType.country)
+    role = "demonym" if surface in gz.demonym_to_country() else "nested"
+    if role == "demonym":
+        table.alias(key, surface)
+    table.mention(start, start + len(surface), text, key, role)
+    return key
+
+
+def _hyphenated_countries(table: EntityTable, text: str, token: Token) -> None:
+    """'Russian-Ukrainian war', 'Polish-Lithuanian': each part names its country."""
+    parts = token.text.split("-")
+    if len(parts) < 2 or not all(part in gz.country_by_surface() for part in parts):
+        return
+    start = token.start
+    for part in parts:
+        _country_mention(table, text, part, start)
+        start += len(part) + 1
 
 
 def _apposition(table, text, previous, key, chunk) -> None:
@@ -580,3 +604,5 @@ def _late_resolve(table: EntityTable, text: str, chunk: Chunk) -> None:
     key = table.resolve(chunk.text) or _unique_prefix_match(table, chunk.text)
     if key is not None:
         table.mention(chunk.start, chunk.end, text, key)
+    else:
+        _nested(table, text, chunk, posts=False)  # "Chinese AVIC": still China
