@@ -2,12 +2,13 @@
 'Azerbaijani Air and Air Defence Force', but not 'Armenia and Azerbaijan'.
 """
 
+import re
 from dataclasses import dataclass
 
 from app.extraction import gazetteer as gz
 from app.extraction.document import DOTTED, Token
 
-CONNECTORS = ("of the", "of", "for the", "for", "de", "in")
+CONNECTORS = ("of the", "of", "for the", "for", "de", "in", "to")
 # Longer runs of capitalised words are Title Case prose or noise, not names; and a name
 # is copied into every statement about it, so an unbounded one costs quadratic time.
 NAME_WORDS, NAME_CHARS = 16, 120
@@ -68,7 +69,7 @@ def chunks_of(tokens: list[Token], text: str | None = None) -> list[Chunk]:
             not token.capitalized
             or token.text in gz.NON_ENTITY_ACRONYMS
             or (token.text in gz.NON_ENTITY_WORDS and not _opens_known_name(tokens, index))
-        ):
+        ) and not _ordinal_opens(tokens, index):
             index += 1
             continue
         run = [token]
@@ -90,6 +91,21 @@ def chunks_of(tokens: list[Token], text: str | None = None) -> list[Chunk]:
 
 CONNECTOR_WORDS = [(c, c.split()) for c in (*CONNECTORS, "and", *PARTICLES)]
 CONNECTOR_STARTS = {words[0] for _, words in CONNECTOR_WORDS}
+
+
+def _ordinal_opens(tokens: list[Token], index: int) -> bool:
+    """'10th Armoured Division', '1st Army': an ordinal opens the name after it."""
+    token = tokens[index]
+    return (
+        token.text[:1].isdigit()
+        and ORDINAL.fullmatch(token.text) is not None
+        and index + 1 < len(tokens)
+        and tokens[index + 1].capitalized
+        and adjacent(token, tokens[index + 1])
+    )
+
+
+ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 
 
 def _opens_known_name(tokens: list[Token], index: int) -> bool:
@@ -131,6 +147,8 @@ def _join_connector(tokens: list[Token], index: int, run: list[Token]):
             return None
         if connector == "in" and not tail[-1].text.endswith("Office"):
             return None
+        if connector == "to" and run[-1].text not in ("Ambassador", "Envoy", "Representative"):
+            return None  # "Ambassador to Japan", not "Chile to Peru"
         if connector in PARTICLES and connector != "de" and len(tail) > 2:
             return None  # 'da Silva', not 'da' before a run of Title Case
         run.extend(window)  # in place: a long chain of connectors is not copied each time

@@ -72,7 +72,7 @@ TOKEN = re.compile(r"[^\W_]+(?:[-’'.,][^\W_]+)*")
 # (other than the connectors names use). Words are matched from their first letter only.
 NAME_TOKEN = re.compile(
     r"(?<![^\W_])(?<![^\W_][-’'.,])"
-    r"(?:(?:of|the|for|and|in|d[aeiu]|dos|das|del|della|van|von|der|ter|bin|ibn|al|el)"
+    r"(?:(?:of|the|for|and|in|to|d[aeiu]|dos|das|del|della|van|von|der|ter|bin|ibn|al|el)"
     r"(?![^\W_]|[-’'.,][^\W_])|(?![a-z])[^\W_]+(?:[-’'.,][^\W_]+)*)"
 )
 # "NATO-led", "Moscow-based": the name is the part before the hyphen.
@@ -204,7 +204,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 def name_tokens(text: str, offset: int = 0) -> list[Token]:
     """The tokens of `tokenize` that names are built from: capitalised words, numbers, the
-    connectors 'of', 'the', 'for', 'and', 'in' and name particles ('da', 'von', 'bin')."""
+    connectors 'of', 'the', 'for', 'and', 'in', 'to' and name particles ('da', 'bin')."""
     return _tokens(NAME_TOKEN, text, offset)
 
 
@@ -216,7 +216,12 @@ def _tokens(pattern: re.Pattern, text: str, offset: int) -> list[Token]:
         start = match.start() + offset
         if "-" in word and word[0].isupper() and (suffix := NAME_SUFFIX.search(word)):
             word = word[: suffix.start()]
-        if word[-1] == "s" and word[-2:-1] in ("’", "'") and len(word) > 2:
+        if (
+            word[-1] == "s"
+            and word[-2:-1] in ("’", "'")
+            and len(word) > 2
+            and word[:-2] != "People"
+        ):
             append(Token(word[:-2], start, start + len(word) - 2, True))
         else:
             append(Token(word, start, start + len(word)))

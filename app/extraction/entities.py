@@ -10,7 +10,7 @@ from app.extraction import gazetteer as gz
 from app.extraction.chunks import Chunk, chunks_of
 from app.extraction.document import Sentence, Token, name_tokens
 from app.extraction.people import NOT_NAME, TITLE_WORDS, PersonMatch, find_person
-from app.extraction.posts import lower_case_bodies, post_of
+from app.extraction.posts import lower_case_bodies, post_of, posts_of_body
 from app.extraction.spans import SpanIndex
 from app.extraction.text import slugify
 
@@ -30,6 +30,11 @@ ORG_AFTER = re.compile(
     r"[)’'s]{0,3}\s(?:reported|reports|reporting|terrorists?|militants?|fighters|insurgents?"
     r"|rebels?|jihadists?|militia|militiamen|gunmen|extremists|group)\b"
 )
+ACRONYM_ACTS = re.compile(
+    r"[’']?s?\s(?:said|says|reported|reports|announced|stated|added|confirmed|denied|told"
+    r"|spokes(?:man|woman|person)|chief|head|officials?)\b"
+)
+ACRONYM_CITED = re.compile(r"\b(?:told|by|from|with|at)\s(?:the\s)?$")
 # Right before: what names a drill or an operation ("exercise Iron Defender").
 PROGRAM_BEFORE = re.compile(
     r"\b(?:exercises?|drills?|manoeuvres|maneuvers|operation|codenamed|dubbed)\s[\"“‘]?$"
@@ -338,6 +343,8 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
         role = "capital"
     table.mention(chunk.start, chunk.end, text, key, role)
     _nested(table, text, chunk)
+    if entity_type is EntityType.organization:
+        posts_of_body(table, text, chunk.start, chunk.end, key)
     return key
 
 
@@ -409,7 +416,11 @@ def _position_chunk(table, text, chunk: Chunk, name: str, previous) -> str | Non
 def _type_from_context(table, chunk: Chunk, before: str, after: str, previous) -> EntityType | None:
     """An untyped chunk that the words around it type: a source, a group, a named drill."""
     if chunk.tokens[0].is_acronym and len(chunk.tokens) == 1:
-        return EntityType.organization
+        # An unknown acronym is a body only where it acts or is cited: "NRK reported",
+        # "told NRK", "(NAN)" closing a report; "two LCS ships" is no body.
+        if ACRONYM_ACTS.match(after) or ACRONYM_CITED.search(before) or after.startswith(")"):
+            return EntityType.organization
+        return None
     if ATTRIBUTION_CUES.search(before) or GROUP_CUES.search(before):
         return EntityType.organization
     if ORG_AFTER.match(after):

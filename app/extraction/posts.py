@@ -48,7 +48,8 @@ LOWER_NOUN = re.compile(
 )
 # Bare "the president", "the army" name the article's own country only when it dominates;
 # these nouns are too common to take even that on their own.
-NEEDS_OWNER = {"army", "navy", "air force", "armed forces", "military", "president", "government"}
+NEEDS_OWNER = {"army", "navy", "air force", "armed forces", "military", "president", "government",
+               "cabinet"}  # fmt: skip
 
 
 def post_of(table, text: str, tokens: list[Token], owner) -> str | None:
@@ -154,3 +155,42 @@ def lower_case_bodies(table, text: str, sentence: Sentence) -> None:
             table.alias(key, surface)
         if not any(m.start <= start and end <= m.end for m in table.mentions[-8:]):
             table.mention(start, end, text, key)
+
+
+LOWER_TITLE = (
+    r"(?:(?:acting|interim|deputy|vice|group|chief|senior|executive|managing|general|first)\s)"
+    r"{0,3}(?:chairman|chairwoman|chairperson|chief\sexecutive(?:\sofficer)?|ceo|cfo|coo"
+    r"|managing\sdirector|md|president|director|head|commander(?:\sin\schief)?|chief"
+    r"|governor|secretary|spokes(?:man|woman|person)|chief\sfinancial\sofficer"
+    r"|chief\soperating\sofficer)(?:\s(?:and|&)\s(?:ceo|md|managing\sdirector|chief\sexecutive))?"
+)
+# "managing director and CEO of Vijaya Bank", "commander of the U.S. Army First Corps".
+TITLE_BEFORE_BODY = re.compile(rf"(?<![\w-])(?P<title>{LOWER_TITLE})\s(?:of|at)\s(?:the\s)?$")
+# "Bank of Ireland chairman", "the Kenya Army commander".
+TITLE_AFTER_BODY = re.compile(rf"\s(?P<title>{LOWER_TITLE})\b(?!\s(?:of|at|for)\b)")
+BODY_TYPES = (EntityType.organization,)
+
+
+def posts_of_body(table, text: str, start: int, end: int, body_key: str) -> None:
+    """A post written in lower case around an organisation's name is that body's post."""
+    body = table.records.get(body_key)
+    if body is None or body.type not in BODY_TYPES:
+        return
+    window = text[max(0, start - 60) : start]
+    if (before := TITLE_BEFORE_BODY.search(window)) is not None:
+        title = before.group("title")
+        surface = " ".join(text[start - len(window) + before.start() : end].split())
+        _body_post(table, text, title, body.name, surface, end - len(surface), end)
+        return
+    if (after := TITLE_AFTER_BODY.match(text, end, end + 40)) is not None:
+        title = after.group("title")
+        surface = " ".join(text[start : after.end()].split())
+        _body_post(table, text, title, body.name, surface, start, after.end())
+
+
+def _body_post(table, text: str, title: str, body: str, surface: str, start, end) -> None:
+    words = title.split()
+    title = " ".join(w.upper() if w in ("ceo", "cfo", "coo", "md") else w.capitalize()
+                     for w in words).replace(" And ", " and ")  # fmt: skip
+    key = add_post(table, title, body, [surface, " ".join(words)])
+    table.mention(start, end, text, key)
