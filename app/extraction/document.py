@@ -65,6 +65,11 @@ DATE_LINE = re.compile(
     re.VERBOSE,
 )
 
+# A dateline on a line of its own: "VIENTIANE, Nov. 16, Kyodo".
+DATELINE_ONLY = re.compile(
+    rf"[A-Z][A-Z'’.-]{{2,20}}(?:[ ][A-Z][A-Z'’.-]{{1,20}}){{0,2}},?[ ]{MONTH}[ ]\d{{1,2}}"
+    rf"(?:,[ ]\d{{4}})?(?:,?[ ][A-Z][A-Za-z.&-]{{1,15}}(?:[ ][A-Z][A-Za-z.&-]{{1,15}})?)?\.?"
+)
 # Words with inner hyphens and apostrophes, numbers with separators; punctuation is skipped
 # (names are joined only across single spaces, so offsets alone tell where it was).
 TOKEN = re.compile(r"[^\W_]+(?:[-’'.,][^\W_]+)*")
@@ -169,7 +174,9 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         end -= 1
     if start == end:
         return
-    if end - start < 60 and DATE_LINE.fullmatch(text, start, end):
+    if end - start < 60 and (
+        DATE_LINE.fullmatch(text, start, end) or DATELINE_ONLY.fullmatch(text, start, end)
+    ):
         return
     # Datelines open paragraphs only, in capitals.
     if (start == 0 or text[start - 1] == "\n") and text[start].isupper():

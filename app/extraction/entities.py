@@ -23,7 +23,7 @@ ATTRIBUTION_CUES = re.compile(
     r"(?:according to|reported by|reporting by|report by|data from|cited by|as per)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
 CUE_CHARS = 60  # the longest cue above, its "the" and a few spaces
 # Right after an untyped name: what only an organisation does or is.
 ORG_AFTER = re.compile(
@@ -81,6 +81,7 @@ class EntityTable:
         self.main_country: str | None = None  # names "Ministry of Defence" alone
         self.post_country: str | None = None  # names a bare "President", when dominant
         self.text = ""
+        self.firms: dict[str, str] = {}  # "Dassault" -> the key of "Dassault Aviation"
         self._common_words: set[str] | None = None
         self.merged: dict[str, str] = {}  # a key folded into another -> that other key
         # "defence minister" -> keys of the records named "Defence Minister of ...".
@@ -331,9 +332,23 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
             _nested(table, text, chunk)
         return key
     if entity_type is EntityType.position:
-        return _position_chunk(table, text, chunk, name, previous)
+        following = chunks[position + 1] if position + 1 < len(chunks) else None
+        return _position_chunk(table, text, chunk, name, previous, following)
     qualified = _qualified(table, name, entity_type)
+    if entity_type is EntityType.organization and (same := _same_body(table, chunk)):
+        table.alias(same, chunk.text)
+        table.mention(chunk.start, chunk.end, text, same)
+        return same
     key = table.add(qualified, entity_type, country=country, aliases=_of_forms(chunk))
+    short = chunk.tokens[0].text
+    if (
+        entity_type is EntityType.organization
+        and len(chunk.tokens) == 2
+        and short in gz.KNOWN_ORGANIZATIONS
+    ):
+        table.firms.setdefault(short, key)
+        if table.resolve(short) is None:
+            table.alias(key, short)  # "Lockheed" later, or nested, is "Lockheed Martin"
     if (country and name != chunk.text) or qualified != name:
         table.alias(key, chunk.text)
     role = "demonym" if chunk.text in gz.demonym_to_country() else "name"
@@ -367,6 +382,10 @@ def _person(table, text, chunk: Chunk, person: PersonMatch, previous) -> str:
             elif same.name.split()[0] == name[0].text:
                 table.alias(same.key, name_text)
                 existing = same.key
+            elif name_text.endswith(" " + same.name):  # "Martins Peri", "Enzo Martins Peri"
+                full = table.add(name_text, EntityType.person)
+                table.merge(same.key, full)
+                existing = full
     if existing is not None and table.records[existing].type is EntityType.person:
         name_text = table.records[existing].name
     key = table.add(name_text, EntityType.person)
@@ -398,13 +417,57 @@ def _possessive_owner(table, previous, chunk) -> "EntityRecord | None":
     return owner
 
 
-def _position_chunk(table, text, chunk: Chunk, name: str, previous) -> str | None:
+def _body_after(text: str, chunk: Chunk, following: Chunk | None):
+    """'Deputy Commander, Kenya Army': the body a bare post is followed by."""
+    if following is None or text[chunk.end : following.start] != ", ":
+        return None
+    if classify(following) is not EntityType.organization or " of " in following.text:
+        return None
+    return _Named(following.text)
+
+
+@dataclass(frozen=True)
+class _Named:
+    name: str
+
+
+def _same_body(table: EntityTable, chunk: Chunk) -> str | None:
+    """A body the article already named another way: 'Kyodo' then 'Kyodo News', 'ASEAN'
+    then 'Association of Southeast Asian Nations'."""
+    for surface, other in gz.EXPANSIONS.items():
+        if chunk.text == other and (key := table.resolve(surface)):
+            return key
+    other = gz.EXPANSIONS.get(chunk.text)
+    if other is not None and (key := table.resolve(other)):
+        return key
+    if len(chunk.tokens) >= 2 and chunk.tokens[-1].text in OUTLET_SUFFIXES:
+        key = table.resolve(chunk.text.rsplit(" ", 1)[0])
+        record = table.records.get(key or "")
+        if record is not None and record.type is EntityType.organization:
+            return key
+    first = chunk.tokens[0].text
+    if len(chunk.tokens) == 1:  # "Dassault" after "Dassault Aviation"
+        key = table.canonical(table.firms.get(first))
+        return key if key in table.records else None
+    if len(chunk.tokens) == 2 and first in gz.KNOWN_ORGANIZATIONS:  # "Dassault Aviation"
+        key = table.resolve(first)
+        record = table.records.get(key or "")
+        if record is not None and record.type is EntityType.organization:
+            return key
+    return None
+
+
+OUTLET_SUFFIXES = {"News", "Agency", "Group", "Inc", "Ltd", "Corp", "Corporation", "Company",
+                   "Limited", "Plc", "PLC", "Holdings", "Media"}  # fmt: skip
+
+
+def _position_chunk(table, text, chunk: Chunk, name: str, previous, following) -> str | None:
     """A post named on its own: 'President of Azerbaijan', 'Defence Minister'."""
     key = None
     if len(chunk.tokens) <= 2 and " of " not in name:
         key = _unique_prefix_match(table, name)
     if key is None:
-        key = post_of(table, text, chunk.tokens, None)
+        key = post_of(table, text, chunk.tokens, _body_after(text, chunk, following))
         if key is None:
             return None
     table.mention(chunk.start, chunk.end, text, key)

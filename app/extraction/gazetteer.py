@@ -108,9 +108,37 @@ KNOWN_ORGANIZATIONS = {
     "Boko Haram", "ISIS", "ISIL", "Islamic State", "Daesh", "Al-Qaeda", "al-Qaeda", "ISWAP",
     "Wagner", "Wagner Group", "PKK", "YPG", "SDF", "M23", "TTP", "Polisario", "Janjaweed",
     "Lashkar-e-Taiba", "Jaish-e-Mohammed", "Islamic Jihad", "Ansar Allah",
+    # Defence and aerospace companies, and other big firms named bare.
+    "Northrop Grumman", "Northrop", "Raytheon", "RTX", "General Dynamics", "BAE Systems",
+    "Airbus", "Thales", "Leonardo", "Saab", "Rheinmetall", "KNDS", "Hanwha", "Hyundai Rotem",
+    "Embraer", "Dassault", "Dassault Aviation", "MBDA", "Naval Group", "Fincantieri",
+    "Kongsberg", "Babcock", "Rolls-Royce", "Safran", "Lockheed", "Rafael", "IAI",
+    "Israel Aerospace Industries", "Hindustan Aeronautics", "HAL", "BrahMos", "Rostec",
+    "Almaz-Antey", "Uralvagonzavod", "Baykar", "Aselsan", "Roketsan", "TUSAS", "AVIC",
+    "Norinco", "CSSC", "Mitsubishi Heavy Industries", "Kawasaki", "Austal", "Navantia",
+    "Iveco", "Oshkosh", "Textron", "Sikorsky", "Huntington Ingalls", "L3Harris", "Honeywell",
+    "Anduril", "Palantir", "SpaceX", "Denel", "Patria", "Nammo", "Diehl", "Hensoldt", "Indra",
+    "Google", "Meta", "Facebook", "Microsoft", "Apple", "Huawei", "ZTE", "Samsung", "Nvidia",
+    "China Mobile", "China Unicom", "China Telecom", "Gazprom", "Rosneft", "Rosatom",
+    "Credit Suisse", "UBS", "HSBC", "Barclays", "JPMorgan", "Goldman Sachs", "Citigroup",
+    "Deutsche Bank", "BlackRock", "Tesla", "Toyota", "Volkswagen",
     # Alliances and bodies often named bare.
     "AUKUS", "Quad", "BRICS", "G7", "G20", "WTO", "IAEA", "ICC", "OIC", "ECOWAS", "SADC",
     "Interpol", "Europol", "Frontex", "OECD", "WHO", "UNESCO", "UNICEF", "NORAD",
+}  # fmt: skip
+# Acronyms and their long forms: one body whichever the article writes.
+EXPANSIONS = {
+    "NATO": "North Atlantic Treaty Organization", "EU": "European Union", "UN": "United Nations",
+    "ASEAN": "Association of Southeast Asian Nations", "AU": "African Union",
+    "CSTO": "Collective Security Treaty Organization", "SCO": "Shanghai Cooperation Organisation",
+    "OSCE": "Organization for Security and Co-operation in Europe", "GCC": "Gulf Cooperation Council",
+    "IMF": "International Monetary Fund", "WTO": "World Trade Organization",
+    "IAEA": "International Atomic Energy Agency", "SIPRI": "Stockholm International Peace Research Institute",
+    "IISS": "International Institute for Strategic Studies", "CIS": "Commonwealth of Independent States",
+    "OPEC": "Organization of the Petroleum Exporting Countries", "ECOWAS": "Economic Community of West African States",
+    "AFP": "Agence France-Presse", "AP": "Associated Press", "PTI": "Press Trust of India",
+    "NAN": "News Agency of Nigeria", "IRGC": "Islamic Revolutionary Guard Corps",
+    "PLA": "People's Liberation Army", "IDF": "Israel Defense Forces", "DoD": "Department of Defense",
 }  # fmt: skip
 ORGANIZATION_HEADS = {
     "Ministry", "Forces", "Force", "Army", "Navy", "Guard", "Troops", "Service", "Services",

@@ -76,9 +76,33 @@ def post_of(table, text: str, tokens: list[Token], owner) -> str | None:
     if qualifier is None:
         return None
     surface = " ".join(text[tokens[0].start : tokens[-1].end].split())
-    key = add_post(table, title, qualifier, [surface])
+    aliases = [surface]
+    if (republic := REPUBLIC.fullmatch(title)) and qualifier_of(table, republic.group(2)):
+        aliases.append(title)  # "President of the Republic of Kenya" is "President of Kenya"
+        title = f"{republic.group(1)} of {qualifier_of(table, republic.group(2))}"
+    key = add_post(table, title, qualifier, aliases)
     table.mention(tokens[0].start, tokens[-1].end, text, key)
+    _body_in_title(table, text, tokens, title, qualifier)
     return key
+
+
+REPUBLIC = re.compile(r"(.+?) of (?:the )?Republic of (.+)")
+
+
+def _body_in_title(table, text: str, tokens: list[Token], title: str, qualifier: str) -> None:
+    """'Commander of the Air Force': the body the post heads is an entity too."""
+    if title.count(" of ") != 1 or not qualifier:
+        return
+    body = title.split(" of ", 1)[1].removeprefix("the ")
+    words = body.split()
+    if len(words) < 2 or gz.type_from_head(words[-1]) is not EntityType.organization:
+        return
+    key = table.resolve(body) or table.add(f"{body} of {qualifier}", EntityType.organization,
+                                           aliases=[body])  # fmt: skip
+    last = next((t for t in reversed(tokens) if t.text == words[-1]), None)
+    first = next((t for t in tokens if t.text == words[0]), None)
+    if first is not None and last is not None and first.start < last.end:
+        table.mention(first.start, last.end, text, key, "nested")
 
 
 def add_post(table, title: str, qualifier: str, aliases: list[str]) -> str:
