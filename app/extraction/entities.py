@@ -39,6 +39,11 @@ ACRONYM_CITED = re.compile(r"\b(?:told|by|from|with|at)\s(?:the\s)?$")
 PROGRAM_BEFORE = re.compile(
     r"\b(?:exercises?|drills?|manoeuvres|maneuvers|operation|codenamed|dubbed)\s[\"“‘]?$"
 )
+# Right after: "Cobra Gold military exercise", "the Vanguard programme".
+PROGRAM_AFTER = re.compile(
+    r"(?:\s\d{1,4})?\s(?:(?:military|naval|joint|air|annual|multinational)\s)?"
+    r"(?:exercises?|drills?|war\sgames|manoeuvres|maneuvers|programme|program|initiative)\b"
+)
 # Right before: a preposition of place ("in Gwoza", "near Bama").
 PLACE_BEFORE = re.compile(
     r"""(?<![A-Z]\w\w\s)(?<![A-Z]\w\s)\b
@@ -488,8 +493,10 @@ def _type_from_context(table, chunk: Chunk, before: str, after: str, previous) -
         return EntityType.organization
     if ORG_AFTER.match(after):
         return EntityType.organization
-    if PROGRAM_BEFORE.search(before):
+    if PROGRAM_BEFORE.search(before) or PROGRAM_AFTER.match(after):
         return EntityType.program
+    if chunk.tokens[0].text in ("Exercise", "Operation") and len(chunk.tokens) > 1:
+        return EntityType.program  # "Exercise Talisman Sabre"
     if len(chunk.tokens) <= 3 and _plain_name(table, chunk) and PLACE_BEFORE.search(before):
         at = before.endswith(("at ", "at the "))
         if not at or (len(chunk.tokens) == 1 and not chunk.tokens[0].possessive):

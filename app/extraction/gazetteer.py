@@ -163,7 +163,8 @@ ORGANIZATION_HEADS = {
 PROGRAM_HEADS = {
     "Programme", "Program", "Plan", "Process", "Partnership", "Initiative", "Strategy",
     "Treaty", "Agreement", "Project", "Doctrine", "Framework", "Pact", "Accord",
-    "Convention", "Concept", "Roadmap",
+    "Convention", "Concept", "Roadmap", "Declaration", "Charter", "Communiqué", "Communique",
+    "Act", "Protocol", "Accords", "Memorandum", "Olympics",
 }  # fmt: skip
 PLACE_HEADS = {
     "Sea", "Ocean", "Gulf", "Strait", "River", "Mountains", "Region", "Province", "Line",
@@ -209,7 +210,7 @@ NON_ENTITY_ACRONYMS = {
     "IT", "AI", "PHD", "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "SUV", "PPP", "VAT",
     "FAQ", "PDF", "HQ", "OK", "UAV", "UAVs", "RPG", "IED", "APC", "MW", "GW", "KM", "MM",
     "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "ODI", "MP", "MPs", "LGA",
-    "ICBM", "SAM", "MRAP", "IFV", "MBT", "AK", "CPI", "Q1", "Q2", "Q3", "Q4", "PHOTOS",
+    "ICBM", "SAM", "MRAP", "IFV", "MBT", "CPI", "Q1", "Q2", "Q3", "Q4", "PHOTOS",
     "FY", "AGM", "ASX", "NYSE", "IPO", "EPS", "YOY", "YTD", "LNG", "EV", "EVs", "MoU", "MOU",
     "DLS", "ETF", "UPDATE", "WATCH", "READ", "MORE", "VIDEO", "PHOTO", "EXCLUSIVE",
 }  # fmt: skip

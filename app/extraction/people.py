@@ -40,6 +40,8 @@ ROLES = (
     r"|player|batter|bowler|coach|striker|runner|athlete|presenter|manager|executive|ceo"
     r"|governor|mayor|candidate|activist|lawyer|judge|prosecutor|scholar|historian"
     r"|scientist|pilot|soldier|veteran|son|daughter|wife|husband|father|mother|premier"
+    r"|opener|spinner|batsman|keeper|goalkeeper|midfielder|winger|boxer|champion|star|boy"
+    r"|girl|colleague|successor|predecessor|chairman|businessman|businesswoman|entrepreneur"
 )
 # Right before a name: a verb of saying, "by", or a role in lower case ("analyst X").
 PERSON_BEFORE = re.compile(

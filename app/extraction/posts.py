@@ -71,6 +71,11 @@ def post_of(table, text: str, tokens: list[Token], owner) -> str | None:
         last = title.rsplit(" of ", 1)[1].removeprefix("the ")
         if qualifier_of(table, last) is not None:
             qualifier = ""  # already qualified: "President of France"
+        elif (
+            len(last.split()) > 1 and gz.type_from_head(last.split()[-1]) is EntityType.organization
+        ):
+            qualifier = ""  # by a body: "Head of the Armament Authority of the Egyptian Army"
+            _named_body(table, text, tokens, last)
     if qualifier is None:
         qualifier = table.post_country
     if qualifier is None:
@@ -99,6 +104,19 @@ def _body_in_title(table, text: str, tokens: list[Token], title: str, qualifier:
         return
     key = table.resolve(body) or table.add(f"{body} of {qualifier}", EntityType.organization,
                                            aliases=[body])  # fmt: skip
+    _body_mention(table, text, tokens, words, key)
+
+
+def _named_body(table, text: str, tokens: list[Token], body: str) -> None:
+    """The body that already qualifies a post ('... of the Egyptian Armed Forces')."""
+    words = body.split()
+    country = gz.demonym_to_country().get(words[0])
+    aliases = [f"{' '.join(words[1:])} of {country.name}"] if country else []
+    key = table.resolve(body) or table.add(body, EntityType.organization, aliases=aliases)
+    _body_mention(table, text, tokens, words, key)
+
+
+def _body_mention(table, text: str, tokens: list[Token], words: list[str], key: str) -> None:
     last = next((t for t in reversed(tokens) if t.text == words[-1]), None)
     first = next((t for t in tokens if t.text == words[0]), None)
     if first is not None and last is not None and first.start < last.end:
