@@ -68,6 +68,7 @@ def chunks_of(tokens: list[Token], text: str | None = None) -> list[Chunk]:
         if (
             not token.capitalized
             or token.text in gz.NON_ENTITY_ACRONYMS
+            or PLURAL_ACRONYM.fullmatch(token.text)
             or (token.text in gz.NON_ENTITY_WORDS and not _opens_known_name(tokens, index))
         ) and not _ordinal_opens(tokens, index):
             index += 1
@@ -76,7 +77,12 @@ def chunks_of(tokens: list[Token], text: str | None = None) -> list[Chunk]:
         index += 1
         while index < len(tokens) and not run[-1].possessive:
             nxt = tokens[index]
-            if nxt.capitalized and adjacent(run[-1], nxt, text) and nxt.text not in ("I",):
+            if (
+                nxt.capitalized
+                and adjacent(run[-1], nxt, text)
+                and nxt.text != "I"
+                and not PLURAL_ACRONYM.fullmatch(nxt.text)
+            ):
                 run.append(nxt)
                 index += 1
                 continue
@@ -105,6 +111,7 @@ def _ordinal_opens(tokens: list[Token], index: int) -> bool:
     )
 
 
+PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+s")  # "LGAs", "MPs", "T20Is": no names
 ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 
 

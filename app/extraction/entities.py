@@ -34,6 +34,7 @@ ACRONYM_ACTS = re.compile(
     r"[’']?s?\s(?:said|says|reported|reports|announced|stated|added|confirmed|denied|told"
     r"|spokes(?:man|woman|person)|chief|head|officials?)\b"
 )
+TERM_BEFORE = re.compile(r"\b[a-z][a-z-]+\s\($")  # "combat ship (LCS)"
 ACRONYM_CITED = re.compile(r"\b(?:told|by|from|with|at)\s(?:the\s)?$")
 # Right before: what names a drill or an operation ("exercise Iron Defender").
 PROGRAM_BEFORE = re.compile(
@@ -44,6 +45,8 @@ PROGRAM_AFTER = re.compile(
     r"(?:\s\d{1,4})?\s(?:(?:military|naval|joint|air|annual|multinational)\s)?"
     r"(?:exercises?|drills?|war\sgames|manoeuvres|maneuvers|programme|program|initiative)\b"
 )
+COMPASS = {"S": "South", "N": "North", "E": "East", "W": "West"}
+PROGRAM_WORD = re.compile(r"\s(programme|program)\b")  # "Next-Generation Interceptor program"
 # Right before: a preposition of place ("in Gwoza", "near Bama").
 PLACE_BEFORE = re.compile(
     r"""(?<![A-Z]\w\w\s)(?<![A-Z]\w\s)\b
@@ -52,6 +55,7 @@ PLACE_BEFORE = re.compile(
       |(?:north|south|east|west)(?:east|west)?\sof)\s(?:the\s)?$""",
     re.VERBOSE,
 )
+PLURAL_NOUN = re.compile(r"(?:ies|ers|ists|ions|ants|ents|ives)$")  # "Allies", "Partners"
 NUMBER_AFTER = re.compile(r"[ -](\d{1,4})\b(?![.,]\d)")  # "Iron Defender 25", "West 2025"
 
 
@@ -86,6 +90,7 @@ class EntityTable:
         self.main_country: str | None = None  # names "Ministry of Defence" alone
         self.post_country: str | None = None  # names a bare "President", when dominant
         self.text = ""
+        self.terms: set[str] = set()  # acronyms of lower-case terms: "LCS"
         self.firms: dict[str, str] = {}  # "Dassault" -> the key of "Dassault Aviation"
         self._common_words: set[str] | None = None
         self.merged: dict[str, str] = {}  # a key folded into another -> that other key
@@ -312,9 +317,16 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
         and chunk.text not in GENERIC_WORDS
     ):
         return None  # "the Council", "Alliance": a head word alone names nothing
-    if entity_type is EntityType.program and (number := NUMBER_AFTER.match(after)):
+    if entity_type is EntityType.program and (word := PROGRAM_WORD.match(after)):
+        chunk = Chunk(chunk.tokens, f"{chunk.text} {word.group(1)}", chunk.start,
+                      chunk.end + word.end())  # fmt: skip
+    elif entity_type is EntityType.program and (number := NUMBER_AFTER.match(after)):
         chunk = Chunk(chunk.tokens, f"{chunk.text} {number.group(1)}", chunk.start,
                       chunk.end + number.end())  # fmt: skip
+    if entity_type is EntityType.place and before[-3:] in ("S. ", "N. ", "E. ", "W. "):
+        full = f"{COMPASS[before[-3]]} {chunk.text}"  # "S. China Sea"
+        if full in gz.PLACES:
+            chunk = Chunk(chunk.tokens, full, chunk.start - 3, chunk.end)
     if entity_type is EntityType.place and chunk.text in gz.PLACE_SHORT_FORMS:
         long_form = table.resolve(gz.PLACE_SHORT_FORMS[chunk.text])
         if long_form is not None:
@@ -384,7 +396,7 @@ def _person(table, text, chunk: Chunk, person: PersonMatch, previous) -> str:
                 full = table.add(name_text, EntityType.person)
                 table.merge(same.key, full)
                 existing = full
-            elif same.name.split()[0] == name[0].text:
+            elif same.name.split()[0] == name[0].text or same.name.endswith(" " + name_text):
                 table.alias(same.key, name_text)
                 existing = same.key
             elif name_text.endswith(" " + same.name):  # "Martins Peri", "Enzo Martins Peri"
@@ -472,9 +484,12 @@ def _position_chunk(table, text, chunk: Chunk, name: str, previous, following) -
     if len(chunk.tokens) <= 2 and " of " not in name:
         key = _unique_prefix_match(table, name)
     if key is None:
-        key = post_of(table, text, chunk.tokens, _body_after(text, chunk, following))
+        body = _body_after(text, chunk, following)
+        key = post_of(table, text, chunk.tokens, body)
         if key is None:
             return None
+        if body is not None:  # "Vice Chancellor, National Defence University"
+            table.alias(key, " ".join(text[chunk.start : following.end].split()))
     table.mention(chunk.start, chunk.end, text, key)
     _nested(table, text, chunk)
     _apposition(table, text, previous, key, chunk)
@@ -485,7 +500,13 @@ def _type_from_context(table, chunk: Chunk, before: str, after: str, previous) -
     """An untyped chunk that the words around it type: a source, a group, a named drill."""
     if chunk.tokens[0].is_acronym and len(chunk.tokens) == 1:
         # An unknown acronym is a body only where it acts or is cited: "NRK reported",
-        # "told NRK", "(NAN)" closing a report; "two LCS ships" is no body.
+        # "told NRK", "(NAN)" closing a report; "two LCS ships", "a littoral combat ship
+        # (LCS)" is no body, and neither are its later mentions.
+        if chunk.text in table.terms:
+            return None
+        if TERM_BEFORE.search(before) and after.startswith(")"):
+            table.terms.add(chunk.text)
+            return None
         if ACRONYM_ACTS.match(after) or ACRONYM_CITED.search(before) or after.startswith(")"):
             return EntityType.organization
         return None
@@ -493,11 +514,18 @@ def _type_from_context(table, chunk: Chunk, before: str, after: str, previous) -
         return EntityType.organization
     if ORG_AFTER.match(after):
         return EntityType.organization
-    if PROGRAM_BEFORE.search(before) or PROGRAM_AFTER.match(after):
-        return EntityType.program
+    if (PROGRAM_BEFORE.search(before) or PROGRAM_AFTER.match(after)) and not all(
+        part in gz.country_by_surface() for t in chunk.tokens for part in t.text.split("-")
+    ):
+        return EntityType.program  # not "the Russian-Belarusian exercise"
     if chunk.tokens[0].text in ("Exercise", "Operation") and len(chunk.tokens) > 1:
         return EntityType.program  # "Exercise Talisman Sabre"
-    if len(chunk.tokens) <= 3 and _plain_name(table, chunk) and PLACE_BEFORE.search(before):
+    if (
+        len(chunk.tokens) <= 3
+        and _plain_name(table, chunk)
+        and PLACE_BEFORE.search(before)
+        and not PLURAL_NOUN.search(chunk.text)
+    ):
         at = before.endswith(("at ", "at the "))
         if not at or (len(chunk.tokens) == 1 and not chunk.tokens[0].possessive):
             return EntityType.place  # "at Sydney", not "at Bank of Ireland" or "at Babcock's"
@@ -606,6 +634,9 @@ def _acronym_alias(table, text, chunk, previous) -> bool:
         table.merge(earlier, previous[1])  # "NATO ... North Atlantic Treaty Organization (NATO)"
     table.alias(previous[1], chunk.text)
     table.mention(chunk.start, chunk.end, text, previous[1])
+    record = table.records[table.canonical(previous[1])]
+    if record.type is EntityType.place and ORG_AFTER.match(text, chunk.end, chunk.end + 40):
+        record.type = EntityType.organization  # "Islamic ... Province (ISWAP) fighters"
     return True
 
 
