@@ -30,6 +30,15 @@ ORG_AFTER = re.compile(
     r"[)’'s]{0,3}\s(?:reported|reports|reporting|terrorists?|militants?|fighters|insurgents?"
     r"|rebels?|jihadists?|militia|militiamen|gunmen|extremists|group)\b"
 )
+# Right before an untyped name: what kind of body it is ("defence firm Babcock").
+BODY_NOUNS = (
+    r"company|firm|group|giant|maker|manufacturer|contractor|conglomerate|agency|broadcaster"
+    r"|newspaper|daily|outlet|network|party|bank|lender|insurer|carrier|airline|operator"
+    r"|watchdog|think[- ]tank|militia|movement|shipbuilder|shipyard|startup|start-up"
+    r"|subsidiary|supplier|developer|producer|regulator|exchange|university|institute"
+)
+ORG_BEFORE = re.compile(rf"\b(?:{BODY_NOUNS})\s$")
+ORG_APPOSITION = re.compile(rf",\s(?:a|an|the)\s(?:[\w’'-]{{1,20}}\s){{0,3}}?(?:{BODY_NOUNS})\b")
 ACRONYM_ACTS = re.compile(
     r"[’']?s?\s(?:said|says|reported|reports|announced|stated|added|confirmed|denied|told"
     r"|spokes(?:man|woman|person)|chief|head|officials?)\b"
@@ -512,7 +521,7 @@ def _type_from_context(table, chunk: Chunk, before: str, after: str, previous) -
         return None
     if ATTRIBUTION_CUES.search(before) or GROUP_CUES.search(before):
         return EntityType.organization
-    if ORG_AFTER.match(after):
+    if ORG_AFTER.match(after) or ORG_BEFORE.search(before) or ORG_APPOSITION.match(after):
         return EntityType.organization
     if (PROGRAM_BEFORE.search(before) or PROGRAM_AFTER.match(after)) and not all(
         part in gz.country_by_surface() for t in chunk.tokens for part in t.text.split("-")

@@ -39,6 +39,18 @@ LOWER_NOUNS = {
     "foreign minister": ("Foreign Minister of {c}", EntityType.position),
     "finance minister": ("Finance Minister of {c}", EntityType.position),
     "interior minister": ("Interior Minister of {c}", EntityType.position),
+    "home minister": ("Home Minister of {c}", EntityType.position),
+    "deputy prime minister": ("Deputy Prime Minister of {c}", EntityType.position),
+    "vice president": ("Vice President of {c}", EntityType.position),
+    "foreign secretary": ("Foreign Secretary of {c}", EntityType.position),
+    "defence secretary": ("Defence Secretary of {c}", EntityType.position),
+    "defense secretary": ("Defense Secretary of {c}", EntityType.position),
+    "army chief": ("Army Chief of {c}", EntityType.position),
+    "chief of staff": ("Chief of Staff of {c}", EntityType.position),
+    "national security adviser": ("National Security Adviser of {c}", EntityType.position),
+    "ambassador": ("Ambassador of {c}", EntityType.position),
+    "king": ("King of {c}", EntityType.position),
+    "supreme leader": ("Supreme Leader of {c}", EntityType.position),
 }
 LOWER_NOUN = re.compile(
     r"\b(?:(?P<owner>[A-Z][\w-]{1,30})(?P<poss>[’']s)?|(?P<the>the|a))\s"
@@ -49,7 +61,8 @@ LOWER_NOUN = re.compile(
 # Bare "the president", "the army" name the article's own country only when it dominates;
 # these nouns are too common to take even that on their own.
 NEEDS_OWNER = {"army", "navy", "air force", "armed forces", "military", "president", "government",
-               "cabinet"}  # fmt: skip
+               "cabinet", "vice president", "ambassador", "king", "chief of staff",
+               "army chief"}  # fmt: skip
 
 
 def post_of(table, text: str, tokens: list[Token], owner) -> str | None:
