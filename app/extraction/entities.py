@@ -33,7 +33,7 @@ ORG_AFTER = re.compile(
 # Right before an untyped name: what kind of body it is ("defence firm Babcock").
 BODY_NOUNS = (
     r"company|firm|group|giant|maker|manufacturer|contractor|conglomerate|agency|broadcaster"
-    r"|newspaper|daily|outlet|network|party|bank|lender|insurer|carrier|airline|operator"
+    r"|newspaper|daily|outlet|network|party|bank|lender|insurer|airline"
     r"|watchdog|think[- ]tank|militia|movement|shipbuilder|shipyard|startup|start-up"
     r"|subsidiary|supplier|developer|producer|regulator|exchange|university|institute"
 )
@@ -365,6 +365,12 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
         table.alias(same, chunk.text)
         table.mention(chunk.start, chunk.end, text, same)
         return same
+    if entity_type is EntityType.organization:
+        other = _other_form(qualified)
+        if other is not None and (same := table.resolve(other)):
+            table.alias(same, qualified)
+            table.mention(chunk.start, chunk.end, text, same)
+            return same  # "Defense Department" after "Department of Defense"
     key = table.add(qualified, entity_type, country=country, aliases=_of_forms(chunk))
     short = chunk.tokens[0].text
     if (
@@ -485,6 +491,21 @@ def _same_body(table: EntityTable, chunk: Chunk) -> str | None:
 
 OUTLET_SUFFIXES = {"News", "Agency", "Group", "Inc", "Ltd", "Corp", "Corporation", "Company",
                    "Limited", "Plc", "PLC", "Holdings", "Media"}  # fmt: skip
+
+
+BODY_OF_FORM = re.compile(r"(Ministry|Department) of (?:the )?(\w+)(?: Affairs)?")
+BODY_HEAD_FORM = re.compile(r"(\w+) (Ministry|Department)")
+
+
+def _other_form(name: str) -> str | None:
+    """'Department of Defense' <-> 'Defense Department', 'Foreign Ministry' <-> 'Ministry
+    of Foreign Affairs': the same body put the other way round."""
+    if (of := BODY_OF_FORM.fullmatch(name)) is not None:
+        return f"{of.group(2)} {of.group(1)}"
+    if (head := BODY_HEAD_FORM.fullmatch(name)) is not None:
+        affairs = " Affairs" if head.group(1) in ("Foreign", "Internal", "Home") else ""
+        return f"{head.group(2)} of {head.group(1)}{affairs}"
+    return None
 
 
 def _position_chunk(table, text, chunk: Chunk, name: str, previous, following) -> str | None:

@@ -85,7 +85,9 @@ def post_of(table, text: str, tokens: list[Token], owner) -> str | None:
         if qualifier_of(table, last) is not None:
             qualifier = ""  # already qualified: "President of France"
         elif (
-            len(last.split()) > 1 and gz.type_from_head(last.split()[-1]) is EntityType.organization
+            len(last.split()) > 1
+            and last.split()[-1] != "Staff"  # "Chief of Defence Staff": a post of a country
+            and gz.type_from_head(last.split()[-1]) is EntityType.organization
         ):
             qualifier = ""  # by a body: "Head of the Armament Authority of the Egyptian Army"
             _named_body(table, text, tokens, last)
@@ -115,6 +117,8 @@ def _body_in_title(table, text: str, tokens: list[Token], title: str, qualifier:
     words = body.split()
     if len(words) < 2 or gz.type_from_head(words[-1]) is not EntityType.organization:
         return
+    if words[-1] == "Staff":
+        return  # "Chief of Defence Staff" is a post; its staff is seldom meant
     key = table.resolve(body) or table.add(f"{body} of {qualifier}", EntityType.organization,
                                            aliases=[body])  # fmt: skip
     _body_mention(table, text, tokens, words, key)
@@ -206,7 +210,8 @@ def lower_case_bodies(table, text: str, sentence: Sentence) -> None:
             title = name.rsplit(" of ", 1)[0]
             key = add_post(table, title, country.name, [surface])
         else:
-            key = table.resolve(name) or table.add(name, entity_type)
+            key = table.resolve(name)
+            key = key or table.add(name, entity_type)
             table.alias(key, surface)
         if not any(m.start <= start and end <= m.end for m in table.mentions[-8:]):
             table.mention(start, end, text, key)
