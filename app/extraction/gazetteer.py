@@ -156,6 +156,8 @@ ORGANIZATION_HEADS = {
     "Shipyard", "Shipyards", "Dockyard", "Shipbuilding", "Engineering", "Vehicles",
     "Laboratories", "Labs", "Solutions", "Telecom", "Petroleum", "Energy", "Media",
     "Broadcasting", "Foundation", "Society", "Trust", "Board", "Forum", "Headquarters",
+    "Partners", "Capital", "Associates", "Ventures", "Consulting", "Investments",
+    "Securities", "Insurance", "Logistics", "Resources", "Mining", "Pharmaceuticals",
     # Outlets.
     "Journal", "Gazette", "Tribune", "Telegraph", "Chronicle", "Monitor", "Observer",
     "Express", "Insider", "Daily", "Weekly", "Press", "Radio", "Television",

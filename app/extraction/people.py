@@ -50,10 +50,11 @@ PERSON_BEFORE = re.compile(
 )
 # Right after a name: a verb people do, an apposition with a role, or "who".
 PERSON_AFTER = re.compile(
-    rf"""(?:,?\s(?:stated|asserted|wrote|explained|argued|believes|insisted|tweeted|remarked
+    rf"""(?:,?\s(?:said|says|told|added|noted|stated|asserted|wrote|explained|argued|believes|insisted|tweeted|remarked
         |recalled|admitted|replied|thanked|was\snamed|was\sappointed|has\sbeen\sappointed
         |will\sbecome|scored|smashed|himself|herself|told\s(?:reporters|journalists))\b
       |,\s(?:who|whose)\b
+      |,\s\d{{2}},
       |,\s(?:a|an|the|its|his|her|their)\s(?:[\w’'-]{{1,20}}\s){{0,3}}?(?:{ROLES})s?\b
       |\s\((?:\d|[LR]\)|left\)|right\)))""",
     re.VERBOSE,

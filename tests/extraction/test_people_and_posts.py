@@ -58,6 +58,13 @@ def test_a_title_then_the_full_name_is_one_person():
 def test_capitalised_phrases_without_name_evidence_are_no_people():
     result = run("The Iron Shield drills and Blue Water Partners were discussed.")
     assert not [e for e in result.entities if e.type is EntityType.person]
+    result = run("Blue Water Partners said the fund would grow.")
+    assert not [e for e in result.entities if e.type is EntityType.person]
+
+
+def test_a_name_that_says_something_is_a_person():
+    person("Ruben Okonjo said the plan was sound.", "Ruben Okonjo")
+    person("Ruben Okonjo, 54, runs the yard.", "Ruben Okonjo")
 
 
 @pytest.mark.parametrize(
