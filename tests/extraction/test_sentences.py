@@ -74,7 +74,10 @@ def test_a_title_case_word_and_a_dash_is_no_dateline():
 
 
 def test_date_only_lines_are_no_sentences():
-    text = "Tuesday, 4 March 2025\n\n12 May 2024 09:15 (UTC+02:00)\n\nLIMA, Oct. 3, Xinhua\n\nChile bought ships."
+    text = (
+        "Tuesday, 4 March 2025\n\n12 May 2024 09:15 (UTC+02:00)\n\nLIMA, Oct. 3, Xinhua\n\n"
+        "Chile bought ships."
+    )
     assert texts(text) == ["Chile bought ships."]
 
 
