@@ -165,8 +165,11 @@ def _join_connector(tokens: list[Token], index: int, run: list[Token]):
 
 
 def _and_joins(left: list[Token], right: list[Token]) -> bool:
-    """'Air and Air Defence Force' is one name; 'Armenia and Azerbaijan' is two."""
+    """'Air and Air Defence Force' is one name; 'Armenia and Azerbaijan' is two, and so
+    are two people with their posts."""
     if gz.type_from_head(left[-1].text):
+        return False
+    if any(t.text in gz.POSITION_HEADS or t.text in gz.given_names() for t in left[-NAME_WORDS:]):
         return False
     if len(left) <= NAME_WORDS and " ".join(t.text for t in left) in gz.country_by_surface():
         return False

@@ -219,10 +219,11 @@ def lower_case_bodies(table, text: str, sentence: Sentence) -> None:
 
 LOWER_TITLE = (
     r"(?:(?:acting|interim|deputy|vice|group|chief|senior|executive|managing|general|first)\s)"
-    r"{0,3}(?:chairman|chairwoman|chairperson|chief\sexecutive(?:\sofficer)?|ceo|cfo|coo"
-    r"|managing\sdirector|md|president|director|head|commander(?:\sin\schief)?|chief"
-    r"|governor|secretary|spokes(?:man|woman|person)|chief\sfinancial\sofficer"
-    r"|chief\soperating\sofficer)(?:\s(?:and|&)\s(?:ceo|md|managing\sdirector|chief\sexecutive))?"
+    r"{0,3}(?:chairman|chairwoman|chairperson|chief\sexecutive(?:\sofficer)?|ceo|cfo|coo|CEO"
+    r"|CFO|COO|MD|managing\sdirector|md|president|director|head|commander(?:\sin\schief)?"
+    r"|chief|governor|secretary|spokes(?:man|woman|person)|chief\sfinancial\sofficer"
+    r"|chief\soperating\sofficer)"
+    r"(?:\s(?:and|&)\s(?:ceo|CEO|md|MD|managing\sdirector|chief\sexecutive))?"
 )
 # "managing director and CEO of Vijaya Bank", "commander of the U.S. Army First Corps".
 TITLE_BEFORE_BODY = re.compile(rf"(?<![\w-])(?P<title>{LOWER_TITLE})\s(?:of|at)\s(?:the\s)?$")
