@@ -389,7 +389,8 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
     if chunk.text in gz.capital_to_country():
         role = "capital"
     table.mention(chunk.start, chunk.end, text, key, role)
-    _nested(table, text, chunk)
+    if entity_type is not EntityType.place or len(chunk.tokens) == 1:
+        _nested(table, text, chunk)  # "South China Sea", "Panama City" name no country
     if entity_type is EntityType.organization:
         posts_of_body(table, text, chunk.start, chunk.end, key)
     return key
