@@ -239,13 +239,15 @@ def classify(chunk: Chunk) -> EntityType | None:
 def find_entities(text: str, sentences: list[Sentence]) -> EntityTable:
     table = EntityTable()
     table.text = text
-    table.main_country, table.post_country = country_counts(text)
-    pending: list[tuple[Sentence, Chunk]] = []
+    sentence_chunks = []
     for number, sentence in enumerate(sentences):
-        tokens = name_tokens(sentence.text, sentence.start)
-        chunks = chunks_of(tokens, text)
+        chunks = chunks_of(name_tokens(sentence.text, sentence.start), text)
         if number < 3 and _title_case(sentence.text):
             chunks = _known_parts(chunks)
+        sentence_chunks.append(chunks)
+    table.main_country, table.post_country = _ranked_countries(sentence_chunks)
+    pending: list[tuple[Sentence, Chunk]] = []
+    for sentence, chunks in zip(sentences, sentence_chunks, strict=True):
         previous: tuple[Chunk, str, EntityType] | None = None
         for position, chunk in enumerate(chunks):
             key = _register(table, text, sentence, chunks, position, chunk, previous)
@@ -596,6 +598,38 @@ def main_country(text: str, *, dominant: bool = False) -> str | None:
     return dominating if dominant else most
 
 
+def _ranked_countries(sentence_chunks: list[list[Chunk]]) -> tuple[str | None, str | None]:
+    """main_country's answer, counted over the names already cut out of the article."""
+    counts: dict[str, int] = {}
+    surfaces = gz.country_or_capital()
+    for chunks in sentence_chunks:
+        for chunk in chunks:
+            tokens = chunk.tokens
+            index = 0
+            while index < len(tokens):
+                pair = (
+                    f"{tokens[index].text} {tokens[index + 1].text}"
+                    if index + 1 < len(tokens)
+                    else ""
+                )
+                country = surfaces.get(pair)
+                if country is not None:
+                    index += 1
+                else:
+                    country = surfaces.get(tokens[index].text)
+                if country is not None:
+                    counts[country.name] = counts.get(country.name, 0) + 1
+                index += 1
+    return _top(counts)
+
+
+def _top(counts: dict[str, int]) -> tuple[str | None, str | None]:
+    if not counts:
+        return None, None
+    top, *others = sorted(counts, key=counts.get, reverse=True)
+    return top, (None if others and counts[top] < 2 * counts[others[0]] else top)
+
+
 def country_counts(text: str) -> tuple[str | None, str | None]:
     """(the country named most often, that country if it dominates the article)."""
     counts: dict[str, int] = {}
@@ -606,10 +640,7 @@ def country_counts(text: str) -> tuple[str | None, str | None]:
             if country is not None:
                 counts[country.name] = counts.get(country.name, 0) + 1
                 break
-    if not counts:
-        return None, None
-    top, *others = sorted(counts, key=counts.get, reverse=True)
-    return top, (None if others and counts[top] < 2 * counts[others[0]] else top)
+    return _top(counts)
 
 
 def _qualified(table: EntityTable, name: str, entity_type: EntityType) -> str:

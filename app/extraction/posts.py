@@ -251,7 +251,7 @@ def posts_of_body(table, text: str, start: int, end: int, body_key: str) -> None
 
 def _body_post(table, text: str, title: str, body: str, surface: str, start, end) -> None:
     words = title.split()
-    title = " ".join(w.upper() if w in ("ceo", "cfo", "coo", "md") else w.capitalize()
+    title = " ".join(w.upper() if w.lower() in ("ceo", "cfo", "coo", "md") else w.capitalize()
                      for w in words).replace(" And ", " and ")  # fmt: skip
     key = add_post(table, title, body, [surface, " ".join(words)])
     table.mention(start, end, text, key)

@@ -162,3 +162,36 @@ def test_places_by_context_and_lists():
 def test_a_named_drill_keeps_its_number():
     names = by_name(run("The troops began the exercise Northern Shield 26 on Monday."))
     assert names["Northern Shield 26"].type is EntityType.program
+
+
+def test_a_post_written_in_lower_case_around_a_body_is_that_bodys():
+    names = by_name(run("Ana Soto was named managing director and CEO of Halden Bank."))
+    assert "Managing Director and CEO of Halden Bank" in names
+    names = by_name(run("The Halden Bank chairman resigned on Monday."))
+    assert "Chairman of Halden Bank" in names
+
+
+def test_a_body_put_either_way_round_is_one_entity():
+    result = run("The Department of Defense agreed. A Defense Department official said so.")
+    assert len([e for e in result.entities if e.type is EntityType.organization]) == 1
+
+
+def test_a_firms_short_name_is_the_firm():
+    result = run("Dassault Aviation will build the jets. Dassault said so.")
+    assert len([e for e in result.entities if e.type is EntityType.organization]) == 1
+
+
+def test_hyphenated_demonyms_name_both_countries():
+    names = by_name(run("The Russian-Belarusian exercise began."))
+    assert {"Russia", "Belarus"} <= set(names)
+    assert not [e for e in run("The Russian-Belarusian exercise began.").entities
+                if e.type is EntityType.program]  # fmt: skip
+
+
+def test_a_place_named_after_a_country_names_no_country():
+    assert set(by_name(run("Ships sailed the South China Sea."))) == {"South China Sea"}
+
+
+def test_the_acronym_of_a_lower_case_term_is_no_body():
+    result = run("The navy got a littoral combat ship (LCS). The LCS sailed.")
+    assert "LCS" not in by_name(result)
