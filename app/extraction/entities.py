@@ -469,9 +469,9 @@ class _Named:
 def _same_body(table: EntityTable, chunk: Chunk) -> str | None:
     """A body the article already named another way: 'Kyodo' then 'Kyodo News', 'ASEAN'
     then 'Association of Southeast Asian Nations'."""
-    for surface, other in gz.EXPANSIONS.items():
-        if chunk.text == other and (key := table.resolve(surface)):
-            return key
+    acronym = gz.ACRONYMS_OF.get(chunk.text)
+    if acronym is not None and (key := table.resolve(acronym)):
+        return key
     other = gz.EXPANSIONS.get(chunk.text)
     if other is not None and (key := table.resolve(other)):
         return key

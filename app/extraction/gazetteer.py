@@ -140,6 +140,7 @@ EXPANSIONS = {
     "NAN": "News Agency of Nigeria", "IRGC": "Islamic Revolutionary Guard Corps",
     "PLA": "People's Liberation Army", "IDF": "Israel Defense Forces", "DoD": "Department of Defense",
 }  # fmt: skip
+ACRONYMS_OF = {long_form: acronym for acronym, long_form in EXPANSIONS.items()}
 ORGANIZATION_HEADS = {
     "Ministry", "Forces", "Force", "Army", "Navy", "Guard", "Troops", "Service", "Services",
     "Agency", "Organization", "Organisation", "Office", "Council", "Committee", "Commission",
