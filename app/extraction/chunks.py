@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from app.extraction import gazetteer as gz
 from app.extraction.document import DOTTED, Token
 
-CONNECTORS = ("of the", "of", "for the", "for", "de", "in", "to")
+CONNECTORS = ("of the", "of", "for the", "for", "de", "in", "to", "on the", "on")
 # Longer runs of capitalised words are Title Case prose or noise, not names; and a name
 # is copied into every statement about it, so an unbounded one costs quadratic time.
 NAME_WORDS, NAME_CHARS = 16, 120
@@ -156,6 +156,8 @@ def _join_connector(tokens: list[Token], index: int, run: list[Token]):
             return None
         if connector == "to" and run[-1].text not in ("Ambassador", "Envoy", "Representative"):
             return None  # "Ambassador to Japan", not "Chile to Peru"
+        if connector.startswith("on") and run[-1].text not in gz.PROGRAM_HEADS:
+            return None  # "Treaty on the Non-Proliferation ...", not "Chile on Monday"
         if connector in PARTICLES and connector != "de" and len(tail) > 2:
             return None  # 'da Silva', not 'da' before a run of Title Case
         run.extend(window)  # in place: a long chain of connectors is not copied each time

@@ -77,7 +77,7 @@ TOKEN = re.compile(r"[^\W_]+(?:[-’'.,][^\W_]+)*")
 # (other than the connectors names use). Words are matched from their first letter only.
 NAME_TOKEN = re.compile(
     r"(?<![^\W_])(?<![^\W_][-’'.,])"
-    r"(?:(?:of|the|for|and|in|to|d[aeiu]|dos|das|del|della|van|von|der|ter|bin|ibn|al|el)"
+    r"(?:(?:of|the|for|and|in|to|on|d[aeiu]|dos|das|del|della|van|von|der|ter|bin|ibn|al|el)"
     r"(?![^\W_]|[-’'.,][^\W_])|(?![a-z])[^\W_]+(?:[-’'.,][^\W_]+)*)"
 )
 # "NATO-led", "Moscow-based": the name is the part before the hyphen.
@@ -211,7 +211,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 def name_tokens(text: str, offset: int = 0) -> list[Token]:
     """The tokens of `tokenize` that names are built from: capitalised words, numbers, the
-    connectors 'of', 'the', 'for', 'and', 'in', 'to' and name particles ('da', 'bin')."""
+    connectors ('of', 'the', 'for', 'and', 'in', 'to', 'on') and particles ('da', 'bin')."""
     return _tokens(NAME_TOKEN, text, offset)
 
 

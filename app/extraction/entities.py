@@ -328,7 +328,9 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
         and chunk.text not in GENERIC_WORDS
     ):
         return None  # "the Council", "Alliance": a head word alone names nothing
+    program_aliases = []
     if entity_type is EntityType.program and (word := PROGRAM_WORD.match(after)):
+        program_aliases.append(chunk.text)
         chunk = Chunk(chunk.tokens, f"{chunk.text} {word.group(1)}", chunk.start,
                       chunk.end + word.end())  # fmt: skip
     elif entity_type is EntityType.program and (number := NUMBER_AFTER.match(after)):
@@ -373,7 +375,9 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
             table.alias(same, qualified)
             table.mention(chunk.start, chunk.end, text, same)
             return same  # "Defense Department" after "Department of Defense"
-    key = table.add(qualified, entity_type, country=country, aliases=_of_forms(chunk))
+    key = table.add(
+        qualified, entity_type, country=country, aliases=[*_of_forms(chunk), *program_aliases]
+    )
     short = chunk.tokens[0].text
     if (
         entity_type is EntityType.organization
