@@ -25,7 +25,7 @@ class Chunk:
     def head(self) -> str:
         words = self.text.split()
         for index, word in enumerate(words):
-            if index and word in ("of", "for"):
+            if index and word in ("of", "for", "on", "to"):
                 return words[index - 1]
         return words[-1]
 

@@ -143,6 +143,10 @@ def _body_mention(table, text: str, tokens: list[Token], words: list[str], key: 
 def add_post(table, title: str, qualifier: str, aliases: list[str]) -> str:
     """Record 'title of qualifier' under one key whichever way round the title is put."""
     name = f"{title} of {qualifier}" if qualifier else title
+    if qualifier and " to " in title:  # "Ambassador of the United States to Japan"
+        head, _, where = title.partition(" to ")
+        name = f"{head} of {qualifier} to {where}"
+        aliases = [*aliases, f"{title} of {qualifier}"]
     forms = [title]
     if (of := OF_FORM.fullmatch(title)) is not None:
         forms.append(f"{of.group(1)}{of.group(2)} Minister")

@@ -195,3 +195,11 @@ def test_a_place_named_after_a_country_names_no_country():
 def test_the_acronym_of_a_lower_case_term_is_no_body():
     result = run("The navy got a littoral combat ship (LCS). The LCS sailed.")
     assert "LCS" not in by_name(result)
+
+
+def test_treaties_over_on_the_and_ambassadors_to_a_country():
+    names = by_name(run("Chile signed the Treaty on the Prohibition of Mines. Chile met Peru."))
+    assert names["Treaty on the Prohibition of Mines"].type is EntityType.program
+    names = by_name(run("The U.S. Ambassador to Chile Tom Reid spoke."))
+    assert names["Ambassador of United States to Chile"].type is EntityType.position
+    assert names["Tom Reid"].type is EntityType.person
