@@ -49,10 +49,10 @@ NAME_WORD = r"[A-Z][A-Za-z'’.-]{1,20}"
 # paragraph opens with a place, an optional date and wire, and a dash. Never an entity.
 DATELINE = re.compile(
     rf"""(?P<city>{NAME_WORD}(?:[ ]{NAME_WORD}){{0,3}})
-    (?P<region>,[ ]{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}})?
+    (?P<region>,[ ]{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}}|[ ]\[[A-Z]{{2,3}}\])?
     (?P<date>,?[ ]{MONTH}[ ]\d{{1,2}}(?:,[ ]\d{{4}})?)?
     (?P<wire>[ ]?\([A-Z][A-Za-z.&/-]{{1,15}}(?:[ ][A-Za-z.&/-]{{1,15}}){{0,3}}\))?
-    (?:[ ]?[-–—]{{1,2}}[ ]|(?P<colon>:)[ ]|(?<=\d)(?P<bare>[ ])(?=[A-Z]))""",
+    (?:[ ]?[-–—]{{1,2}}[ ]|[ ]?(?P<colon>:)[ ]|(?<=\d)(?P<bare>[ ])(?=[A-Z]))""",
     re.VERBOSE,
 )
 # A line that is only a date and a time ("Wednesday, 27 November 2013", "27 August 2024
@@ -197,7 +197,7 @@ def dateline_at(text: str, start: int, end: int) -> int | None:
     shouted = len(city) >= 4 and city.upper() == city
     if match.group("bare") and not (shouted and match.group("date")):
         return None  # "MUMBAI Dec 31 India named ..."
-    if match.group("colon") and not shouted:
+    if match.group("colon") and not (shouted or match.group("date")):
         return None  # "Kyiv: a city at war" is a sentence; "DUBAI: Iran's ..." a dateline
     if not (shouted or match.group("wire") or match.group("region") or match.group("date")):
         return None

@@ -718,13 +718,11 @@ def _nested(table: EntityTable, text: str, chunk: Chunk, *, posts: bool = True) 
         surface = token.text
         if surface in gz.country_by_surface():
             _country_mention(table, text, surface, token.start)
-        elif not posts:
-            continue
         elif surface in gz.KNOWN_ORGANIZATIONS or (token.is_acronym and table.resolve(surface)):
             key = table.resolve(surface) or table.add(surface, EntityType.organization)
             table.mention(token.start, token.end, text, key, "nested")
             following = tokens[index + 1] if index + 1 < len(tokens) else None
-            if following is not None and following.text in gz.POSITION_HEADS:
+            if posts and following is not None and following.text in gz.POSITION_HEADS:
                 title = f"{surface} {following.text}"
                 position = table.add(title, EntityType.position)
                 table.mention(token.start, following.end, text, position, "nested")

@@ -53,7 +53,7 @@ LOWER_NOUNS = {
     "supreme leader": ("Supreme Leader of {c}", EntityType.position),
 }
 LOWER_NOUN = re.compile(
-    r"\b(?:(?P<owner>[A-Z][\w-]{1,30})(?P<poss>[’']s)?|(?P<the>the|a))\s"
+    r"\b(?:(?P<owner>[A-Z][\w-]{1,30})(?P<poss>[’']s)?|(?P<the>the|a|by|in|to|from|before))\s"
     r"(?P<noun>" + "|".join(sorted(LOWER_NOUNS, key=len, reverse=True)) + r")\b(?![-’'])"
     # Not the noun used as an adjective: "the government ministry", "government bonds".
     r"(?!\s(?:ministry|ministries|bonds?|debt|spending|budget)\b)"

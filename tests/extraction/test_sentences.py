@@ -61,6 +61,7 @@ def test_quotes_and_question_marks():
         ("LIMA: Peru signed the deal.", "Peru signed the deal."),
         ("ROME -- Italy raised its budget.", "Italy raised its budget."),
         ("MANILA Oct 2 The Philippines bought jets.", "The Philippines bought jets."),
+        ("Leeds [UK], March 3 : England won the match.", "England won the match."),
     ],
 )
 def test_datelines_are_left_out_of_the_sentence(text, body):
