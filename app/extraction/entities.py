@@ -435,6 +435,7 @@ def _person(table, text, chunk: Chunk, person: PersonMatch, previous) -> str:
         table.alias(key, surname)
     table.mention(name[0].start, name[-1].end, text, key)
     _nested(table, text, chunk, posts=False)
+    _leaders_government(table, text, chunk)
     if person.titles:
         owner = _possessive_owner(table, previous, chunk)
         post = post_of(table, text, person.titles, owner)
@@ -442,6 +443,20 @@ def _person(table, text, chunk: Chunk, person: PersonMatch, previous) -> str:
             table.appositions.append((key, post, person.titles[0].start, chunk.end))
     _apposition(table, text, previous, key, chunk)
     return key
+
+
+def _leaders_government(table, text: str, chunk: Chunk) -> None:
+    """'The Narendra Modi government': the government of the article's country."""
+    after = GOVERNMENT_AFTER.match(text, chunk.end, chunk.end + 20)
+    if after is None or table.main_country is None:
+        return
+    surface = text[chunk.start : after.end()]
+    key = table.add(f"Government of {table.main_country}", EntityType.organization,
+                    aliases=[" ".join(surface.split())])  # fmt: skip
+    table.mention(chunk.start, after.end(), text, key)
+
+
+GOVERNMENT_AFTER = re.compile(r"\s(?:government|administration)\b")
 
 
 def _possessive_owner(table, previous, chunk) -> "EntityRecord | None":

@@ -203,3 +203,9 @@ def test_treaties_over_on_the_and_ambassadors_to_a_country():
     names = by_name(run("The U.S. Ambassador to Chile Tom Reid spoke."))
     assert names["Ambassador of United States to Chile"].type is EntityType.position
     assert names["Tom Reid"].type is EntityType.person
+
+
+def test_a_leaders_government_is_the_countrys_government():
+    names = by_name(run("Chile raised taxes. The Gabriel Boric government said Chile would pay."))
+    assert names["Gabriel Boric"].type is EntityType.person
+    assert "Gabriel Boric government" in names["Government of Chile"].aliases
