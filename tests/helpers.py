@@ -120,3 +120,12 @@ def dump_database(url: str) -> dict[str, list[str]]:
             }
     finally:
         engine.dispose()
+
+
+# The fact columns of every revision up to 0006, for comparing rows across 0007.
+FACT_COLUMNS_0006 = (
+    "id, article_id, type, statement, subject_id, predicate, object_id, value, unit, "
+    "value_qualifier, rank, rank_total, scope, metric, period_start, period_end, "
+    "attributed_to_id, quote, evidence_start, evidence_end, origin, confidence, review_status, "
+    "extractor_version"
+)

@@ -11,7 +11,9 @@ from typer.testing import CliRunner
 
 from app.cli import cli
 from app.db import create_db_engine
+from app.migrate import upgrade_to_head
 from app.models import Article, Entity, EntityAlias, Fact, Mention
+from app.writes.backup import BackupError, export_lines, import_lines
 from bench.store import build
 
 runner = CliRunner()
@@ -96,3 +98,77 @@ def test_import_refuses_a_non_empty_database_and_foreign_files(db_url, monkeypat
     foreign = tmp_path / "foreign.jsonl"
     foreign.write_text('{"format": "something-else", "version": 9}\n')
     assert "not an article-facts-export" in runner.invoke(cli, ["import", str(foreign)]).output
+
+
+NEW_FACT_FIELDS = ("modality", "quantity", "item", "replaces_id")
+
+
+def procurement_store(url: str) -> int:
+    """The seed with one fact turned into a procurement that fills every new field."""
+    engine = create_db_engine(url)
+    with Session(engine) as session, session.begin():
+        fact = session.exec(select(Fact).order_by(Fact.id)).first()
+        fact.type, fact.modality, fact.quantity = "procurement", "planned", 97
+        fact.item, fact.replaces_id = "Tejas Mk1A fighter jets", fact.subject_id
+        session.add(fact)
+        fact_id = fact.id
+    engine.dispose()
+    return fact_id
+
+
+def test_the_new_fact_fields_round_trip(db_url, empty_db_url):
+    fact_id = procurement_store(db_url)
+    source, target = create_db_engine(db_url), create_db_engine(empty_db_url)
+    try:
+        first = list(export_lines(source))
+        upgrade_to_head(target)
+        assert import_lines(target, first)["fact"] == 35
+        assert list(export_lines(target)) == first
+        with Session(target) as session:
+            fact = session.get(Fact, fact_id)
+            assert (fact.type, fact.modality, fact.quantity, fact.item) == (
+                "procurement", "planned", 97, "Tejas Mk1A fighter jets"
+            )  # fmt: skip
+            assert fact.replaces_id == fact.subject_id
+    finally:
+        source.dispose()
+        target.dispose()
+
+
+def as_version_1(lines: list[bytes]) -> list[bytes]:
+    """An export as version 1 wrote it: no fact had the fields version 2 added."""
+    rows = [json.loads(line) for line in lines]
+    rows[0]["version"] = 1
+    for row in rows[1:]:
+        if row["kind"] == "fact":
+            for name in NEW_FACT_FIELDS:
+                row.pop(name)
+    return [json.dumps(row).encode() for row in rows]
+
+
+def test_a_version_1_export_still_imports(db_url, empty_db_url):
+    source, target = create_db_engine(db_url), create_db_engine(empty_db_url)
+    try:
+        current = list(export_lines(source))
+        upgrade_to_head(target)
+        assert import_lines(target, as_version_1(current))["fact"] == 35
+        assert list(export_lines(target)) == current  # the seed fills none of them
+    finally:
+        source.dispose()
+        target.dispose()
+
+
+def test_a_version_1_export_cannot_hold_the_new_fields(db_url, empty_db_url):
+    source, target = create_db_engine(db_url), create_db_engine(empty_db_url)
+    try:
+        rows = as_version_1(list(export_lines(source)))
+        fact = next(i for i, line in enumerate(rows) if b'"kind": "fact"' in line)
+        rows[fact] = rows[fact].replace(b'"kind": "fact"', b'"kind": "fact", "quantity": 3')
+        upgrade_to_head(target)
+        with pytest.raises(BackupError, match=f"line {fact + 1}: quantity is not a field"):
+            import_lines(target, rows)
+        with pytest.raises(BackupError, match="version 1 to 2"):
+            import_lines(target, [b'{"format": "article-facts-export", "version": 3}'])
+    finally:
+        source.dispose()
+        target.dispose()

@@ -6,6 +6,8 @@ import shutil
 import pytest
 
 from app.bounds import MAX_ID
+from app.claims import FACT_CLAIM_FIELDS
+from app.writes.invariants import GroundingError, check_claim
 from app.writes.seed import SeedError, read_seed
 from tests.conftest import REPO_ROOT
 from tests.helpers import AUTH, get_all
@@ -37,6 +39,12 @@ def test_extracted_claims_the_store_cannot_hold_are_left_out(writer):
         ("rank_total = 138", f"rank_total = {MAX_ID + 1}", "rank_total must be at most"),
         ("rank_total = 138", "rank_total = 10", "rank 64 is greater than rank_total 10"),
         ("period_end = 2016", "period_end = 2001", "period_start 2009 is after period_end 2001"),
+        ("rank_total = 138", "rank_total = 138\nquantity = -1", "quantity must be at least 0"),
+        (
+            "rank_total = 138",
+            f"rank_total = 138\nquantity = {MAX_ID + 1}",
+            "quantity must be at most 2147483647",
+        ),
     ],
 )
 def test_the_seed_refuses_a_curated_claim_out_of_range(tmp_path, old, new, message):
@@ -48,3 +56,16 @@ def test_the_seed_refuses_a_curated_claim_out_of_range(tmp_path, old, new, messa
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(SeedError, match=message):
         read_seed(directory)
+
+
+@pytest.mark.parametrize(
+    ("quantity", "message"),
+    [(-1, "at least 0, not -1"), (MAX_ID + 1, "at most 2147483647"), (True, "an integer"),
+     (2.0, "an integer")],
+)  # fmt: skip
+def test_the_claim_check_refuses_a_quantity_out_of_range(quantity, message):
+    claim = {name: None for name in FACT_CLAIM_FIELDS} | {"confidence": 1.0}
+    check_claim(claim | {"quantity": 0}, "fact")  # none bought is a count too
+    check_claim(claim | {"quantity": MAX_ID}, "fact")
+    with pytest.raises(GroundingError, match=f"fact: quantity must be {message}"):
+        check_claim(claim | {"quantity": quantity}, "fact")

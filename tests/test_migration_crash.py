@@ -18,8 +18,7 @@ from sqlmodel import Session, func, select
 from app.db import create_db_engine
 from app.migrate import current_revision, downgrade_to, head_revision, prepare_database
 from app.models import Article
-from app.writes.seed import load_seed
-from tests.helpers import dump_database
+from tests.helpers import FACT_COLUMNS_0006, dump_database
 
 pytestmark = pytest.mark.slow
 
@@ -117,27 +116,46 @@ def test_the_migrate_command_completes_a_database_a_killed_migration_left(databa
     engine.dispose()
 
 
-def seeded_at_previous_head(url: str) -> None:
+def seeded_at_0005(url: str) -> None:
     engine = create_db_engine(url)
-    prepare_database(engine, migrate=True, seed=False)
+    # Today's models write today's schema: seed at head, then step down with the rows.
+    prepare_database(engine, migrate=True, seed=True)
     downgrade_to(engine, "0005")
-    load_seed(engine)
     engine.dispose()
 
 
+def rows_and_revision(url: str) -> tuple[dict[str, list[str]], str | None, bool]:
+    """Every row (facts by the columns 0005 has), the revision, and whether fact has the
+    columns 0007 adds."""
+    rows = dump_database(url)
+    del rows["alembic_version"]
+    engine = create_db_engine(url)
+    with engine.connect() as connection:
+        rows["fact"] = sorted(
+            repr(tuple(row))
+            for row in connection.exec_driver_sql(f"SELECT {FACT_COLUMNS_0006} FROM fact")
+        )
+    columns = {column["name"] for column in sa.inspect(engine).get_columns("fact")}
+    revision = current_revision(engine)
+    engine.dispose()
+    return rows, revision, "modality" in columns
+
+
 def test_an_upgrade_killed_midway_leaves_the_previous_head_and_every_row(databases):
-    """0006 rebuilds tables full of rows on SQLite: killed at any point, nothing is lost."""
+    """0006 and 0007 rebuild tables full of rows on SQLite: killed at any point, nothing is
+    lost, and the schema is the one its revision says."""
     probe, url = databases.empty(), databases.empty()
-    seeded_at_previous_head(probe)
+    seeded_at_0005(probe)
     baseline = run_child(probe, pause_at=0)
     statements = int(baseline.split()[1])
-    seeded_at_previous_head(url)
+    seeded_at_0005(url)
     engine = create_db_engine(url)
-    rows = dump_database(url)
-    upgraded = {**rows, "alembic_version": [repr((head_revision(engine),))]}
+    rows, _, _ = rows_and_revision(url)
+    states = {("0005", False), (head_revision(engine), True)}  # before 0006, or after 0007
     for point in range(1, statements, max(1, statements // 6)):
         assert run_child(url, point) == "paused", f"no statement {point} of {statements}"
-        assert dump_database(url) in (rows, upgraded), point  # before 0006, or after it
+        kept, revision, extended = rows_and_revision(url)
+        assert kept == rows and (revision, extended) in states, (point, revision)
     prepare_database(engine, migrate=True, seed=True)
     assert current_revision(engine) == head_revision(engine)
     assert article_count(engine) == 1

@@ -24,7 +24,7 @@ from app.models import Fact
 from app.queries.search import matches_text
 from app.schema import MigrationError, include_object, migration_transaction
 from app.writes.seed import load_seed
-from tests.helpers import dump_database
+from tests.helpers import FACT_COLUMNS_0006, dump_database
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TABLES = {"article", "entity", "entity_alias", "mention", "fact"}
@@ -209,14 +209,6 @@ def test_a_migration_that_breaks_a_foreign_key_on_sqlite_commits_nothing(db_url,
     engine.dispose()
 
 
-OLD_FACT_COLUMNS = (
-    "id, article_id, type, statement, subject_id, predicate, object_id, value, unit, "
-    "value_qualifier, rank, rank_total, scope, metric, period_start, period_end, "
-    "attributed_to_id, quote, evidence_start, evidence_end, origin, confidence, review_status, "
-    "extractor_version"
-)
-
-
 def test_the_new_fact_fields_keep_every_row_trigger_index_and_used_id(empty_db_url):
     """0007 rebuilds fact on SQLite (its type CHECK changes): rows, triggers, indexes and
     the AUTOINCREMENT counter survive it, both ways."""
@@ -231,7 +223,7 @@ def test_the_new_fact_fields_keep_every_row_trigger_index_and_used_id(empty_db_u
     def facts() -> list:
         with engine.connect() as connection:
             return connection.exec_driver_sql(
-                f"SELECT {OLD_FACT_COLUMNS} FROM fact ORDER BY id"
+                f"SELECT {FACT_COLUMNS_0006} FROM fact ORDER BY id"
             ).all()  # fmt: skip
 
     rows, extras, before = dump_database(empty_db_url), schema_extras(engine), facts()

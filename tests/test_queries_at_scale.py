@@ -84,6 +84,7 @@ def test_counts_stop_at_the_cap(db_url):
 FILTERS = {
     "type": {"type": "ranking"}, "entity": {"entity": "1"}, "subject": {"subject": "1"},
     "object": {"object": "1"}, "attributed_to": {"attributed_to": "1"},
+    "replaces": {"replaces": "1"}, "modality": {"modality": "planned"},
     "article_id": {"article_id": 1}, "year": {"year": 2015}, "from": {"from": 2014},
     "to": {"to": 2018}, "min_value": {"min_value": 1}, "max_value": {"max_value": 10},
     "origin": {"origin": "curated"}, "review_status": {"review_status": "accepted"},

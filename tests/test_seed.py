@@ -52,6 +52,9 @@ def edit_annotations(directory: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+OPENING = 'predicate = "opened_military_facility"'
+
+
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
@@ -69,12 +72,37 @@ def edit_annotations(directory: Path, old: str, new: str) -> None:
         ('scope = "Europe"', 'scope = "Europe"\ncolour = "blue"', "unknown fact fields"),
         ('mentions = ["Armenia"]', 'mentions = ["Armenians"]', "mention not found"),
         ('type = "spending"', 'type = "gossip"', "gossip"),
+        (OPENING, f'{OPENING}\nreplaces = "nobody"', "undeclared entities"),
+        (OPENING, f'{OPENING}\nmodality = "rumoured"', "rumoured"),
+        (OPENING, f'{OPENING}\nheadline = "yes"', "headline of .* must be true or false"),
+        (OPENING, f'{OPENING}\nitem = "{"x" * 201}"', "at most 200 characters"),
     ],
 )
 def test_loader_fails_loudly_on_bad_annotations(seed_copy, old, new, message):
     edit_annotations(seed_copy, old, new)
     with pytest.raises(SeedError, match=message):
         read_seed(seed_copy)
+
+
+def test_annotations_take_every_claim_field_and_a_headline_mark(seed_copy, empty_db_url):
+    extra = ('modality = "asserted"\nquantity = 1\nitem = "military facility"\n'
+             'replaces = "defense-minister-of-azerbaijan"\nheadline = false')  # fmt: skip
+    edit_annotations(seed_copy, OPENING, f"{OPENING}\n{extra}")
+    facts = read_seed(seed_copy).candidates.facts
+    fact = next(f for f in facts if f.predicate == "opened_military_facility")
+    assert (fact.modality, fact.quantity, fact.item, fact.replaces, fact.headline) == (
+        "asserted", 1, "military facility", "defense-minister-of-azerbaijan", False
+    )  # fmt: skip
+    assert all(other.headline for other in facts if other is not fact)
+    engine = create_db_engine(empty_db_url)
+    upgrade_to_head(engine)
+    load_seed(engine, directory=seed_copy)
+    with Session(engine) as session:
+        stored = session.exec(select(Fact).where(Fact.predicate == fact.predicate)).one()
+        post = session.exec(select(Entity).where(Entity.slug == fact.replaces)).one()
+        assert (stored.modality, stored.quantity, stored.item) == ("asserted", 1, fact.item)
+        assert stored.replaces_id == post.id
+    engine.dispose()
 
 
 def test_an_occurrence_index_resolves_an_ambiguous_quote(seed_copy, seed_text):

@@ -81,6 +81,6 @@ def read_entity_facts(
     session: SessionDep,
     filters: FactFiltersDep,
 ) -> FactPage:
-    """Facts where the entity is subject, object or cited source; the /facts filters apply."""
+    """Facts the entity is subject, object, source or predecessor of; /facts filters apply."""
     entity = get_entity(session, id)
     return fact_page(request, response, session, filters, involving=entity.id)

@@ -28,6 +28,14 @@ REVIEW_EXAMPLES = {
         "summary": "Correct its value",
         "value": {"review_status": "corrected", "value": 22700000000, "unit": "USD"},
     },
+    "correct_appointment": {
+        "summary": "Correct an appointment: who was replaced, and that it happened",
+        "value": {
+            "review_status": "corrected",
+            "modality": "asserted",
+            "replaces": "zakir-hasanov",
+        },
+    },
 }
 
 
