@@ -297,7 +297,9 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
             and text[chunk.end : following.start] == ", "
             and classify(following) is EntityType.position
         )
-        person = find_person(chunk, text, next_is_post)
+        # "Ethiopia's Gotytom Gebreslase": a country's own, named like a person.
+        after_owner = _possessive_owner(table, previous, chunk) is not None
+        person = find_person(chunk, text, next_is_post, after_owner)
         if person is not None and table.records.get(table.resolve(chunk.text) or "") is None:
             return _person(table, text, chunk, person, previous)
     if len(chunk.tokens) == 1 and chunk.tokens[0].is_acronym:

@@ -60,6 +60,8 @@ PERSON_AFTER = re.compile(
       |\s\((?:\d|[LR]\)|left\)|right\)))""",
     re.VERBOSE,
 )
+# Endings of English nouns and adjectives, seldom of surnames ("Gross Domestic Product").
+WORD_SHAPE = re.compile(r"(?:ion|ment|ance|ence|ity|ous|ary|ure|ive|uct|ics|tic|ism|ship)$")
 WINDOW = 60  # characters of context read on either side: a bound, so linear
 
 
@@ -86,7 +88,9 @@ def is_title(word: str) -> bool:
     return word in TITLE_WORDS or all(part in TITLE_WORDS for part in word.split("-"))
 
 
-def find_person(chunk: Chunk, text: str, next_is_post: bool = False) -> PersonMatch | None:
+def find_person(
+    chunk: Chunk, text: str, next_is_post: bool = False, after_owner: bool = False
+) -> PersonMatch | None:
     """The person a chunk names, if it names one: after titles, or by shape or context."""
     tokens = chunk.tokens
     start = len(tokens)
@@ -102,12 +106,16 @@ def find_person(chunk: Chunk, text: str, next_is_post: bool = False) -> PersonMa
         return PersonMatch(prefix, name)
     if len(words) >= 2 and prefix and any(is_title(t.text) for t in prefix):
         return PersonMatch(prefix, name)  # "US Secretary of State Antony Blinken"
+    if len(words) >= 2 and len(prefix) == 1 and prefix[0].text in gz.demonym_to_country():
+        return PersonMatch([], name)  # "Kenyan Eliud Kipchoge"
     given = next((i for i, t in enumerate(name[:-1]) if t.text in gz.given_names()), None)
     if given is not None:
         return PersonMatch([], name[given:])
     if len(words) < 2:
         return None
     if any(len(t.text) == 1 for t in words[:-1]) or SURNAME_SHAPE.search(words[-1].text):
+        return PersonMatch([], name)
+    if after_owner and not any(WORD_SHAPE.search(t.text) for t in words):
         return PersonMatch([], name)
     if next_is_post or _context_says_person(text, name[0].start, name[-1].end):
         return PersonMatch([], name)

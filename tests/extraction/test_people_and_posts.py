@@ -209,3 +209,10 @@ def test_a_leaders_government_is_the_countrys_government():
     names = by_name(run("Chile raised taxes. The Gabriel Boric government said Chile would pay."))
     assert names["Gabriel Boric"].type is EntityType.person
     assert "Gabriel Boric government" in names["Government of Chile"].aliases
+
+
+def test_a_countrys_own_named_like_a_person_is_a_person():
+    person("Ethiopia's Gotytom Mesfin won the race.", "Gotytom Mesfin")
+    person("The Kenyan Wanjiru Odhiambo came second.", "Wanjiru Odhiambo")
+    result = run("India's Gross Domestic Product grew.")
+    assert not [e for e in result.entities if e.type is EntityType.person]
