@@ -149,7 +149,11 @@ ORGANIZATION_HEADS = {
     "Academy", "University", "Association", "Federation", "Center", "Centre", "Bureau",
     "Authority", "Court", "Party", "Industries", "Systems", "Technologies", "Inc", "Ltd",
     "Fleet", "Brigade", "Division", "Regiment", "Battalion", "Staff", "Police", "Cabinet",
-    "Secretariat", "Mission", "Review", "Times", "Post", "News", "Herald", "Institution",
+    "Secretariat", "Mission", "Times", "Post", "News", "Herald", "Institution",
+    # Legislatures.
+    "Congress", "Senate", "Duma", "Knesset", "Sejm", "Bundestag", "Storting", "Riksdag",
+    "Majlis", "Rada", "Seimas", "Saeima", "Riigikogu", "Eduskunta", "Folketing", "Oireachtas",
+    "Sabha",
     "League", "Gendarmerie", "Coalition", "Bloc", "Network", "Dialogue",
     # Company suffixes and the words that end companies' names.
     "Corp", "Co", "Plc", "PLC", "LLC", "GmbH", "AG", "SA", "NV", "Limited", "Holdings",
