@@ -1,239 +1,36 @@
-"""Named entities: capitalised chunks typed by gazetteers and head words, resolved to one
-record per entity within the article (aliases, acronyms, surnames, possessives).
+"""Named entities: capitalised chunks typed by gazetteers, head words and context, resolved
+to one record per entity within the article (aliases, acronyms, surnames, possessives).
 """
 
 import re
-from dataclasses import dataclass, field
 
 from app.enums import EntityType
 from app.extraction import gazetteer as gz
+from app.extraction.bodies import body_after, other_form, same_body
 from app.extraction.chunks import Chunk, chunks_of
-from app.extraction.document import Sentence, Token, name_tokens
-from app.extraction.people import NOT_NAME, TITLE_WORDS, PersonMatch, find_person
+from app.extraction.countries import (
+    country_mention,
+    hyphenated_countries,
+    main_country,
+    ranked_countries,
+)
+from app.extraction.cues import (
+    COMPASS,
+    CUE_CHARS,
+    NUMBER_AFTER,
+    ORG_AFTER,
+    PROGRAM_WORD,
+    classify,
+    type_from_context,
+)
+from app.extraction.document import Sentence, name_tokens
+from app.extraction.people import PersonMatch, find_person
 from app.extraction.posts import lower_case_bodies, post_of, posts_of_body
-from app.extraction.spans import SpanIndex
+from app.extraction.table import PREFIX_CHARS, EntityRecord, EntityTable, MentionSpan
 from app.extraction.text import slugify
 
-# Right before a name that no list knows: what the name must be ("member of the Quad").
-GROUP_CUES = re.compile(
-    r"(?:member of|members of|part of|joined|join|left|leave|withdrew from|ally of)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-ATTRIBUTION_CUES = re.compile(
-    r"(?:according to|reported by|reporting by|report by|data from|cited by|as per)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
-CUE_CHARS = 60  # the longest cue above, its "the" and a few spaces
-# Right after an untyped name: what only an organisation does or is.
-ORG_AFTER = re.compile(
-    r"[)’'s]{0,3}\s(?:reported|reports|reporting|terrorists?|militants?|fighters|insurgents?"
-    r"|rebels?|jihadists?|militia|militiamen|gunmen|extremists|group)\b"
-)
-# Right before an untyped name: what kind of body it is ("defence firm Babcock").
-BODY_NOUNS = (
-    r"company|firm|group|giant|maker|manufacturer|contractor|conglomerate|agency|broadcaster"
-    r"|newspaper|daily|outlet|network|party|bank|lender|insurer|airline"
-    r"|watchdog|think[- ]tank|militia|movement|shipbuilder|shipyard|startup|start-up"
-    r"|subsidiary|supplier|developer|producer|regulator|exchange|university|institute"
-)
-ORG_BEFORE = re.compile(rf"\b(?:{BODY_NOUNS})\s$")
-ORG_APPOSITION = re.compile(rf",\s(?:a|an|the)\s(?:[\w’'-]{{1,20}}\s){{0,3}}?(?:{BODY_NOUNS})\b")
-ACRONYM_ACTS = re.compile(
-    r"[’']?s?\s(?:said|says|reported|reports|announced|stated|added|confirmed|denied|told"
-    r"|spokes(?:man|woman|person)|chief|head|officials?)\b"
-)
-TERM_BEFORE = re.compile(r"\b[a-z][a-z-]+\s\($")  # "combat ship (LCS)"
-ACRONYM_CITED = re.compile(r"\b(?:told|by|from|with|at)\s(?:the\s)?$")
-# Right before: what names a drill or an operation ("exercise Iron Defender").
-PROGRAM_BEFORE = re.compile(
-    r"\b(?:exercises?|drills?|manoeuvres|maneuvers|operation|codenamed|dubbed)\s[\"“‘]?$"
-)
-# Right after: "Cobra Gold military exercise", "the Vanguard programme".
-PROGRAM_AFTER = re.compile(
-    r"(?:\s\d{1,4})?\s(?:(?:military|naval|joint|air|annual|multinational)\s)?"
-    r"(?:exercises?|drills?|war\sgames|manoeuvres|maneuvers|programme|program|initiative)\b"
-)
-COMPASS = {"S": "South", "N": "North", "E": "East", "W": "West"}
-PROGRAM_WORD = re.compile(r"\s(programme|program)\b")  # "Next-Generation Interceptor program"
-# Right before: a preposition of place ("in Gwoza", "near Bama").
-PLACE_BEFORE = re.compile(
-    r"""(?<![A-Z]\w\w\s)(?<![A-Z]\w\s)\b
-    (?:in|near|outside|around|towards?|into|at|between|off|capital
-      |(?:province|city|town|village|region|state|district|county|island|port)\sof
-      |(?:north|south|east|west)(?:east|west)?\sof)\s(?:the\s)?$""",
-    re.VERBOSE,
-)
-PLURAL_NOUN = re.compile(r"(?:ies|ers|ists|ions|ants|ents|ives)$")  # "Allies", "Partners"
-NUMBER_AFTER = re.compile(r"[ -](\d{1,4})\b(?![.,]\d)")  # "Iron Defender 25", "West 2025"
-
-
-@dataclass
-class MentionSpan:
-    start: int
-    end: int
-    text: str
-    key: str
-    role: str = "name"  # name, demonym, capital, nested, anaphor
-
-
-@dataclass
-class EntityRecord:
-    key: str
-    name: str
-    type: EntityType
-    aliases: set[str] = field(default_factory=set)
-    country: str | None = None  # for a demonym or capital: the country's key
-    # Its surfaces that another entity had claimed first (a merge reclaims them).
-    foreign: set[str] = field(default_factory=set)
-
-
-class EntityTable:
-    """The article's entities and every mention, keyed by slug of the canonical name."""
-
-    def __init__(self) -> None:
-        self.records: dict[str, EntityRecord] = {}
-        self.by_surface: dict[str, str] = {}
-        self.mentions: list[MentionSpan] = []
-        self.appositions: list[tuple[str, str, int, int]] = []  # person, position, span
-        self.main_country: str | None = None  # names "Ministry of Defence" alone
-        self.post_country: str | None = None  # names a bare "President", when dominant
-        self.text = ""
-        self.terms: set[str] = set()  # acronyms of lower-case terms: "LCS"
-        self.firms: dict[str, str] = {}  # "Dassault" -> the key of "Dassault Aviation"
-        self._common_words: set[str] | None = None
-        self.merged: dict[str, str] = {}  # a key folded into another -> that other key
-        # "defence minister" -> keys of the records named "Defence Minister of ...".
-        self.of_prefixes: dict[str, set[str]] = {}
-        self.index: SpanIndex[MentionSpan] | None = None  # set by finish()
-        self._by_apposition_start: dict[int, list[tuple[str, str, int, int]]] = {}
-        self._appositions: SpanIndex | None = None
-
-    def add(self, name: str, entity_type: EntityType, aliases=(), country=None) -> str:
-        key = self.resolve(name) or slugify(name)
-        record = self.records.get(key)
-        if record is None:
-            record = self.records[key] = EntityRecord(key, name, entity_type, country=country)
-            self._index_prefixes(record)
-        for surface in (name, *aliases):
-            self.alias(key, surface)
-        return key
-
-    def alias(self, key: str, surface: str) -> None:
-        record = self.records[key]
-        if surface != record.name:
-            record.aliases.add(surface)
-        if self.canonical(self.by_surface.setdefault(folded(surface), key)) != key:
-            record.foreign.add(surface)
-
-    def resolve(self, surface: str) -> str | None:
-        return self.canonical(self.by_surface.get(folded(surface)))
-
-    def canonical(self, key: str | None) -> str | None:
-        """The key a merged key now goes by (itself when never merged)."""
-        path = []
-        while key in self.merged:
-            path.append(key)
-            key = self.merged[key]
-        for step in path:  # shortcut the chain for next time
-            self.merged[step] = key
-        return key
-
-    def merge(self, earlier_key: str, key: str) -> None:
-        """Fold `earlier_key` into `key`: its names become `key`'s, its mentions follow
-        (in finish()); the bigger set of aliases absorbs the smaller, so chains stay linear."""
-        if earlier_key == key or earlier_key not in self.records:
-            return
-        earlier, record = self.records.pop(earlier_key), self.records[key]
-        self.merged[earlier_key] = key
-        if len(earlier.aliases) > len(record.aliases):
-            record.aliases, earlier.aliases = earlier.aliases, record.aliases
-        record.aliases.update(earlier.aliases)
-        record.aliases.add(earlier.name)
-        record.aliases.discard(record.name)
-        for surface in (earlier.name, *earlier.foreign):
-            self.by_surface[folded(surface)] = key
-
-    def mention(self, start: int, end: int, text: str, key: str, role: str = "name") -> None:
-        self.mentions.append(MentionSpan(start, end, text[start:end], key, role))
-
-    def finish(self) -> None:
-        """After the entity pass: merged keys resolved, and the lookups the rules use."""
-        for mention in self.mentions:
-            mention.key = self.canonical(mention.key)
-        self.appositions = [(self.canonical(person), self.canonical(position), start, end)
-                            for person, position, start, end in self.appositions]  # fmt: skip
-        self.index = SpanIndex(self.mentions)
-        for apposition in self.appositions:
-            self._by_apposition_start.setdefault(apposition[2], []).append(apposition)
-        self._appositions = SpanIndex(
-            _Apposition(start, end, order)
-            for order, (_, _, start, end) in enumerate(self.appositions)
-        )
-
-    def in_span(self, start: int, end: int) -> list[MentionSpan]:
-        """Mentions found by the entity pass inside [start, end), by (start, -end)."""
-        return self.index.within(start, end)
-
-    def appositions_at(self, start: int) -> list[tuple[str, str, int, int]]:
-        return self._by_apposition_start.get(start, [])
-
-    def appositions_in(self, start: int, end: int) -> list[tuple[str, str, int, int]]:
-        """Appositions inside [start, end), in the order they were found."""
-        found = sorted(span.order for span in self._appositions.within(start, end))
-        return [self.appositions[order] for order in found]
-
-    def mentions_before(self, offset: int, reach: int) -> list[MentionSpan]:
-        """Up to `reach` mentions (of the entity pass, and anaphors found since) that
-        start before `offset`, the latest first."""
-        count = self.index.before(offset)
-        found = self.index.items[max(0, count - reach) : count]
-        later = self.mentions[len(self.index) :]  # anaphors, added in text order
-        found += [m for m in later[-reach:] if m.start < offset]
-        return sorted(found, key=lambda m: m.start, reverse=True)
-
-    def common_words(self) -> set[str]:
-        """The article's words in lower case ('ground' tells 'Ground' is no town's name);
-        collected once, on first use."""
-        if self._common_words is None:
-            self._common_words = set(LOWER_WORD.findall(self.text))
-        return self._common_words
-
-    def _index_prefixes(self, record: EntityRecord) -> None:
-        name = record.name.lower()
-        position = name.find(" of ")
-        while 0 < position <= PREFIX_CHARS:
-            self.of_prefixes.setdefault(name[:position], set()).add(record.key)
-            position = name.find(" of ", position + 1)
-
-
-def folded(surface: str) -> str:
-    """A surface as lookups compare it: case, 'the', apostrophes and defence/defense aside."""
-    lowered = surface.lower().replace("’", "'").replace("defense", "defence")
-    return lowered.removeprefix("the ").replace(" the ", " ")
-
-
-# A short name is expanded to a longer one that starts with it ("Defence Minister" ->
-# "Defence Minister of X"); names longer than this are never such a short form.
-PREFIX_CHARS = 100
-
-
-@dataclass(frozen=True)
-class _Apposition:
-    start: int
-    end: int
-    order: int
-
-
-def classify(chunk: Chunk) -> EntityType | None:
-    text = chunk.text
-    if text in gz.country_by_surface():
-        return EntityType.country
-    if text in gz.capital_to_country() or text in gz.PLACES:
-        return EntityType.place
-    if text in gz.KNOWN_ORGANIZATIONS:
-        return EntityType.organization
-    return gz.type_from_head(chunk.head)
+__all__ = ["EntityRecord", "EntityTable", "MentionSpan", "armed_forces_of", "classify",
+           "find_entities", "main_country"]  # fmt: skip
 
 
 def find_entities(text: str, sentences: list[Sentence]) -> EntityTable:
@@ -245,7 +42,7 @@ def find_entities(text: str, sentences: list[Sentence]) -> EntityTable:
         if number < 3 and _title_case(sentence.text):
             chunks = _known_parts(chunks)
         sentence_chunks.append(chunks)
-    table.main_country, table.post_country = _ranked_countries(sentence_chunks)
+    table.main_country, table.post_country = ranked_countries(sentence_chunks)
     pending: list[tuple[Sentence, Chunk]] = []
     for sentence, chunks in zip(sentences, sentence_chunks, strict=True):
         previous: tuple[Chunk, str, EntityType] | None = None
@@ -320,7 +117,7 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
         _nested(table, text, chunk)
         return known
     if entity_type is None:
-        entity_type = _type_from_context(table, chunk, before, after, previous)
+        entity_type = type_from_context(table, chunk, before, after, previous)
     if entity_type is None:
         return None
     if (
@@ -367,12 +164,12 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
         following = chunks[position + 1] if position + 1 < len(chunks) else None
         return _position_chunk(table, text, chunk, name, previous, following)
     qualified = _qualified(table, name, entity_type)
-    if entity_type is EntityType.organization and (same := _same_body(table, chunk)):
+    if entity_type is EntityType.organization and (same := same_body(table, chunk)):
         table.alias(same, chunk.text)
         table.mention(chunk.start, chunk.end, text, same)
         return same
     if entity_type is EntityType.organization:
-        other = _other_form(qualified)
+        other = other_form(qualified)
         if other is not None and (same := table.resolve(other)):
             table.alias(same, qualified)
             table.mention(chunk.start, chunk.end, text, same)
@@ -473,72 +270,13 @@ def _possessive_owner(table, previous, chunk) -> "EntityRecord | None":
     return owner
 
 
-def _body_after(text: str, chunk: Chunk, following: Chunk | None):
-    """'Deputy Commander, Kenya Army': the body a bare post is followed by."""
-    if following is None or text[chunk.end : following.start] != ", ":
-        return None
-    if classify(following) is not EntityType.organization or " of " in following.text:
-        return None
-    return _Named(following.text)
-
-
-@dataclass(frozen=True)
-class _Named:
-    name: str
-
-
-def _same_body(table: EntityTable, chunk: Chunk) -> str | None:
-    """A body the article already named another way: 'Kyodo' then 'Kyodo News', 'ASEAN'
-    then 'Association of Southeast Asian Nations'."""
-    acronym = gz.ACRONYMS_OF.get(chunk.text)
-    if acronym is not None and (key := table.resolve(acronym)):
-        return key
-    other = gz.EXPANSIONS.get(chunk.text)
-    if other is not None and (key := table.resolve(other)):
-        return key
-    if len(chunk.tokens) >= 2 and chunk.tokens[-1].text in OUTLET_SUFFIXES:
-        key = table.resolve(chunk.text.rsplit(" ", 1)[0])
-        record = table.records.get(key or "")
-        if record is not None and record.type is EntityType.organization:
-            return key
-    first = chunk.tokens[0].text
-    if len(chunk.tokens) == 1:  # "Dassault" after "Dassault Aviation"
-        key = table.canonical(table.firms.get(first))
-        return key if key in table.records else None
-    if len(chunk.tokens) == 2 and first in gz.KNOWN_ORGANIZATIONS:  # "Dassault Aviation"
-        key = table.resolve(first)
-        record = table.records.get(key or "")
-        if record is not None and record.type is EntityType.organization:
-            return key
-    return None
-
-
-OUTLET_SUFFIXES = {"News", "Agency", "Group", "Inc", "Ltd", "Corp", "Corporation", "Company",
-                   "Limited", "Plc", "PLC", "Holdings", "Media"}  # fmt: skip
-
-
-BODY_OF_FORM = re.compile(r"(Ministry|Department) of (?:the )?(\w+)(?: Affairs)?")
-BODY_HEAD_FORM = re.compile(r"(\w+) (Ministry|Department)")
-
-
-def _other_form(name: str) -> str | None:
-    """'Department of Defense' <-> 'Defense Department', 'Foreign Ministry' <-> 'Ministry
-    of Foreign Affairs': the same body put the other way round."""
-    if (of := BODY_OF_FORM.fullmatch(name)) is not None:
-        return f"{of.group(2)} {of.group(1)}"
-    if (head := BODY_HEAD_FORM.fullmatch(name)) is not None:
-        affairs = " Affairs" if head.group(1) in ("Foreign", "Internal", "Home") else ""
-        return f"{head.group(2)} of {head.group(1)}{affairs}"
-    return None
-
-
 def _position_chunk(table, text, chunk: Chunk, name: str, previous, following) -> str | None:
     """A post named on its own: 'President of Azerbaijan', 'Defence Minister'."""
     key = None
     if len(chunk.tokens) <= 2 and " of " not in name:
         key = _unique_prefix_match(table, name)
     if key is None:
-        body = _body_after(text, chunk, following)
+        body = body_after(text, chunk, following)
         key = post_of(table, text, chunk.tokens, body)
         if key is None:
             return None
@@ -550,58 +288,6 @@ def _position_chunk(table, text, chunk: Chunk, name: str, previous, following) -
     return key
 
 
-def _type_from_context(table, chunk: Chunk, before: str, after: str, previous) -> EntityType | None:
-    """An untyped chunk that the words around it type: a source, a group, a named drill."""
-    if chunk.tokens[0].is_acronym and len(chunk.tokens) == 1:
-        # An unknown acronym is a body only where it acts or is cited: "NRK reported",
-        # "told NRK", "(NAN)" closing a report; "two LCS ships", "a littoral combat ship
-        # (LCS)" is no body, and neither are its later mentions.
-        if chunk.text in table.terms:
-            return None
-        if TERM_BEFORE.search(before) and after.startswith(")"):
-            table.terms.add(chunk.text)
-            return None
-        if ACRONYM_ACTS.match(after) or ACRONYM_CITED.search(before) or after.startswith(")"):
-            return EntityType.organization
-        return None
-    if ATTRIBUTION_CUES.search(before) or GROUP_CUES.search(before):
-        return EntityType.organization
-    if ORG_AFTER.match(after) or ORG_BEFORE.search(before) or ORG_APPOSITION.match(after):
-        return EntityType.organization
-    if (PROGRAM_BEFORE.search(before) or PROGRAM_AFTER.match(after)) and not all(
-        part in gz.country_by_surface() for t in chunk.tokens for part in t.text.split("-")
-    ):
-        return EntityType.program  # not "the Russian-Belarusian exercise"
-    if chunk.tokens[0].text in ("Exercise", "Operation") and len(chunk.tokens) > 1:
-        return EntityType.program  # "Exercise Talisman Sabre"
-    if (
-        len(chunk.tokens) <= 3
-        and _plain_name(table, chunk)
-        and PLACE_BEFORE.search(before)
-        and not PLURAL_NOUN.search(chunk.text)
-    ):
-        at = before.endswith(("at ", "at the "))
-        if not at or (len(chunk.tokens) == 1 and not chunk.tokens[0].possessive):
-            return EntityType.place  # "at Sydney", not "at Bank of Ireland" or "at Babcock's"
-    if previous is not None and previous[2] is EntityType.place and _plain_name(table, chunk):
-        # "at Bama, Dikwa and Gwoza": a list goes on in the kind it began with.
-        between = table.text[previous[0].end : chunk.start]
-        return EntityType.place if between in (", ", " and ", ", and ") else None
-    return None
-
-
-def _plain_name(table: EntityTable, chunk: Chunk) -> bool:
-    """No given name, acronym, title or common word in it: could be a town ('in Gwoza')."""
-    return not any(
-        t.text in gz.given_names()
-        or t.is_acronym
-        or t.text in TITLE_WORDS
-        or t.text in NOT_NAME
-        or t.text.lower() in table.common_words()
-        for t in chunk.tokens
-    )
-
-
 GENERIC_WORDS = {
     "Ministry", "Minister", "Defence", "Defense", "Armed", "Forces", "Force", "Army", "Navy",
     "Air", "General", "Staff", "Foreign", "Affairs", "Interior", "National", "Guard", "Border",
@@ -610,58 +296,6 @@ GENERIC_WORDS = {
     "Police", "Intelligence", "Joint", "Headquarters", "Command", "Land", "Special",
     "Presidential", "Administration", "Office",
 }  # fmt: skip
-
-
-def main_country(text: str, *, dominant: bool = False) -> str | None:
-    """The country the article names most often (by name, demonym or capital); with
-    `dominant`, only when it is named at least twice as often as any other."""
-    most, dominating = country_counts(text)
-    return dominating if dominant else most
-
-
-def _ranked_countries(sentence_chunks: list[list[Chunk]]) -> tuple[str | None, str | None]:
-    """main_country's answer, counted over the names already cut out of the article."""
-    counts: dict[str, int] = {}
-    surfaces = gz.country_or_capital()
-    for chunks in sentence_chunks:
-        for chunk in chunks:
-            tokens = chunk.tokens
-            index = 0
-            while index < len(tokens):
-                pair = (
-                    f"{tokens[index].text} {tokens[index + 1].text}"
-                    if index + 1 < len(tokens)
-                    else ""
-                )
-                country = surfaces.get(pair)
-                if country is not None:
-                    index += 1
-                else:
-                    country = surfaces.get(tokens[index].text)
-                if country is not None:
-                    counts[country.name] = counts.get(country.name, 0) + 1
-                index += 1
-    return _top(counts)
-
-
-def _top(counts: dict[str, int]) -> tuple[str | None, str | None]:
-    if not counts:
-        return None, None
-    top, *others = sorted(counts, key=counts.get, reverse=True)
-    return top, (None if others and counts[top] < 2 * counts[others[0]] else top)
-
-
-def country_counts(text: str) -> tuple[str | None, str | None]:
-    """(the country named most often, that country if it dominates the article)."""
-    counts: dict[str, int] = {}
-    surfaces = gz.country_or_capital()
-    for match in re.finditer(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?", text):
-        for surface in (match.group(0), match.group(0).split()[0]):
-            country = surfaces.get(surface.removesuffix("’s").removesuffix("'s"))
-            if country is not None:
-                counts[country.name] = counts.get(country.name, 0) + 1
-                break
-    return _top(counts)
 
 
 def _qualified(table: EntityTable, name: str, entity_type: EntityType) -> str:
@@ -729,12 +363,12 @@ def _nested(table: EntityTable, text: str, chunk: Chunk, *, posts: bool = True) 
     tokens = chunk.tokens
     for index, token in enumerate(tokens):
         if "-" in token.text:
-            _hyphenated_countries(table, text, token)
+            hyphenated_countries(table, text, token)
         if len(tokens) == 1:
             return
         surface = token.text
         if surface in gz.country_by_surface():
-            _country_mention(table, text, surface, token.start)
+            country_mention(table, text, surface, token.start)
         elif surface in gz.KNOWN_ORGANIZATIONS or (token.is_acronym and table.resolve(surface)):
             key = table.resolve(surface) or table.add(surface, EntityType.organization)
             table.mention(token.start, token.end, text, key, "nested")
@@ -743,27 +377,6 @@ def _nested(table: EntityTable, text: str, chunk: Chunk, *, posts: bool = True) 
                 title = f"{surface} {following.text}"
                 position = table.add(title, EntityType.position)
                 table.mention(token.start, following.end, text, position, "nested")
-
-
-def _country_mention(table: EntityTable, text: str, surface: str, start: int) -> str:
-    country = gz.country_by_surface()[surface]
-    key = table.add(country.name, EntityType.country)
-    role = "demonym" if surface in gz.demonym_to_country() else "nested"
-    if role == "demonym":
-        table.alias(key, surface)
-    table.mention(start, start + len(surface), text, key, role)
-    return key
-
-
-def _hyphenated_countries(table: EntityTable, text: str, token: Token) -> None:
-    """'Russian-Ukrainian war', 'Polish-Lithuanian': each part names its country."""
-    parts = token.text.split("-")
-    if len(parts) < 2 or not all(part in gz.country_by_surface() for part in parts):
-        return
-    start = token.start
-    for part in parts:
-        _country_mention(table, text, part, start)
-        start += len(part) + 1
 
 
 def _apposition(table, text, previous, key, chunk) -> None:
