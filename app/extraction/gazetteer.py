@@ -249,12 +249,18 @@ NON_ENTITY_WORDS = {
 
 def type_from_head(head: str) -> EntityType | None:
     """The entity type a head word implies ('Ministry' -> organization), if any."""
+    return _head_types().get(head)
+
+
+@cache
+def _head_types() -> dict[str, EntityType]:
+    types: dict[str, EntityType] = {}
     for heads, entity_type in (
         (POSITION_HEADS, EntityType.position),
         (PROGRAM_HEADS, EntityType.program),
         (PLACE_HEADS, EntityType.place),
         (ORGANIZATION_HEADS, EntityType.organization),
     ):
-        if head in heads:
-            return entity_type
-    return None
+        for head in heads:
+            types.setdefault(head, entity_type)  # the first list to name a head wins
+    return types

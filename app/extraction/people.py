@@ -7,6 +7,7 @@ Pure functions over tokens and bounded windows of text; imports only the gazette
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from app.extraction import gazetteer as gz
 from app.extraction.chunks import PARTICLES, Chunk
@@ -75,13 +76,21 @@ def name_shaped(token: Token) -> bool:
     word = token.text
     if not word[:1].isupper() or token.is_acronym or any(ch.isdigit() for ch in word):
         return False
-    if word in NOT_NAME or word in TITLE_WORDS or word in gz.NON_ENTITY_WORDS:
+    if word in _never_in_names():
         return False
     if "-" in word and all(part in TITLE_WORDS for part in word.split("-")):
         return False  # "Colonel-General"
-    if word in gz.country_by_surface() or word in gz.capital_to_country() or word in gz.PLACES:
-        return False
-    return word not in gz.KNOWN_ORGANIZATIONS and gz.type_from_head(word) is None
+    return gz.type_from_head(word) is None
+
+
+@cache
+def _never_in_names() -> frozenset[str]:
+    """Words no person's name is made of: titles, function words, countries, capitals,
+    known places and bodies (one lookup instead of six)."""
+    return frozenset(
+        NOT_NAME | TITLE_WORDS | gz.NON_ENTITY_WORDS | set(gz.country_by_surface())
+        | set(gz.capital_to_country()) | gz.PLACES | gz.KNOWN_ORGANIZATIONS
+    )  # fmt: skip
 
 
 def is_title(word: str) -> bool:
