@@ -104,6 +104,8 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
             return None
         if _acronym_alias(table, text, chunk, previous):
             return previous[1]
+        if (listed := _ticker_of(table, text, chunks, position)) is not None:
+            return listed
         long_form = chunks[position - 1] if position else None
         if (
             previous is None
@@ -174,6 +176,12 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
             table.alias(same, qualified)
             table.mention(chunk.start, chunk.end, text, same)
             return same  # "Defense Department" after "Department of Defense"
+    if (
+        entity_type is EntityType.organization
+        and len(chunk.tokens) > 2
+        and chunk.tokens[-1].text in COMPANY_SUFFIXES
+    ):
+        program_aliases.append(chunk.text.rsplit(" ", 1)[0])  # "Bank of Queensland Ltd"
     key = table.add(
         qualified, entity_type, country=country, aliases=[*_of_forms(chunk), *program_aliases]
     )
@@ -337,6 +345,29 @@ def _unique_prefix_match(table: EntityTable, name: str) -> str | None:
         return None
     matches = {key for key in table.of_prefixes.get(name.lower(), ()) if key in table.records}
     return matches.pop() if len(matches) == 1 else None
+
+
+COMPANY_SUFFIXES = {"Ltd", "Limited", "Inc", "Corp", "Co", "PLC", "Plc", "LLC", "AG", "SA", "NV",
+                    "GmbH", "Holdings", "Group"}  # fmt: skip
+TICKER_BEFORE = re.compile(r"\((?:ASX|NYSE|Nasdaq|NASDAQ|LSE|TSX|NSE|BSE|HKEX|SGX|KRX|TSE):\s?$")
+
+
+def _ticker_of(table, text: str, chunks: list[Chunk], position: int) -> str | None:
+    """'Bank of Queensland Ltd (ASX: BOQ)': the ticker names the listed company."""
+    chunk = chunks[position]
+    window = text[max(0, chunk.start - 12) : chunk.start]
+    if not TICKER_BEFORE.search(window) or text[chunk.end : chunk.end + 1] != ")":
+        return None
+    opening = chunk.start - len(window) + window.rindex("(")
+    company = next((c for c in reversed(chunks[:position]) if c.end < opening), None)
+    if company is None or text[company.end : opening].strip():
+        return None
+    key = table.resolve(company.text)
+    if key is None or table.records[key].type is not EntityType.organization:
+        return None
+    table.alias(key, chunk.text)
+    table.mention(chunk.start, chunk.end, text, key)
+    return key
 
 
 def _acronym_alias(table, text, chunk, previous) -> bool:

@@ -121,7 +121,7 @@ KNOWN_ORGANIZATIONS = {
     "Google", "Meta", "Facebook", "Microsoft", "Apple", "Huawei", "ZTE", "Samsung", "Nvidia",
     "China Mobile", "China Unicom", "China Telecom", "Gazprom", "Rosneft", "Rosatom",
     "Credit Suisse", "UBS", "HSBC", "Barclays", "JPMorgan", "Goldman Sachs", "Citigroup",
-    "Deutsche Bank", "BlackRock", "Tesla", "Toyota", "Volkswagen",
+    "Deutsche Bank", "BlackRock", "Tesla", "Toyota", "Volkswagen", "ASX", "NYSE", "Nasdaq",
     # Alliances and bodies often named bare.
     "AUKUS", "Quad", "BRICS", "G7", "G20", "WTO", "IAEA", "ICC", "OIC", "ECOWAS", "SADC",
     "Interpol", "Europol", "Frontex", "OECD", "WHO", "UNESCO", "UNICEF", "NORAD",
@@ -218,7 +218,7 @@ NON_ENTITY_ACRONYMS = {
     "FAQ", "PDF", "HQ", "OK", "UAV", "UAVs", "RPG", "IED", "APC", "MW", "GW", "KM", "MM",
     "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "ODI", "MP", "MPs", "LGA",
     "ICBM", "SAM", "MRAP", "IFV", "MBT", "CPI", "Q1", "Q2", "Q3", "Q4", "PHOTOS",
-    "FY", "AGM", "ASX", "NYSE", "IPO", "EPS", "YOY", "YTD", "LNG", "EV", "EVs", "MoU", "MOU",
+    "FY", "AGM", "IPO", "EPS", "YOY", "YTD", "LNG", "EV", "EVs", "MoU", "MOU",
     "DLS", "ETF", "UPDATE", "WATCH", "READ", "MORE", "VIDEO", "PHOTO", "EXCLUSIVE",
 }  # fmt: skip
 

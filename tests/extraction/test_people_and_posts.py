@@ -216,3 +216,10 @@ def test_a_countrys_own_named_like_a_person_is_a_person():
     person("The Kenyan Wanjiru Odhiambo came second.", "Wanjiru Odhiambo")
     result = run("India's Gross Domestic Product grew.")
     assert not [e for e in result.entities if e.type is EntityType.person]
+
+
+def test_a_listed_company_its_ticker_and_its_name_without_suffix_are_one():
+    result = run("Halden Marine Ltd (ASX: HML) rose. Halden Marine said HML would grow.")
+    firms = [e for e in result.entities if e.name == "Halden Marine Ltd"]
+    assert len(firms) == 1 and {"Halden Marine", "HML"} <= set(firms[0].aliases)
+    assert "ASX" in by_name(result)
