@@ -95,7 +95,18 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
             and classify(following) is EntityType.position
         )
         # "Ethiopia's Gotytom Gebreslase": a country's own, named like a person.
-        after_owner = _possessive_owner(table, previous, chunk) is not None
+        after_owner = _possessive_owner(table, previous, chunk) is not None or (
+            # "Ana Soto, Lena Haugen and Tom Reid": a list goes on in the kind it began with.
+            previous is not None
+            and previous[2] is EntityType.person
+            and (
+                text[previous[0].end : chunk.start] in (" and ", ", and ")
+                or (
+                    text[previous[0].end : chunk.start] == ", "
+                    and after.startswith((", ", " and "))
+                )
+            )
+        )
         person = find_person(chunk, text, next_is_post, after_owner)
         if person is not None and table.records.get(table.resolve(chunk.text) or "") is None:
             return _person(table, text, chunk, person, previous)

@@ -199,7 +199,7 @@ PERSON_TITLES = {
     "Cardinal", "Rev", "Speaker", "Mayor", "Vice-President", "Vice-Admiral", "Rear-Admiral",
     "Lieutenant-General", "Major-General", "Colonel-General", "Lieutenant-Colonel",
     "Brigadier-General", "Corporal", "Secretary-General", "Spokeswoman", "MP", "Rep", "Sen",
-    "Gov", "Honourable",
+    "Gov", "Honourable", "Professor", "Associate",
 }  # fmt: skip
 # Rank and honorific words: aliases of a person, never part of a post's name.
 RANK_WORDS = {
@@ -207,6 +207,7 @@ RANK_WORDS = {
     "Marshal", "Brigadier", "Sergeant", "Commodore", "Corporal", "Private", "Field", "Mr",
     "Ms", "Mrs", "Dr", "Sir", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Brig", "Adm",
     "Sgt", "Cpl", "Ayatollah", "Sheikh", "Lord", "Dame", "Rev", "Honourable", "Senior",
+    "Professor", "Associate",
 }  # fmt: skip
 # Lower-case particles inside a person's name ("Lula da Silva", "Ursula von der Leyen").
 NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "du", "del", "della", "van", "von",

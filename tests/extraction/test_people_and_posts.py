@@ -223,3 +223,9 @@ def test_a_listed_company_its_ticker_and_its_name_without_suffix_are_one():
     firms = [e for e in result.entities if e.name == "Halden Marine Ltd"]
     assert len(firms) == 1 and {"Halden Marine", "HML"} <= set(firms[0].aliases)
     assert "ASX" in by_name(result)
+
+
+def test_a_list_of_people_goes_on_in_its_kind():
+    result = run("The team of Ana Soto, Wanza Odhiambo and Thabiso Mokoena won.")
+    people = {e.name for e in result.entities if e.type is EntityType.person}
+    assert people == {"Ana Soto", "Wanza Odhiambo", "Thabiso Mokoena"}
