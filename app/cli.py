@@ -254,7 +254,7 @@ def evaluate(
         (corpus / MANIFEST_FILE).write_text(manifest_table(corpus), encoding="utf-8")
     result = evaluate_corpus(corpus, split=split)
     for slug, problem in result.skipped:
-        console.print(f"skipped {slug}: {problem}", markup=False)
+        console.print(f"skipped {slug}: {problem}", markup=False, soft_wrap=True)
     for name in ("all", "dev", "heldout", "defence", "other"):
         if name in result.groups:
             report = result.groups[name]
@@ -289,9 +289,9 @@ def _print_report(console: Console, title: str, report, details: bool, *,
                           f"{entities.f1:.3f}")  # fmt: skip
     if details:
         for line in report.missed:
-            console.print(f"missed    {line}", markup=False)
+            console.print(f"missed    {line}", markup=False, soft_wrap=True)
         for line in report.spurious:
-            console.print(f"wrong     {line}", markup=False)
+            console.print(f"wrong     {line}", markup=False, soft_wrap=True)
 
 
 @cli.command()

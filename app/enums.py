@@ -41,6 +41,14 @@ class Modality(StrEnum):
     proposed = "proposed"
 
 
+# The kinds of claim that something happens or is done, and so can be done, planned or
+# proposed; a ranking, a structure or a mandate states how things are (modality null).
+MODAL_FACT_TYPES = frozenset({
+    FactType.spending, FactType.procurement, FactType.exercise, FactType.appointment,
+    FactType.alliance, FactType.cooperation, FactType.event,
+})  # fmt: skip
+
+
 class ValueQualifier(StrEnum):
     """How exact a fact's value is: `approximate` for "about", `more_than` for "more than", ..."""
 

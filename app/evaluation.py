@@ -97,25 +97,38 @@ def map_entities(predicted: list[EntityCandidate], gold: list[EntityCandidate]) 
     return mapping
 
 
-def facts_match(found: FactCandidate, gold: FactCandidate, mapping: dict[str, str]) -> bool:
+def differences(found: FactCandidate, gold: FactCandidate, mapping: dict[str, str]) -> list[str]:
+    """The scored fields in which `found` differs from `gold` (empty: they match)."""
+
     def same(left: str | None, right: str | None) -> bool:
         return (left is None and right is None) or (left is not None and mapping.get(left) == right)
 
-    return (
-        found.type == gold.type
-        and same(found.subject, gold.subject)
-        and same(found.object, gold.object)
-        and same(getattr(found, "replaces", None), getattr(gold, "replaces", None))
-        and _same_number(found.value, gold.value)
-        and found.rank == gold.rank
-        and found.rank_total == gold.rank_total
-        and getattr(found, "quantity", None) == getattr(gold, "quantity", None)
-        and getattr(found, "modality", None) == getattr(gold, "modality", None)
-        and found.period_start == gold.period_start
-        and found.period_end == gold.period_end
-        and found.evidence.start < gold.evidence.end
-        and gold.evidence.start < found.evidence.end
-    )
+    checks = {
+        "type": found.type == gold.type,
+        "subject": same(found.subject, gold.subject),
+        "object": same(found.object, gold.object),
+        "replaces": same(found.replaces, gold.replaces),
+        "value": _same_number(found.value, gold.value),
+        "rank": found.rank == gold.rank and found.rank_total == gold.rank_total,
+        "quantity": found.quantity == gold.quantity,
+        "modality": found.modality == gold.modality,
+        "period": (found.period_start, found.period_end) == (gold.period_start, gold.period_end),
+        "evidence": found.evidence.start < gold.evidence.end
+        and gold.evidence.start < found.evidence.end,
+    }
+    return [name for name, equal in checks.items() if not equal]
+
+
+def facts_match(found: FactCandidate, gold: FactCandidate, mapping: dict[str, str]) -> bool:
+    return not differences(found, gold, mapping)
+
+
+def nearest(found: FactCandidate, gold: list[FactCandidate], mapping: dict[str, str]) -> str:
+    """Why `found` matched nothing: the fields in which the closest overlapping gold fact
+    of its type differs, or that no gold fact of its type overlaps it."""
+    near = [differences(found, g, mapping) for g in gold]
+    near = [d for d in near if "type" not in d and "evidence" not in d]
+    return f" [differs in {', '.join(min(near, key=len))}]" if near else " [no gold fact here]"
 
 
 def _same_number(left: float | None, right: float | None) -> bool:
@@ -140,7 +153,8 @@ def score_article(predicted: ArticleCandidates, gold: ArticleCandidates, report:
         match = next((g for g in unmatched if facts_match(fact, g, mapping)), None)
         report.judged.append((fact.confidence, match is not None))
         if match is None:
-            report.spurious.append(f"{fact.type.value}: {fact.statement}")
+            why = nearest(fact, gold.facts, mapping)
+            report.spurious.append(f"{fact.type.value}: {fact.statement}{why}")
             continue
         unmatched.remove(match)
         score.matched_predicted += 1

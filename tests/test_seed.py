@@ -73,7 +73,7 @@ OPENING = 'predicate = "opened_military_facility"'
         ('mentions = ["Armenia"]', 'mentions = ["Armenians"]', "mention not found"),
         ('type = "spending"', 'type = "gossip"', "gossip"),
         (OPENING, f'{OPENING}\nreplaces = "nobody"', "undeclared entities"),
-        (OPENING, f'{OPENING}\nmodality = "rumoured"', "rumoured"),
+        (f'{OPENING}\nmodality = "asserted"', f'{OPENING}\nmodality = "rumoured"', "rumoured"),
         (OPENING, f'{OPENING}\nheadline = "yes"', "headline of .* must be true or false"),
         (OPENING, f'{OPENING}\nitem = "{"x" * 201}"', "at most 200 characters"),
     ],
@@ -85,7 +85,7 @@ def test_loader_fails_loudly_on_bad_annotations(seed_copy, old, new, message):
 
 
 def test_annotations_take_every_claim_field_and_a_headline_mark(seed_copy, empty_db_url):
-    extra = ('modality = "asserted"\nquantity = 1\nitem = "military facility"\n'
+    extra = ('quantity = 1\nitem = "military facility"\n'
              'replaces = "defense-minister-of-azerbaijan"\nheadline = false')  # fmt: skip
     edit_annotations(seed_copy, OPENING, f"{OPENING}\n{extra}")
     facts = read_seed(seed_copy).candidates.facts

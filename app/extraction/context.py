@@ -5,12 +5,13 @@ and a builder that turns the spans a rule used into a grounded FactCandidate.
 import re
 from dataclasses import dataclass, field
 
-from app.enums import EntityType, FactType, Modality, ValueQualifier
+from app.enums import MODAL_FACT_TYPES, EntityType, FactType, Modality, ValueQualifier
 from app.extraction import gazetteer as gz
 from app.extraction.candidates import FactCandidate, Span
 from app.extraction.chunks import NAME_CHARS
 from app.extraction.document import Sentence
 from app.extraction.entities import EntityTable, MentionSpan, armed_forces_of
+from app.extraction.lexicon import modality_of
 from app.extraction.quantities import Period, find_periods
 from app.extraction.spans import SpanIndex
 
@@ -383,6 +384,13 @@ def build_fact(ctx: SentenceContext, draft: FactDraft, statement: str) -> FactCa
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
     if end - start > MAX_EVIDENCE:
         return None
+    modality = draft.modality
+    if draft.type not in MODAL_FACT_TYPES:
+        modality = None
+    elif modality is None:  # read from the words before the claim's first span
+        first = min(s for s, _ in draft.anchors) if draft.anchors else start
+        anchor = max(0, first - ctx.sentence.start)
+        modality = modality_of(ctx.body, anchor, anchor)
     return FactCandidate(
         type=draft.type,
         statement=statement,
@@ -399,7 +407,7 @@ def build_fact(ctx: SentenceContext, draft: FactDraft, statement: str) -> FactCa
         metric=draft.metric,
         period_start=draft.period.start_year if draft.period else None,
         period_end=draft.period.end_year if draft.period else None,
-        modality=Modality(draft.modality) if draft.modality else None,
+        modality=Modality(modality) if modality else None,
         quantity=draft.quantity,
         item=draft.item,
         replaces=draft.replaces.key if draft.replaces else None,

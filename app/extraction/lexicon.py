@@ -23,6 +23,7 @@ SPEND_VERBS = (
     "increases", "boosted", "boost", "boosts", "cut", "cuts", "slashed", "reduced", "totalled",
     "totaled", "totalling", "totaling", "amounted to", "amounting to", "reached", "stood at",
     "rose to", "climbed to", "grew to", "hit", "unveiled", "submitted", "passed", "adopted",
+    "imported", "bought", "purchased",
 )  # fmt: skip
 BUDGET_NOUNS = (
     "budget", "budgets", "spending", "expenditure", "expenditures", "outlay", "outlays",
@@ -67,6 +68,22 @@ APPOINT_VERBS = ("appointed", "appoints", "appoint", "named", "names", "name", "
                  "confirmed", "takes over", "took over", "assumed", "assumes")  # fmt: skip
 SUCCESSION_CUES = ("replacing", "replaces", "replaced", "succeeding", "succeeds", "succeeded",
                    "taking over from", "who replaces", "in place of")  # fmt: skip
+
+# Events: happenings a reader can date, done by a named actor. Sayings ("said",
+# "warned", "stressed") and opinions are not events, nor is any verb outside this list.
+EVENT_VERBS = (
+    "attacked", "attack", "attacks", "struck", "strike", "strikes", "bombed", "shelled",
+    "killed", "kill", "kills", "neutralised", "neutralized", "captured", "seized", "arrested",
+    "rescued", "destroyed", "shot down", "intercepted", "fired", "launched", "launch",
+    "launches", "tested", "test-fired", "test fired", "deployed", "deploys", "deploy",
+    "withdrew", "withdraws", "invaded", "visited", "visits", "visit", "met", "meets",
+    "held talks", "hosted", "hosts", "opened", "inaugurated", "commissioned", "unveiled",
+    "inspected", "took part", "takes part", "got acquainted", "established", "establishes",
+    "set up", "upgrading", "upgraded", "upgrades", "modernising", "modernizing", "modernised",
+    "modernized", "strengthening", "strengthened", "equipped", "supports", "supported",
+    "handed over", "stationed", "retired", "dismissed", "sacked", "resigned", "died",
+    "crashed", "sank", "raided", "ambushed", "evacuated", "mobilised", "mobilized",
+)  # fmt: skip
 
 # Modality: what marks a claim as a plan or a proposal rather than something done.
 PLANNED_CUES = (

@@ -245,10 +245,27 @@ PERIOD_PATTERNS = [
 ]
 RELATIVE_YEARS = {"this year": 0, "last year": -1, "next year": 1, "previous year": -1}
 RELATIVE = re.compile(r"\b(this|last|next|previous) year\b", re.IGNORECASE)
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")  # fmt: skip
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Dates that name no year: they fall in the year the article was published ("on Monday",
+# "on August 4", "in May", "yesterday"). Case-sensitive: "may" is a verb.
+DATED = re.compile(
+    rf"\b(?:(?:on|last|this|next)\s+{_WEEKDAY}|{_WEEKDAY},?\s+{_MONTH}\s+\d{{1,2}}\b"
+    rf"|(?:on|in|since|by|from|until|of|early|late|mid-?)\s+(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}|{_MONTH})"
+    rf"|yesterday|today|this week|last week|earlier this month|this month|last month"
+    rf"|(?:on|last|this)\s+(?:weekend))\b(?![,.]?\s*(?:\d{{1,2}}\b|(?:19|20)\d\d))"
+)
+# "up 20% from 2019", "compared with 2010": a baseline's year, not the claim's.
+BASELINE = re.compile(r"(?:compared (?:with|to)|than(?: in)?|versus|vs\.?|against|up from|down from"
+                      r"|(?:rise|increase|decrease|drop|fall|up|down|rose|fell|grew)\b[^.;]{0,40}?\bfrom)"
+                      r"\s+(?:the\s+)?(?:same period (?:of|in)\s+|levels? (?:of|in)\s+)?$", re.IGNORECASE)  # fmt: skip
+BASELINE_REACH = 60
 
 
 def find_periods(text: str, published_year: int | None = None) -> list[Period]:
-    """Every period in `text`, in order; overlapping matches keep the widest form."""
+    """Every period in `text`, in order; overlapping matches keep the widest form; a
+    baseline's years ("up 20% from 2019") are left out."""
     found: list[Period] = []
     taken = bytearray(len(text))  # characters a wider period already claimed
     for pattern, kind in PERIOD_PATTERNS:
@@ -267,10 +284,16 @@ def find_periods(text: str, published_year: int | None = None) -> list[Period]:
             if last is not None and last < first:
                 continue
             taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+            if BASELINE.search(text, max(0, match.start() - BASELINE_REACH), match.start()):
+                continue
             found.append(Period(first, last, *match.span()))
-    if published_year is not None:
+    if published_year is not None and 1 <= published_year <= 9999:
         for match in RELATIVE.finditer(text):
             year = published_year + RELATIVE_YEARS[match.group(0).lower()]
             if 1 <= year <= 9999:  # "next year" of a date in 9999 is no year a date can hold
                 found.append(Period(year, year, *match.span()))
+        for match in DATED.finditer(text):
+            # "on Saturday, November 15, 2025": the year written just after is the date's own.
+            if taken.find(1, match.start(), match.end() + 20) == -1:
+                found.append(Period(published_year, published_year, *match.span()))
     return sorted(found, key=lambda period: period.start)

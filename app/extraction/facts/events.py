@@ -5,6 +5,7 @@ its units in line with X', 'supports X'). The fallback for sentences no other ru
 import re
 
 from app.enums import EntityType, FactType
+from app.extraction import lexicon
 from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_for
 from app.extraction.entities import armed_forces_of
 
@@ -18,6 +19,7 @@ VERB = re.compile(
 # "X is expected to debate ...": a plan or a guess, not something that happened.
 SPECULATIVE = re.compile(r"^\s*(?:is|are|was|were)\s+(?:expected|likely|set|due|planned|scheduled|"
                          r"supposed|unlikely|rumoured|rumored)\s+to\b")  # fmt: skip
+HAPPENING = re.compile(rf"(?:{lexicon.alternation(lexicon.EVENT_VERBS)})\b", re.IGNORECASE)
 OWN_FORCES = re.compile(r"\b(?:its|their)\s+(?:armed forces|army|military)\b")
 OBJECTS = (EntityType.organization, EntityType.program, EntityType.country, EntityType.person,
            EntityType.place)  # fmt: skip
@@ -29,8 +31,12 @@ def find(ctx: SentenceContext) -> list:
         return []
     after = ctx.body[subject.end - ctx.sentence.start :]
     match = VERB.match(after)
-    if match is None or SPECULATIVE.match(after):
-        return []
+    if (
+        match is None
+        or SPECULATIVE.match(after)
+        or not HAPPENING.match(after, match.start("verb"))
+    ):
+        return []  # no verb right after the actor, or one that names no happening
     verb_end = subject.end - ctx.sentence.start + match.end()
     draft = FactDraft(FactType.event, subject, _predicate(match.group("verb")), confidence=0.6,
                       attributed=True)  # fmt: skip

@@ -26,19 +26,26 @@ PARTIES = (EntityType.country, EntityType.organization)
 NOT_NAMES = {"The", "A", "An", "Joint", "Military", "Naval", "Air", "Army", "This", "These",
              "Large-scale", "Major", "Annual", "Combined", "Multinational"}  # fmt: skip
 MAX_TROOPS = 2_000_000
+# "a ceasefire monitoring exercise", "a fundraising exercise": exercises that are not drills.
+CIVIL = re.compile(r"\b(?:monitoring|fundraising|branding|mapping|accounting|budgeting|"
+                   r"consultation|listening|public relations|paper|academic|pr)\s+$", re.IGNORECASE)  # fmt: skip
 CUES = re.compile(r"exercis|drill|war ?games|manoeuvres|maneuvers", re.IGNORECASE)
 
 
 def find(ctx: SentenceContext) -> list:
     if not CUES.search(ctx.body):
         return []
-    noun = NOUN.search(ctx.body)
+    noun = next((n for n in NOUN.finditer(ctx.body)
+                 if not CIVIL.search(ctx.body, max(0, n.start() - 30), n.start())), None)  # fmt: skip
     if noun is None:
         return []
     parties = ctx.entities_in(0, len(ctx.body), *PARTIES)
-    parties = [p for p in parties if ctx.type_of(p.key) is EntityType.country] or parties
-    subject = parties[0] if parties else ctx.subject
-    if subject is None or ctx.type_of(subject.key) not in PARTIES:
+    if ctx.subject is not None and ctx.type_of(ctx.subject.key) in PARTIES:
+        subject = ctx.subject  # the sentence's own subject first, then whoever is named first
+    else:
+        countries = [p for p in parties if ctx.type_of(p.key) is EntityType.country]
+        subject = (countries or parties or [None])[0]
+    if subject is None:
         return []
     verb = VERB.search(ctx.body)
     if verb is None and not _named(ctx.body):

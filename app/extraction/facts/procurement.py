@@ -28,7 +28,7 @@ TO_BUYER = re.compile(r"\bto\s+(?:the\s+)?", re.IGNORECASE)
 APPROVAL = re.compile(r"\b(?:approved|cleared|green-?lit|authori[sz]ed)\b", re.IGNORECASE)
 BUYERS = (EntityType.country, EntityType.organization)
 MAX_QUANTITY = 100_000  # more "units" than this is a budget line, not a count of weapons
-CUES = re.compile(r"buy|bought|purchas|procur|order|acqui|deliver|contract|deal|suppl|"
+CUES = re.compile(r"buy|bought|purchas|procur|order|acqui|deliver|contract|deal|suppl|receiv|"
                   r"inked|sealed|awarded|sale", re.IGNORECASE)  # fmt: skip
 
 

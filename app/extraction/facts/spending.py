@@ -8,6 +8,7 @@ from app.enums import FactType
 from app.extraction import lexicon
 from app.extraction import statements as say
 from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_for
+from app.extraction.facts import procurement
 from app.extraction.quantities import find_money, find_percent
 
 SPEND_VERB = lexicon.word_pattern(lexicon.SPEND_VERBS, 0)
@@ -41,7 +42,8 @@ CHANGE = re.compile(
 # Cheap first look: most sentences name no spending at all.
 CUES = re.compile(r"spen[dt]|budget|expenditure|outlay|allocat|earmark|invest|paid|pays|"
                   r"set aside|committed|fund|appropriat|pegged|request|propos|sought|raise|"
-                  r"increas|boost|cut|total|amount|reached|stood at|rose to")  # fmt: skip
+                  r"increas|boost|cut|total|amount|reached|stood at|rose to|import|export|"
+                  r"bought|purchas")  # fmt: skip
 
 
 def find(ctx: SentenceContext) -> list:
@@ -61,15 +63,17 @@ def find(ctx: SentenceContext) -> list:
         noun = list(BUDGET_NOUN.finditer(before))
         if not verb and not noun:
             continue
-        if NOT_SPENDING.search(before) and not noun:
-            continue
+        if NOT_SPENDING.search(before) and not noun and procurement.ITEM.search(ctx.body):
+            continue  # a purchase of counted weapons: a procurement fact says it
         draft = FactDraft(FactType.spending, ctx.subject, "spent_on", value=money.value,
                           unit=money.unit, value_qualifier=money.qualifier, attributed=True,
                           confidence=0.8)  # fmt: skip
+        # "adopted a defence budget of $5bn": the noun nearest the amount says what it is.
+        budget = bool(noun) and (not verb or noun[-1].start() > verb[-1].start())
         trigger = (verb or noun)[-1]
         offset = max(0, money.start - 60)
         draft.anchor(ctx.absolute(offset + trigger.start()), ctx.absolute(money.end))
-        if not verb and noun:
+        if budget:
             kind = noun[-1].group("kind")
             draft.metric = f"{kind} budget" if kind else "budget"
             draft.predicate = "budget"
