@@ -24,7 +24,7 @@ from app.extraction.cues import (
     type_from_context,
 )
 from app.extraction.document import Sentence, name_tokens
-from app.extraction.people import PersonMatch, find_person
+from app.extraction.people import PersonMatch, find_person, name_shaped
 from app.extraction.posts import lower_case_bodies, post_of, posts_of_body
 from app.extraction.table import PREFIX_CHARS, EntityRecord, EntityTable, MentionSpan
 from app.extraction.text import slugify
@@ -129,6 +129,18 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
         table.mention(chunk.start, chunk.end, text, known)
         _nested(table, text, chunk)
         return known
+    if entity_type is None and len(chunk.tokens) == 1:
+        firm = table.canonical(table.firms.get(chunk.text))
+        if firm in table.records:
+            table.alias(firm, chunk.text)
+            table.mention(chunk.start, chunk.end, text, firm)
+            return firm
+        if (
+            SAYS.match(after)
+            and name_shaped(chunk.tokens[0])
+            and chunk.text.lower() not in table.common_words()
+        ):
+            return _person(table, text, chunk, PersonMatch([], chunk.tokens), previous)
     if entity_type is None:
         entity_type = type_from_context(table, chunk, before, after, previous)
     if entity_type is None:
@@ -197,14 +209,13 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
         qualified, entity_type, country=country, aliases=[*_of_forms(chunk), *program_aliases]
     )
     short = chunk.tokens[0].text
-    if (
-        entity_type is EntityType.organization
-        and len(chunk.tokens) == 2
-        and short in gz.KNOWN_ORGANIZATIONS
-    ):
-        table.firms.setdefault(short, key)
-        if table.resolve(short) is None:
-            table.alias(key, short)  # "Lockheed" later, or nested, is "Lockheed Martin"
+    if entity_type is EntityType.organization and len(chunk.tokens) == 2:
+        if short in gz.KNOWN_ORGANIZATIONS:
+            table.firms.setdefault(short, key)
+            if table.resolve(short) is None:
+                table.alias(key, short)  # "Lockheed" later, or nested, is "Lockheed Martin"
+        elif name_shaped(chunk.tokens[0]):
+            table.firms.setdefault(short, key)  # "Tawazun said", after "Tawazun Council"
     if (country and name != chunk.text) or qualified != name:
         table.alias(key, chunk.text)
     role = "demonym" if chunk.text in gz.demonym_to_country() else "name"
@@ -358,6 +369,9 @@ def _unique_prefix_match(table: EntityTable, name: str) -> str | None:
     return matches.pop() if len(matches) == 1 else None
 
 
+# After a lone surname: what people say ("Stoltenberg said"); bodies say it too, so the
+# name must be no body's first word and no word the article writes in lower case.
+SAYS = re.compile(r",?\s(?:said|says|told|added|wrote|stated|insisted|argued|believes)\b")
 COMPANY_SUFFIXES = {"Ltd", "Limited", "Inc", "Corp", "Co", "PLC", "Plc", "LLC", "AG", "SA", "NV",
                     "GmbH", "Holdings", "Group"}  # fmt: skip
 TICKER_BEFORE = re.compile(r"\((?:ASX|NYSE|Nasdaq|NASDAQ|LSE|TSX|NSE|BSE|HKEX|SGX|KRX|TSE):\s?$")

@@ -31,11 +31,7 @@ def find(ctx: SentenceContext) -> list:
         return []
     after = ctx.body[subject.end - ctx.sentence.start :]
     match = VERB.match(after)
-    if (
-        match is None
-        or SPECULATIVE.match(after)
-        or not HAPPENING.match(after, match.start("verb"))
-    ):
+    if match is None or SPECULATIVE.match(after) or not HAPPENING.match(after, match.start("verb")):
         return []  # no verb right after the actor, or one that names no happening
     verb_end = subject.end - ctx.sentence.start + match.end()
     draft = FactDraft(FactType.event, subject, _predicate(match.group("verb")), confidence=0.6,
