@@ -19,12 +19,13 @@ from app.extraction.cues import (
     CUE_CHARS,
     NUMBER_AFTER,
     ORG_AFTER,
+    PLACE_BEFORE,
     PROGRAM_WORD,
     classify,
     type_from_context,
 )
 from app.extraction.document import Sentence, name_tokens
-from app.extraction.people import PersonMatch, find_person, name_shaped
+from app.extraction.people import PERSON_AFTER, PersonMatch, find_person, name_shaped
 from app.extraction.posts import lower_case_bodies, post_of, posts_of_body
 from app.extraction.table import PREFIX_CHARS, EntityRecord, EntityTable, MentionSpan
 from app.extraction.text import slugify
@@ -135,10 +136,16 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
             table.alias(firm, chunk.text)
             table.mention(chunk.start, chunk.end, text, firm)
             return firm
+        if (person := table.canonical(table.first_names.get(chunk.text))) in table.records:
+            table.alias(person, chunk.text)  # "Yang said", after "Yang Jie"
+            table.mention(chunk.start, chunk.end, text, person)
+            return person
         if (
-            SAYS.match(after)
+            (SAYS.match(after) or PERSON_AFTER.match(text, chunk.end, chunk.end + CUE_CHARS))
             and name_shaped(chunk.tokens[0])
             and chunk.text.lower() not in table.common_words()
+            and not NOT_A_SURNAME.search(chunk.text)
+            and not PLACE_BEFORE.search(before)
         ):
             return _person(table, text, chunk, PersonMatch([], chunk.tokens), previous)
     if entity_type is None:
@@ -257,6 +264,8 @@ def _person(table, text, chunk: Chunk, person: PersonMatch, previous) -> str:
     if existing is not None and table.records[existing].type is EntityType.person:
         name_text = table.records[existing].name
     key = table.add(name_text, EntityType.person)
+    if len(name) > 1:
+        table.first_names.setdefault(name[0].text, key)
     surface = " ".join(text[chunk.start : chunk.end].split())
     if surface != name_text:
         table.alias(key, surface)
@@ -371,6 +380,7 @@ def _unique_prefix_match(table: EntityTable, name: str) -> str | None:
 
 # After a lone surname: what people say ("Stoltenberg said"); bodies say it too, so the
 # name must be no body's first word and no word the article writes in lower case.
+NOT_A_SURNAME = re.compile(r"(?:ies|ers|ists|ions|ants|ents|ives|erts|ards|wise|ly)$")
 SAYS = re.compile(r",?\s(?:said|says|told|added|wrote|stated|insisted|argued|believes)\b")
 COMPANY_SUFFIXES = {"Ltd", "Limited", "Inc", "Corp", "Co", "PLC", "Plc", "LLC", "AG", "SA", "NV",
                     "GmbH", "Holdings", "Group"}  # fmt: skip

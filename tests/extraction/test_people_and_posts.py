@@ -233,5 +233,7 @@ def test_a_list_of_people_goes_on_in_its_kind():
 
 def test_a_lone_surname_that_says_something_is_a_person_unless_a_body_begins_with_it():
     assert by_name(run("Okonjo said the plan was sound."))["Okonjo"].type is EntityType.person
+    result = run("Okonjo, the defence secretary, left.")
+    assert by_name(result)["Okonjo"].type is EntityType.person
     result = run("The Tawazun Council signed. Tawazun said more deals would follow.")
     assert [e.type for e in result.entities] == [EntityType.organization]
