@@ -71,6 +71,9 @@ ATTRIBUTION_CUES = re.compile(
     r"estimates|found|finds|as per)"
 )
 THIS_YEAR = re.compile(r"\bthis year\b")
+# "over the past five years", "in the same period": the span of years stated before.
+SAME_PERIOD = re.compile(r"\b(?:the (?:past|last|previous) (?:five|four|ten|three|\d+) years|"
+                         r"the same (?:period|years)|this period|that period)\b", re.IGNORECASE)  # fmt: skip
 EDITION = re.compile(r"\b(?:ranking|index|review|report|edition|survey)\s+((?:19|20)\d\d)\b")
 
 
@@ -84,6 +87,7 @@ class ArticleState:
     last_organization_subject: str | None = None
     last_source: str | None = None
     editions: dict[str, int] = field(default_factory=dict)
+    last_range: Period | None = None  # the last span of years stated ("2018-2022")
 
 
 @dataclass(frozen=True)
@@ -313,7 +317,12 @@ def runs_to_end(pattern: re.Pattern, body: str) -> re.Match | None:
 
 
 def note_editions(ctx: SentenceContext) -> None:
-    """'Global Fire Power ranking 2020': remember the edition year for 'this year' later."""
+    """'Global Fire Power ranking 2020': remember the edition year for 'this year' later;
+    and the span of years the article's figures cover ('in 2018-2022'), for 'the past five
+    years' later."""
+    for period in ctx.periods():
+        if period.end_year is not None and period.end_year > period.start_year:
+            ctx.state.last_range = period
     if ctx.attribution is None:
         return
     match = EDITION.search(ctx.body)
@@ -326,12 +335,32 @@ def period_for(ctx: SentenceContext, start: int = 0, end: int | None = None) -> 
     periods = ctx.periods(start, end)
     if periods:
         return periods[0]
+    same = SAME_PERIOD.search(ctx.body, start, len(ctx.body) if end is None else end)
+    if same and ctx.state.last_range is not None:
+        earlier = ctx.state.last_range
+        return Period(earlier.start_year, earlier.end_year, ctx.absolute(same.start()),
+                      ctx.absolute(same.end()))  # fmt: skip
     at = ctx.this_year()
     if at is not None and ctx.attribution is not None:
         year = ctx.state.editions.get(ctx.attribution.key)
         if year is not None:
             return Period(year, year, ctx.absolute(at), ctx.absolute(at + 9))
     return None
+
+
+def period_near(ctx: SentenceContext, start: int, end: int) -> Period | None:
+    """The period written closest to the claim's words at [start, end) (sentence offsets):
+    in "X bought 13 drones in 2019 and was set to receive more in 2021", 2019 is the
+    purchase's year. Falls back on `period_for` (editions, 'this year')."""
+    periods = ctx.periods()
+    if not periods:
+        return period_for(ctx)
+    low, high = ctx.absolute(start), ctx.absolute(end)
+
+    def distance(period: Period) -> int:
+        return max(low - period.end, period.start - high, 0)
+
+    return min(periods, key=distance)
 
 
 @dataclass

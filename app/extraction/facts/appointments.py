@@ -8,7 +8,7 @@ import re
 from app.enums import EntityType, FactType
 from app.extraction import lexicon
 from app.extraction import statements as say
-from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_for
+from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_near
 
 VERB = lexicon.word_pattern(lexicon.APPOINT_VERBS)
 SUCCESSION = lexicon.word_pattern(lexicon.SUCCESSION_CUES)
@@ -21,20 +21,28 @@ REACH = 120  # characters from the verb within which the person and the post are
 def find(ctx: SentenceContext) -> list:
     if not CUES.search(ctx.body):
         return []
-    verb = VERB.search(ctx.body) or SUCCESSION.search(ctx.body)
-    if verb is None:
-        return []
-    start, end = max(0, verb.start() - REACH), min(len(ctx.body), verb.end() + REACH)
-    posts = ctx.entities_in(start, end, EntityType.position)
-    people = ctx.entities_in(start, end, EntityType.person)
-    if not posts or not people:
-        return []
-    person = _appointee(ctx, people, verb)
-    post = min(posts, key=lambda ref: abs(ref.start - ctx.absolute(verb.end())))
+    for verb in (*VERB.finditer(ctx.body), *SUCCESSION.finditer(ctx.body)):
+        fact = _appointment(ctx, verb)
+        if fact is not None:
+            return [fact]
+    return []
+
+
+def _appointment(ctx: SentenceContext, verb: re.Match):
+    """The post must follow the verb as its complement ('appointed X as Y', 'was named the
+    new Y', 'took over as Y'); the person is the verb's object, or its subject when passive."""
+    post = _post_after(ctx, verb)
+    if post is None:
+        return None
+    person = _appointee(ctx, verb, post)
+    if person is None:
+        return None
     draft = FactDraft(FactType.appointment, person, "appointed_as", object=post,
                       attributed=True, confidence=0.7)  # fmt: skip
     draft.anchor(ctx.absolute(verb.start()), ctx.absolute(verb.end()))
-    succession = SUCCESSION.search(ctx.body, start, end)
+    succession = SUCCESSION.search(
+        ctx.body, max(0, verb.start() - REACH), min(len(ctx.body), verb.end() + REACH)
+    )
     if succession is not None:
         after = ctx.first_entity(succession.end(), min(len(ctx.body), succession.end() + 60),
                                  EntityType.person)  # fmt: skip
@@ -44,26 +52,45 @@ def find(ctx: SentenceContext) -> list:
     draft.modality = lexicon.modality_of(ctx.body, verb.start(), verb.end())
     if verb.group(0).lower().startswith("nominat"):
         draft.modality = "proposed"  # a nominee is not yet in post
-    draft.period = period_for(ctx)
-    return [build_fact(ctx, draft, _statement(ctx, draft))]
+    draft.period = period_near(ctx, verb.start(), verb.end())
+    return build_fact(ctx, draft, _statement(ctx, draft))
 
 
-def _appointee(ctx: SentenceContext, people: list[Ref], verb: re.Match) -> Ref:
-    """'X appointed Y as ...': the appointee follows an active verb; 'Y was appointed ...'
-    and 'Y takes over ...': the person before it."""
+# Between the verb and the post: the appointee's name at most, then "as", "to" or "the new".
+COMPLEMENT = re.compile(r"^(?:[^,;.]{0,80}?\s)?(?:as|to(?: the (?:post|position|office) of)?)\s+"
+                        r"(?:the\s+)?(?:new\s+|next\s+|acting\s+|interim\s+)?(?:[\w’']+\s+)?$"
+                        r"|^\s+(?:the\s+|its\s+)?(?:new|next|acting|interim)\s+$", re.IGNORECASE)  # fmt: skip
+
+
+def _post_after(ctx: SentenceContext, verb: re.Match) -> Ref | None:
+    end = min(len(ctx.body), verb.end() + REACH)
+    for post in ctx.entities_in(verb.end(), end, EntityType.position):
+        between = ctx.text[ctx.absolute(verb.end()) : post.start]
+        if COMPLEMENT.match(between):
+            return post
+    return None
+
+
+PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being|has|have|had|newly|just)\s+(?:\w+\s+)?$")
+TAKING = ("took", "takes", "assum", "sworn", "confirmed", "replac", "succe")
+PRONOUN = re.compile(r"\s+(?:him|her)\b", re.IGNORECASE)
+
+
+def _appointee(ctx: SentenceContext, verb: re.Match, post: Ref) -> Ref | None:
+    """'X appointed Y as ...': the person between the verb and the post ('appointed him':
+    the person named last before); 'Y was appointed as ...', 'Y takes over as ...': the
+    person nearest before the verb."""
     verb_at = ctx.absolute(verb.start())
-    after = [ref for ref in people if ref.start > verb_at]
-    before = [ref for ref in people if ref.start < verb_at]
-    passive = re.search(r"\b(?:was|were|is|been|be|has|had)\s+(?:\w+\s+)?$",
-                        ctx.body[max(0, verb.start() - 20) : verb.start()])  # fmt: skip
-    taking = (
-        verb.group(0)
-        .lower()
-        .startswith(("took", "takes", "assum", "sworn", "confirmed", "replac", "succe"))
-    )
-    if (passive or taking) and before:
+    between = ctx.entities_in(verb.end(), post.start - ctx.sentence.start, EntityType.person)
+    if between:
+        return between[0]
+    before = ctx.entities_in(max(0, verb.start() - REACH), verb.start(), EntityType.person)
+    before = [ref for ref in before if ref.start < verb_at]
+    passive = PASSIVE.search(ctx.body, max(0, verb.start() - 25), verb.start())
+    taking = verb.group(0).lower().startswith(TAKING)
+    if before and (passive or taking or PRONOUN.match(ctx.body, verb.end())):
         return max(before, key=lambda ref: ref.start)
-    return after[0] if after else before[-1]
+    return None
 
 
 def _statement(ctx: SentenceContext, draft: FactDraft) -> str:

@@ -8,7 +8,7 @@ import re
 from app.enums import EntityType, FactType
 from app.extraction import lexicon
 from app.extraction import statements as say
-from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_for
+from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_near
 from app.extraction.quantities import find_count
 
 NOUN = lexicon.word_pattern(lexicon.EXERCISE_NOUNS)
@@ -63,7 +63,7 @@ def find(ctx: SentenceContext) -> list:
     _where(ctx, draft, subject)
     trigger = verb or noun
     draft.modality = lexicon.modality_of(ctx.body, trigger.start(), trigger.end())
-    draft.period = period_for(ctx)
+    draft.period = period_near(ctx, trigger.start(), trigger.end())
     return [build_fact(ctx, draft, _statement(ctx, draft))]
 
 

@@ -8,18 +8,31 @@ import re
 from app.enums import EntityType, FactType
 from app.extraction import lexicon
 from app.extraction import statements as say
-from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_for
+from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_near
 from app.extraction.quantities import NUMBER_WORDS, find_money, parse_number
 
 TRIGGER = lexicon.word_pattern(lexicon.PROCURE_VERBS + lexicon.PROCURE_NOUNS)
 # "97 Tejas Mark-1A fighter jets": a count, then up to five words of name, ending with an
 # arms noun; bounded, so a failing try never scans the rest of the sentence.
-_COUNT = r"(?P<count>\d{1,3}(?:,\d{3})*|" + "|".join(NUMBER_WORDS) + r")"
+# A count starts no amount's inner digits ("$3.9bn" holds no count 9).
+_COUNT = (r"(?<![\d.,$€£¥₹])(?P<count>\d{1,3}(?:[,.]\d{3})*|" + "|".join(NUMBER_WORDS)
+          + r"|(?:an?|one)(?=\s+(?:additional|new|further|single|more)\b))")  # fmt: skip
 ITEM = re.compile(
     rf"\b{_COUNT}\s+(?:more\s+|new\s+|additional\s+|of\s+(?:the|its)\s+)?"
     rf"(?P<item>(?:[\w-]+\s+){{0,5}}?(?:{lexicon.alternation(lexicon.ARMS_NOUNS)}))\b",
     re.IGNORECASE,
 )
+# Without an arms noun: a count and a short noun phrase ("up to 400 Tomahawks"), read only
+# close after a deal's own verb or noun.
+ITEM_AFTER_TRIGGER = re.compile(
+    rf"\b{_COUNT}\s+(?:more\s+|new\s+|additional\s+|used\s+)?"
+    r"(?P<item>(?!(?:percent|per|years?|months?|days?|weeks?|times|people|persons|officers|"
+    r"soldiers|troops|jobs|companies|countries|nations|million|billion|trillion|thousand|"
+    r"hundred|crore|lakh|bn|mn|km|kilomet\w*|miles|tons|tonnes|met\w*|than|of|types|kinds|"
+    r"percent|dollars?|euros?|pounds|yen|rupees|won|yuan|roubles|rubles|hours)\b)[A-Za-z][\w-]*(?:\s+(?!(?:and|from|for|to|"
+    r"with|worth|at|in|on|by|under|over|that|which|as|valued|costing)\b)[A-Za-z][\w-]*){0,4})"
+)
+TRIGGER_REACH = 80
 SELLER_CUE = re.compile(r"\b(?:from|with|by)\s+(?:the\s+)?", re.IGNORECASE)
 # "Turkey will supply drones to Pakistan": the seller acts, the buyer comes after "to".
 SUPPLY = re.compile(r"^(?:to supply|will supply|supplied|supplies|delivered|delivers|deliver)$",
@@ -35,14 +48,17 @@ CUES = re.compile(r"buy|bought|purchas|procur|order|acqui|deliver|contract|deal|
 def find(ctx: SentenceContext) -> list:
     if not CUES.search(ctx.body):
         return []
-    item = ITEM.search(ctx.body)
     trigger = TRIGGER.search(ctx.body)
-    if item is None or trigger is None:
-        return []  # no count of weapons, or no deal: a budget line, not a purchase
+    if trigger is None:
+        return []
+    item = ITEM.search(ctx.body) or _item_after(ctx.body, trigger)
+    if item is None:
+        return []  # no count of weapons: a budget line or a deal in general, not a purchase
     buyer = _buyer(ctx, trigger.start())
     if buyer is None:
         return []
-    quantity = parse_number(item.group("count").lower())
+    count = item.group("count").lower()
+    quantity = 1 if count in ("a", "an") else parse_number(count.replace(".", ","))
     if quantity is None or not 1 <= quantity <= MAX_QUANTITY:
         return []
     draft = FactDraft(FactType.procurement, buyer, _predicate(trigger.group(0)),
@@ -51,6 +67,12 @@ def find(ctx: SentenceContext) -> list:
     draft.anchor(ctx.absolute(trigger.start()), ctx.absolute(trigger.end()))
     draft.anchor(ctx.absolute(item.start()), ctx.absolute(item.end()))
     draft.object = _seller(ctx, min(trigger.start(), item.start()), buyer)
+    if by := BY_BUYER.search(ctx.body, item.start()):  # "vessels ordered by the Navy"
+        receiver = ctx.first_entity(by.end(), min(len(ctx.body), by.end() + 60), *BUYERS)
+        if receiver is not None and receiver.key != buyer.key:
+            draft.subject, draft.object = receiver, buyer
+    elif draft.object is None:
+        draft.object = _maker(ctx, trigger.start(), item.end(), buyer)
     if SUPPLY.match(" ".join(trigger.group(0).split())):
         receiver = _after(ctx, TO_BUYER, item.end(), buyer)
         if receiver is not None:
@@ -63,8 +85,18 @@ def find(ctx: SentenceContext) -> list:
     draft.modality = lexicon.modality_of(ctx.body, trigger.start(), trigger.end())
     if draft.modality == "asserted" and APPROVAL.search(ctx.body, 0, item.start()):
         draft.modality = "planned"  # approved, not yet bought
-    draft.period = period_for(ctx)
+    draft.period = period_near(
+        ctx, min(trigger.start(), item.start()), max(trigger.end(), item.end())
+    )
     return [build_fact(ctx, draft, _statement(ctx, draft))]
+
+
+def _item_after(body: str, trigger: re.Match) -> re.Match | None:
+    for found in TRIGGER.finditer(body, trigger.start()):
+        item = ITEM_AFTER_TRIGGER.search(body, found.end(), found.end() + TRIGGER_REACH)
+        if item is not None:
+            return item
+    return None
 
 
 def _buyer(ctx: SentenceContext, trigger: int) -> Ref | None:
@@ -77,6 +109,24 @@ def _buyer(ctx: SentenceContext, trigger: int) -> Ref | None:
         return ctx.subject
     if ctx.state.last_country:
         return Ref(ctx.state.last_country)
+    return None
+
+
+BY_BUYER = re.compile(r"\b(?:ordered|bought|purchased|procured|acquired|commissioned)\s+by\s+"
+                      r"(?:the\s+)?", re.IGNORECASE)  # fmt: skip
+
+
+def _maker(ctx: SentenceContext, start: int, end: int, buyer: Ref) -> Ref | None:
+    """'13 Turkish drones', 'American Reaper drones': a demonym in the deal names the
+    country the weapons come from."""
+    for mention in ctx.mentions:
+        if (
+            mention.role == "demonym"
+            and ctx.absolute(start) <= mention.start < ctx.absolute(end)
+            and mention.key != buyer.key
+            and mention.key in ctx.table.records
+        ):
+            return Ref(mention.key, mention.start, mention.end)
     return None
 
 

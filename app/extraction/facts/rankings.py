@@ -9,7 +9,14 @@ from functools import lru_cache
 
 from app.enums import EntityType, FactType
 from app.extraction import statements as say
-from app.extraction.context import NAME_CHARS, FactDraft, SentenceContext, build_fact, period_for
+from app.extraction.context import (
+    NAME_CHARS,
+    FactDraft,
+    Ref,
+    SentenceContext,
+    build_fact,
+    period_for,
+)
 from app.extraction.quantities import NUMBER_WORDS, ORDINAL_WORDS, bounded_int, parse_number
 
 ORD = r"(?P<ord>\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
@@ -25,7 +32,11 @@ WHAT = (
 )
 PATTERNS = [
     re.compile(r"\b(?P<n>\d+)\s+out of\s+(?:the\s+)?(?P<total>\d[\d,]*)\b"),
-    re.compile(rf"\b(?:ranked|ranks|rank|placed|came|finished|stood|ranking)\s+(?:at\s+)?(?:the\s+)?{ORD}"
+    # "Kazakhstan (54th)", "Georgia - 82nd place": an ordinal that is a list item's own
+    re.compile(rf"(?P<tag>\(|\s[-–—:]\s?){ORD}(?:\s+place)?(?=\)|[,;.]|\s+and\b|$)", re.IGNORECASE),
+    # "the second - Russia": the ranked one follows
+    re.compile(rf"\bthe\s+{ORD}(?:\s+place)?\s*(?P<after>[-–—:])\s*", re.IGNORECASE),
+    re.compile(rf"\b(?:ranked|ranks|rank|placed|came|finished|stood|ranking|took|takes|secured|secures|holds|held|occupies|occupied)\s+(?:as\s+|at\s+|in\s+)?(?:the\s+)?{ORD}"
                rf"(?:\s+place)?(?:\s+{TOTAL})?", re.IGNORECASE),
     re.compile(rf"\b{ORD}\s+place(?:\s+{TOTAL})?", re.IGNORECASE),
     re.compile(rf"\b{ORD}\s+{TOTAL}", re.IGNORECASE),
@@ -45,14 +56,15 @@ CUES = re.compile(r"\d(?:st|nd|rd|th)\b|rank|place|out of|most|largest|biggest|s
 
 
 def find(ctx: SentenceContext) -> list:
-    if ctx.subject is None or not CUES.search(ctx.body):
+    if not CUES.search(ctx.body):
         return []
     facts, used = [], bytearray(len(ctx.body))  # characters a ranking already claimed
     for pattern in PATTERNS:
         for match in pattern.finditer(ctx.body):
             if used.find(1, match.start(), match.end()) != -1:
                 continue
-            draft = _draft(ctx, match)
+            subject = _ranked(ctx, match)
+            draft = _draft(ctx, match, subject) if subject is not None else None
             if draft is None:
                 continue
             used[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
@@ -60,7 +72,45 @@ def find(ctx: SentenceContext) -> list:
     return facts
 
 
-def _draft(ctx: SentenceContext, match: re.Match) -> FactDraft | None:
+# Before a name, words that make it an object rather than the one ranked ("ahead of X").
+OBJECT_CUE = re.compile(r"\b(?:from|with|than|of|to|by|over|ahead of|behind|after|against|"
+                        r"for|followed by|which|whose|in|at|on|among|into|across|within)\s+"
+                        r"(?:the\s+)?$", re.IGNORECASE)  # fmt: skip
+RANKED = (EntityType.country, EntityType.organization, EntityType.person, EntityType.place)
+SUBJECT_REACH = 150  # how far back the ranked entity is looked for
+
+
+def _ranked(ctx: SentenceContext, match: re.Match) -> Ref | None:
+    """Who a ranking is about: the entity right after 'the second -', the one a
+    parenthesised or dashed ordinal follows, else the nearest entity before the ordinal
+    that is no prepositional object and no cited source, else the sentence's subject."""
+    groups = match.groupdict()
+    if groups.get("after"):
+        return ctx.first_entity(match.end(), min(len(ctx.body), match.end() + 40), *RANKED)
+    start = max(0, match.start() - SUBJECT_REACH)
+    candidates = ctx.entities_in(start, match.start(), *RANKED)
+    source = ctx.attribution.key if ctx.attribution else None
+    candidates = [ref for ref in candidates if ref.key != source]
+    if groups.get("tag"):
+        return _for_country(ctx, max(candidates, key=lambda ref: ref.start)) if candidates else None
+    for ref in sorted(candidates, key=lambda ref: ref.start, reverse=True):
+        before = ctx.text[max(ctx.sentence.start, ref.start - 20) : ref.start]
+        between = ctx.text[ref.end : ctx.absolute(match.start())]
+        if ";" in between or OBJECT_CUE.search(before):
+            continue
+        return _for_country(ctx, ref)
+    return ctx.subject
+
+
+def _for_country(ctx: SentenceContext, ref: Ref) -> Ref:
+    """'Baku has the strongest army': a capital speaks for its country."""
+    record = ctx.table.records[ref.key]
+    if record.type is EntityType.place and record.country in ctx.table.records:
+        return Ref(record.country, ref.start, ref.end)
+    return ref
+
+
+def _draft(ctx: SentenceContext, match: re.Match, subject: Ref) -> FactDraft | None:
     groups = match.groupdict()
     rank = total = value = None
     if groups.get("top"):
@@ -78,7 +128,7 @@ def _draft(ctx: SentenceContext, match: re.Match) -> FactDraft | None:
         total = bounded_int(groups["total"].replace(",", ""))  # none above the bound: no total
     if (rank is None and value is None) or (rank is not None and rank > MAX_RANK):
         return None
-    draft = FactDraft(FactType.ranking, ctx.subject, "ranked_in", rank=rank, rank_total=total,
+    draft = FactDraft(FactType.ranking, subject, "ranked_in", rank=rank, rank_total=total,
                       confidence=0.85, attributed=True)  # fmt: skip
     draft.anchor(ctx.absolute(match.start()), ctx.absolute(match.end()))
     if value is not None:
