@@ -70,6 +70,8 @@ DATELINE_ONLY = re.compile(
     rf"[A-Z][A-Z'’.-]{{2,20}}(?:[ ][A-Z][A-Z'’.-]{{1,20}}){{0,2}},?[ ]{MONTH}[ ]\d{{1,2}}"
     rf"(?:,[ ]\d{{4}})?(?:,?[ ][A-Z][A-Za-z.&-]{{1,15}}(?:[ ][A-Z][A-Za-z.&-]{{1,15}})?)?\.?"
 )
+# A wire's or photographer's credit closing a paragraph: "(Yonhap)", "(AFP/Getty Images)".
+CREDIT = re.compile(r"\([A-Z][\w.&/ -]{1,40}\)")
 # Words with inner hyphens and apostrophes, numbers with separators; punctuation is skipped
 # (names are joined only across single spaces, so offsets alone tell where it was).
 TOKEN = re.compile(r"[^\W_]+(?:[-’'.,][^\W_]+)*")
@@ -175,7 +177,9 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     if start == end:
         return
     if end - start < 60 and (
-        DATE_LINE.fullmatch(text, start, end) or DATELINE_ONLY.fullmatch(text, start, end)
+        DATE_LINE.fullmatch(text, start, end)
+        or DATELINE_ONLY.fullmatch(text, start, end)
+        or CREDIT.fullmatch(text, start, end)
     ):
         return
     # Datelines open paragraphs only, in capitals.

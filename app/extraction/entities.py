@@ -427,6 +427,8 @@ def _nested(table: EntityTable, text: str, chunk: Chunk, *, posts: bool = True) 
     """Countries, demonyms and known organisations inside a longer name are mentions too,
     and the parts of 'Russian-Ukrainian'."""
     tokens = chunk.tokens
+    if chunk.text in gz.country_by_surface():
+        return  # "North Korea" names no "Korea"
     for index, token in enumerate(tokens):
         if "-" in token.text:
             hyphenated_countries(table, text, token)

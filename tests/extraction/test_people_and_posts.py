@@ -117,6 +117,12 @@ def test_an_acronym_whose_long_form_is_no_entity_is_dropped():
 def test_datelines_never_become_entities():
     result = run("LISBON (Reuters) - Portugal bought two ships.")
     assert set(by_name(result)) == {"Portugal"}
+    result = run("Portugal bought two ships, officials said. (Xinhua)")
+    assert set(by_name(result)) == {"Portugal"}
+
+
+def test_a_country_named_in_full_names_no_shorter_country():
+    assert set(by_name(run("North Korea fired a missile."))) == {"North Korea"}
 
 
 @pytest.mark.parametrize(
