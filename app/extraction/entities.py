@@ -188,6 +188,8 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
             aliases = [chunk.text, *(f"{d} {chunk.text}" for d in _demonyms(owner.name)[:1])]
             key = table.add(f"{chunk.text} of {owner.name}", entity_type, aliases=aliases)
             table.mention(previous[0].start, chunk.end, text, key)
+            if chunk.head in LEGISLATURES:
+                table.legislature = table.legislature or key
         if key is not None:
             table.alias(key, text[previous[0].start : chunk.end])
             _nested(table, text, chunk)
@@ -215,6 +217,8 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
     key = table.add(
         qualified, entity_type, country=country, aliases=[*_of_forms(chunk), *program_aliases]
     )
+    if entity_type is EntityType.organization and chunk.head in LEGISLATURES:
+        table.legislature = table.legislature or key
     short = chunk.tokens[0].text
     if entity_type is EntityType.organization and len(chunk.tokens) == 2:
         if short in gz.KNOWN_ORGANIZATIONS:
@@ -380,6 +384,8 @@ def _unique_prefix_match(table: EntityTable, name: str) -> str | None:
 
 # After a lone surname: what people say ("Stoltenberg said"); bodies say it too, so the
 # name must be no body's first word and no word the article writes in lower case.
+LEGISLATURES = {"Assembly", "Parliament", "Congress", "Senate", "Duma", "Knesset", "Sejm",
+                "Bundestag", "Rada", "Majlis", "Storting", "Riksdag", "Seimas", "Saeima"}  # fmt: skip
 NOT_A_SURNAME = re.compile(r"(?:ies|ers|ists|ions|ants|ents|ives|erts|ards|wise|ly)$")
 SAYS = re.compile(r",?\s(?:said|says|told|added|wrote|stated|insisted|argued|believes)\b")
 COMPANY_SUFFIXES = {"Ltd", "Limited", "Inc", "Corp", "Co", "PLC", "Plc", "LLC", "AG", "SA", "NV",

@@ -215,6 +215,9 @@ def lower_case_bodies(table, text: str, sentence: Sentence) -> None:
             key = add_post(table, title, country.name, [surface])
         else:
             key = table.resolve(name)
+            if key is None and noun == "parliament" and not match.group("owner"):
+                key = table.canonical(table.legislature)  # "the parliament": the Assembly
+                key = key if key in table.records else None
             key = key or table.add(name, entity_type)
             table.alias(key, surface)
         if not any(m.start <= start and end <= m.end for m in table.mentions[-8:]):

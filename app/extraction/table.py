@@ -44,6 +44,7 @@ class EntityTable:
         self.post_country: str | None = None  # names a bare "President", when dominant
         self.text = ""
         self.terms: set[str] = set()  # acronyms of lower-case terms: "LCS"
+        self.legislature: str | None = None  # the first parliament the article names
         self.first_names: dict[str, str] = {}  # "Yang" -> the key of "Yang Jie"
         self.firms: dict[str, str] = {}  # "Dassault" -> the key of "Dassault Aviation"
         self._common_words: set[str] | None = None

@@ -243,3 +243,9 @@ def test_a_lone_surname_that_says_something_is_a_person_unless_a_body_begins_wit
     assert by_name(result)["Okonjo"].type is EntityType.person
     result = run("The Tawazun Council signed. Tawazun said more deals would follow.")
     assert [e.type for e in result.entities] == [EntityType.organization]
+
+
+def test_the_parliament_is_the_legislature_the_article_named():
+    result = run("Chile's National Assembly met. Chile said the parliament would vote.")
+    bodies = [e for e in result.entities if e.type is EntityType.organization]
+    assert len(bodies) == 1 and "parliament" in bodies[0].aliases
