@@ -2,12 +2,13 @@
 'Azerbaijani Air and Air Defence Force', but not 'Armenia and Azerbaijan'.
 """
 
+import re
 from dataclasses import dataclass
 
 from app.extraction import gazetteer as gz
-from app.extraction.document import Token
+from app.extraction.document import DOTTED, Token
 
-CONNECTORS = ("of the", "of", "for the", "for", "de", "in")
+CONNECTORS = ("of the", "of", "for the", "for", "de", "in", "to", "on the", "on")
 # Longer runs of capitalised words are Title Case prose or noise, not names; and a name
 # is copied into every statement about it, so an unbounded one costs quadratic time.
 NAME_WORDS, NAME_CHARS = 16, 120
@@ -24,30 +25,64 @@ class Chunk:
     def head(self) -> str:
         words = self.text.split()
         for index, word in enumerate(words):
-            if index and word in ("of", "for"):
+            if index and word in ("of", "for", "on", "to"):
                 return words[index - 1]
         return words[-1]
 
 
-def adjacent(first: Token, second: Token) -> bool:
-    """Only a single space between: punctuation, quotes or a line break end a name."""
-    return second.start - first.end <= 1 and not first.possessive
+def adjacent(first: Token, second: Token, text: str | None = None) -> bool:
+    """Only a single space between: punctuation, quotes or a line break end a name; but an
+    initial or an abbreviated title runs on over its full stop ("R. Koteeswaran")."""
+    gap = second.start - first.end
+    if gap <= 1:
+        return not first.possessive
+    return (
+        gap == 2
+        and text is not None
+        and text[first.end] == "."
+        and text[first.end + 1] == " "
+        and (
+            len(first.text) == 1 or first.text in ABBREVIATED_TITLES or DOTTED.fullmatch(first.text)
+        )
+        and first.text[0].isupper()
+        and second.text not in gz.country_by_surface()  # "S. China Sea" is no initial's
+    )
 
 
-def chunks_of(tokens: list[Token]) -> list[Chunk]:
-    """Runs of capitalised words, joined by 'of', 'for' and, before a head word, 'and'."""
+ABBREVIATED_TITLES = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt",
+                      "Brig", "Adm", "Sgt", "Cpl", "Cmdr", "Rev", "Sen", "Rep", "Gov", "St"}  # fmt: skip
+# Lower-case words inside a person's name: joined only between capitalised words.
+PARTICLES = ("da", "de", "di", "du", "dos", "das", "del", "della", "van", "von", "der", "ter",
+             "bin", "ibn", "al", "el")  # fmt: skip
+
+
+def chunks_of(tokens: list[Token], text: str | None = None) -> list[Chunk]:
+    """Runs of capitalised words, joined by 'of', 'for' and, before a head word, 'and'.
+
+    With `text` (the string the offsets index), initials and abbreviated titles join the
+    word after their full stop."""
     chunks: list[Chunk] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if not token.capitalized or token.text in gz.NON_ENTITY_WORDS:
+        if (
+            not token.capitalized
+            or token.text in gz.NON_ENTITY_ACRONYMS
+            or PLURAL_ACRONYM.fullmatch(token.text)
+            or (token.text in gz.NON_ENTITY_WORDS and not _opens_known_name(tokens, index))
+        ) and not _ordinal_opens(tokens, index):
             index += 1
             continue
         run = [token]
         index += 1
         while index < len(tokens) and not run[-1].possessive:
             nxt = tokens[index]
-            if nxt.capitalized and adjacent(run[-1], nxt) and nxt.text not in ("I",):
+            if (
+                nxt.capitalized
+                and adjacent(run[-1], nxt, text)
+                and nxt.text != "I"
+                and not PLURAL_ACRONYM.fullmatch(nxt.text)
+            ):
                 run.append(nxt)
                 index += 1
                 continue
@@ -60,10 +95,38 @@ def chunks_of(tokens: list[Token]) -> list[Chunk]:
     return chunks
 
 
+CONNECTOR_WORDS = [(c, c.split()) for c in (*CONNECTORS, "and", *PARTICLES)]
+CONNECTOR_STARTS = {words[0] for _, words in CONNECTOR_WORDS}
+
+
+def _ordinal_opens(tokens: list[Token], index: int) -> bool:
+    """'10th Armoured Division', '1st Army': an ordinal opens the name after it."""
+    token = tokens[index]
+    return (
+        token.text[:1].isdigit()
+        and ORDINAL.fullmatch(token.text) is not None
+        and index + 1 < len(tokens)
+        and tokens[index + 1].capitalized
+        and adjacent(token, tokens[index + 1])
+    )
+
+
+PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+s")  # "LGAs", "MPs", "T20Is": no names
+ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+
+
+def _opens_known_name(tokens: list[Token], index: int) -> bool:
+    """'The Hindu', 'Associated Press': a known name that opens with a function word."""
+    if index + 1 >= len(tokens) or not adjacent(tokens[index], tokens[index + 1]):
+        return False
+    return f"{tokens[index].text} {tokens[index + 1].text}" in gz.KNOWN_ORGANIZATIONS
+
+
 def _join_connector(tokens: list[Token], index: int, run: list[Token]):
     """Extend `run` over a connector at `index` when capitalised words follow it."""
-    for connector in (*CONNECTORS, "and"):
-        words = connector.split()
+    if index >= len(tokens) or tokens[index].text not in CONNECTOR_STARTS:
+        return None  # the common case, decided at once
+    for connector, words in CONNECTOR_WORDS:
         window = tokens[index : index + len(words)]
         if [t.text for t in window] != words:
             continue
@@ -91,6 +154,12 @@ def _join_connector(tokens: list[Token], index: int, run: list[Token]):
             return None
         if connector == "in" and not tail[-1].text.endswith("Office"):
             return None
+        if connector == "to" and run[-1].text not in ("Ambassador", "Envoy", "Representative"):
+            return None  # "Ambassador to Japan", not "Chile to Peru"
+        if connector.startswith("on") and run[-1].text not in gz.PROGRAM_HEADS:
+            return None  # "Treaty on the Non-Proliferation ...", not "Chile on Monday"
+        if connector in PARTICLES and connector != "de" and len(tail) > 2:
+            return None  # 'da Silva', not 'da' before a run of Title Case
         run.extend(window)  # in place: a long chain of connectors is not copied each time
         run.extend(tail)
         return run, tail_end + 1
@@ -98,8 +167,11 @@ def _join_connector(tokens: list[Token], index: int, run: list[Token]):
 
 
 def _and_joins(left: list[Token], right: list[Token]) -> bool:
-    """'Air and Air Defence Force' is one name; 'Armenia and Azerbaijan' is two."""
+    """'Air and Air Defence Force' is one name; 'Armenia and Azerbaijan' is two, and so
+    are two people with their posts."""
     if gz.type_from_head(left[-1].text):
+        return False
+    if any(t.text in gz.POSITION_HEADS or t.text in gz.given_names() for t in left[-NAME_WORDS:]):
         return False
     if len(left) <= NAME_WORDS and " ".join(t.text for t in left) in gz.country_by_surface():
         return False

@@ -1,206 +1,51 @@
-"""Named entities: capitalised chunks typed by gazetteers and head words, resolved to one
-record per entity within the article (aliases, acronyms, surnames, possessives).
+"""Named entities: capitalised chunks typed by gazetteers, head words and context, resolved
+to one record per entity within the article (aliases, acronyms, surnames, possessives).
 """
 
 import re
-from dataclasses import dataclass, field
 
 from app.enums import EntityType
 from app.extraction import gazetteer as gz
+from app.extraction.bodies import body_after, other_form, same_body
 from app.extraction.chunks import Chunk, chunks_of
-from app.extraction.document import Sentence, Token, tokenize
-from app.extraction.spans import SpanIndex
+from app.extraction.countries import (
+    country_mention,
+    hyphenated_countries,
+    main_country,
+    ranked_countries,
+)
+from app.extraction.cues import (
+    COMPASS,
+    CUE_CHARS,
+    NUMBER_AFTER,
+    ORG_AFTER,
+    PLACE_BEFORE,
+    PROGRAM_WORD,
+    classify,
+    type_from_context,
+)
+from app.extraction.document import Sentence, name_tokens
+from app.extraction.people import PERSON_AFTER, PersonMatch, find_person, name_shaped
+from app.extraction.posts import lower_case_bodies, post_of, posts_of_body
+from app.extraction.table import PREFIX_CHARS, EntityRecord, EntityTable, MentionSpan
 from app.extraction.text import slugify
 
-# Right before a name that no list knows: what the name must be ("member of the Quad").
-GROUP_CUES = re.compile(
-    r"(?:member of|members of|part of|joined|join|left|leave|withdrew from|ally of)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-ATTRIBUTION_CUES = re.compile(
-    r"(?:according to|reported by|reporting by|report by|data from|cited by|as per)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-CUE_CHARS = 60  # the longest cue above, its "the" and a few spaces
-DEMONYM_FORCES = re.compile(r"\b([A-Z][a-z]+)\s+(armed forces|army|military)\b")
-
-
-@dataclass
-class MentionSpan:
-    start: int
-    end: int
-    text: str
-    key: str
-    role: str = "name"  # name, demonym, capital, nested, anaphor
-
-
-@dataclass
-class EntityRecord:
-    key: str
-    name: str
-    type: EntityType
-    aliases: set[str] = field(default_factory=set)
-    country: str | None = None  # for a demonym or capital: the country's key
-    # Its surfaces that another entity had claimed first (a merge reclaims them).
-    foreign: set[str] = field(default_factory=set)
-
-
-class EntityTable:
-    """The article's entities and every mention, keyed by slug of the canonical name."""
-
-    def __init__(self) -> None:
-        self.records: dict[str, EntityRecord] = {}
-        self.by_surface: dict[str, str] = {}
-        self.mentions: list[MentionSpan] = []
-        self.appositions: list[tuple[str, str, int, int]] = []  # person, position, span
-        self.main_country: str | None = None  # names "Ministry of Defence" alone
-        self.merged: dict[str, str] = {}  # a key folded into another -> that other key
-        # "defence minister" -> keys of the records named "Defence Minister of ...".
-        self.of_prefixes: dict[str, set[str]] = {}
-        self.index: SpanIndex[MentionSpan] | None = None  # set by finish()
-        self._by_apposition_start: dict[int, list[tuple[str, str, int, int]]] = {}
-        self._appositions: SpanIndex | None = None
-
-    def add(self, name: str, entity_type: EntityType, aliases=(), country=None) -> str:
-        key = self.resolve(name) or slugify(name)
-        record = self.records.get(key)
-        if record is None:
-            record = self.records[key] = EntityRecord(key, name, entity_type, country=country)
-            self._index_prefixes(record)
-        for surface in (name, *aliases):
-            self.alias(key, surface)
-        return key
-
-    def alias(self, key: str, surface: str) -> None:
-        record = self.records[key]
-        if surface != record.name:
-            record.aliases.add(surface)
-        if self.canonical(self.by_surface.setdefault(surface.lower(), key)) != key:
-            record.foreign.add(surface)
-
-    def resolve(self, surface: str) -> str | None:
-        return self.canonical(self.by_surface.get(surface.lower()))
-
-    def canonical(self, key: str | None) -> str | None:
-        """The key a merged key now goes by (itself when never merged)."""
-        path = []
-        while key in self.merged:
-            path.append(key)
-            key = self.merged[key]
-        for step in path:  # shortcut the chain for next time
-            self.merged[step] = key
-        return key
-
-    def merge(self, earlier_key: str, key: str) -> None:
-        """Fold `earlier_key` into `key`: its names become `key`'s, its mentions follow
-        (in finish()); the bigger set of aliases absorbs the smaller, so chains stay linear."""
-        if earlier_key == key or earlier_key not in self.records:
-            return
-        earlier, record = self.records.pop(earlier_key), self.records[key]
-        self.merged[earlier_key] = key
-        if len(earlier.aliases) > len(record.aliases):
-            record.aliases, earlier.aliases = earlier.aliases, record.aliases
-        record.aliases.update(earlier.aliases)
-        record.aliases.add(earlier.name)
-        record.aliases.discard(record.name)
-        for surface in (earlier.name, *earlier.foreign):
-            self.by_surface[surface.lower()] = key
-
-    def mention(self, start: int, end: int, text: str, key: str, role: str = "name") -> None:
-        self.mentions.append(MentionSpan(start, end, text[start:end], key, role))
-
-    def finish(self) -> None:
-        """After the entity pass: merged keys resolved, and the lookups the rules use."""
-        for mention in self.mentions:
-            mention.key = self.canonical(mention.key)
-        self.appositions = [(self.canonical(person), self.canonical(position), start, end)
-                            for person, position, start, end in self.appositions]  # fmt: skip
-        self.index = SpanIndex(self.mentions)
-        for apposition in self.appositions:
-            self._by_apposition_start.setdefault(apposition[2], []).append(apposition)
-        self._appositions = SpanIndex(
-            _Apposition(start, end, order)
-            for order, (_, _, start, end) in enumerate(self.appositions)
-        )
-
-    def in_span(self, start: int, end: int) -> list[MentionSpan]:
-        """Mentions found by the entity pass inside [start, end), by (start, -end)."""
-        return self.index.within(start, end)
-
-    def appositions_at(self, start: int) -> list[tuple[str, str, int, int]]:
-        return self._by_apposition_start.get(start, [])
-
-    def appositions_in(self, start: int, end: int) -> list[tuple[str, str, int, int]]:
-        """Appositions inside [start, end), in the order they were found."""
-        found = sorted(span.order for span in self._appositions.within(start, end))
-        return [self.appositions[order] for order in found]
-
-    def mentions_before(self, offset: int, reach: int) -> list[MentionSpan]:
-        """Up to `reach` mentions (of the entity pass, and anaphors found since) that
-        start before `offset`, the latest first."""
-        count = self.index.before(offset)
-        found = self.index.items[max(0, count - reach) : count]
-        later = self.mentions[len(self.index) :]  # anaphors, added in text order
-        found += [m for m in later[-reach:] if m.start < offset]
-        return sorted(found, key=lambda m: m.start, reverse=True)
-
-    def _index_prefixes(self, record: EntityRecord) -> None:
-        name = record.name.lower()
-        position = name.find(" of ")
-        while 0 < position <= PREFIX_CHARS:
-            self.of_prefixes.setdefault(name[:position], set()).add(record.key)
-            position = name.find(" of ", position + 1)
-
-
-# A short name is expanded to a longer one that starts with it ("Defence Minister" ->
-# "Defence Minister of X"); names longer than this are never such a short form.
-PREFIX_CHARS = 100
-
-
-@dataclass(frozen=True)
-class _Apposition:
-    start: int
-    end: int
-    order: int
-
-
-def classify(chunk: Chunk) -> EntityType | None:
-    text = chunk.text
-    if text in gz.country_by_surface():
-        return EntityType.country
-    if text in gz.capital_to_country() or text in gz.PLACES:
-        return EntityType.place
-    if text in gz.KNOWN_ORGANIZATIONS:
-        return EntityType.organization
-    return gz.type_from_head(chunk.head)
-
-
-def person_in(chunk: Chunk) -> tuple[list[Token], list[Token]] | None:
-    """(title tokens, name tokens) when the chunk is a titled name: 'General Zakir Hasanov'."""
-    words = [t.text for t in chunk.tokens]
-    if any(w in ("of", "for", "and") for w in words):
-        return None
-    titles = 1 if words[0] in gz.demonym_to_country() else 0  # "Polish Defence Minister X"
-    while titles < len(words) and words[titles] in gz.PERSON_TITLES:
-        titles += 1
-    if titles == 1 and words[0] in gz.demonym_to_country():
-        return None
-    name = chunk.tokens[titles:]
-    if not titles or not 1 <= len(name) <= 3:
-        return None
-    if any(gz.type_from_head(t.text) or t.is_acronym or t.text in gz.country_by_surface()
-           for t in name):  # fmt: skip
-        return None
-    return chunk.tokens[:titles], name
+__all__ = ["EntityRecord", "EntityTable", "MentionSpan", "armed_forces_of", "classify",
+           "find_entities", "main_country"]  # fmt: skip
 
 
 def find_entities(text: str, sentences: list[Sentence]) -> EntityTable:
     table = EntityTable()
-    table.main_country = main_country(text)
+    table.text = text
+    sentence_chunks = []
+    for number, sentence in enumerate(sentences):
+        chunks = chunks_of(name_tokens(sentence.text, sentence.start), text)
+        if number < 3 and _title_case(sentence.text):
+            chunks = _known_parts(chunks)
+        sentence_chunks.append(chunks)
+    table.main_country, table.post_country = ranked_countries(sentence_chunks)
     pending: list[tuple[Sentence, Chunk]] = []
-    for sentence in sentences:
-        tokens = tokenize(sentence.text, sentence.start)
-        chunks = chunks_of(tokens)
+    for sentence, chunks in zip(sentences, sentence_chunks, strict=True):
         previous: tuple[Chunk, str, EntityType] | None = None
         for position, chunk in enumerate(chunks):
             key = _register(table, text, sentence, chunks, position, chunk, previous)
@@ -209,65 +54,179 @@ def find_entities(text: str, sentences: list[Sentence]) -> EntityTable:
                 previous = None
             else:
                 previous = (chunk, key, table.records[key].type)
-        _armed_forces(table, text, sentence)
+        lower_case_bodies(table, text, sentence)
     for _, chunk in pending:
         _late_resolve(table, text, chunk)
     table.finish()
     return table
 
 
+def _title_case(sentence: str) -> bool:
+    """A headline In Title Case: its capitals say nothing about names (a byline's do)."""
+    if sentence.endswith((".", "!", "?", '"', "”")) or re.search(r"\b[Bb]y [A-Z]", sentence):
+        return False
+    words = [word for word in sentence.split() if len(word) > 3]
+    return len(words) >= 4 and sum(word[0].isupper() for word in words) >= 0.7 * len(words)
+
+
+def _known_parts(chunks: list[Chunk]) -> list[Chunk]:
+    """In a Title Case line, only the words the gazetteers know: countries, known bodies."""
+    known = []
+    for chunk in chunks:
+        if chunk.text in gz.country_by_surface() or chunk.text in gz.KNOWN_ORGANIZATIONS:
+            known.append(chunk)
+            continue
+        for token in chunk.tokens:
+            if token.text in gz.country_by_surface() or token.text in gz.KNOWN_ORGANIZATIONS:
+                known.append(Chunk([token], token.text, token.start, token.end))
+    return known
+
+
 def _register(table, text, sentence, chunks, position, chunk, previous) -> str | None:
     """Type and record one chunk; None when it is not recognisably an entity."""
     # Cue words right before the chunk (not the whole sentence before it: that is quadratic).
     before = text[max(sentence.start, chunk.start - CUE_CHARS) : chunk.start]
+    after = text[chunk.end : min(sentence.end, chunk.end + CUE_CHARS)]
     entity_type = classify(chunk)
-    titled = person_in(chunk)
-    if titled is not None and entity_type in (None, EntityType.position):
-        titles, name = titled
-        name_text = " ".join(t.text for t in name)
-        key = table.add(
-            name_text, EntityType.person, aliases=[" ".join(t.text for t in chunk.tokens)]
+    if entity_type in (None, EntityType.position):
+        following = chunks[position + 1] if position + 1 < len(chunks) else None
+        next_is_post = (
+            following is not None
+            and text[chunk.end : following.start] == ", "
+            and classify(following) is EntityType.position
         )
-        table.alias(key, name[-1].text)
-        table.mention(name[0].start, name[-1].end, text, key)
-        _titled_position(table, text, titles, key, chunk)
-        _apposition(table, text, previous, key, chunk)
-        return key
-    if (
-        len(chunk.tokens) == 1
-        and chunk.tokens[0].is_acronym
-        and _acronym_alias(table, text, chunk, previous)
-    ):
-        return previous[1]
+        # "Ethiopia's Gotytom Gebreslase": a country's own, named like a person.
+        after_owner = _possessive_owner(table, previous, chunk) is not None or (
+            # "Ana Soto, Lena Haugen and Tom Reid": a list goes on in the kind it began with.
+            previous is not None
+            and previous[2] is EntityType.person
+            and (
+                text[previous[0].end : chunk.start] in (" and ", ", and ")
+                or (
+                    text[previous[0].end : chunk.start] == ", "
+                    and after.startswith((", ", " and "))
+                )
+            )
+        )
+        person = find_person(chunk, text, next_is_post, after_owner)
+        if person is not None and table.records.get(table.resolve(chunk.text) or "") is None:
+            return _person(table, text, chunk, person, previous)
+    if len(chunk.tokens) == 1 and chunk.tokens[0].is_acronym:
+        if chunk.text in gz.NON_ENTITY_ACRONYMS:
+            return None
+        if _acronym_alias(table, text, chunk, previous):
+            return previous[1]
+        if (listed := _ticker_of(table, text, chunks, position)) is not None:
+            return listed
+        long_form = chunks[position - 1] if position else None
+        if (
+            previous is None
+            and long_form is not None
+            and after[:1] == ")"
+            and re.fullmatch(r"[\"”’']?\s*\(", text[long_form.end : chunk.start])
+        ):
+            return None  # 'Rocket Propelled Grenade (RPG)': the long form is no entity
     if entity_type is None and (known := table.resolve(chunk.text)):
         table.mention(chunk.start, chunk.end, text, known)
         _nested(table, text, chunk)
         return known
-    if entity_type is None and chunk.tokens[0].is_acronym and len(chunk.tokens) == 1:
-        entity_type = EntityType.organization
-    if entity_type is None and (ATTRIBUTION_CUES.search(before) or GROUP_CUES.search(before)):
-        entity_type = EntityType.organization
+    if entity_type is None and len(chunk.tokens) == 1:
+        firm = table.canonical(table.firms.get(chunk.text))
+        if firm in table.records:
+            table.alias(firm, chunk.text)
+            table.mention(chunk.start, chunk.end, text, firm)
+            return firm
+        if (person := table.canonical(table.first_names.get(chunk.text))) in table.records:
+            table.alias(person, chunk.text)  # "Yang said", after "Yang Jie"
+            table.mention(chunk.start, chunk.end, text, person)
+            return person
+        if (
+            (SAYS.match(after) or PERSON_AFTER.match(text, chunk.end, chunk.end + CUE_CHARS))
+            and name_shaped(chunk.tokens[0])
+            and chunk.text.lower() not in table.common_words()
+            and not NOT_A_SURNAME.search(chunk.text)
+            and not PLACE_BEFORE.search(before)
+        ):
+            return _person(table, text, chunk, PersonMatch([], chunk.tokens), previous)
+    if entity_type is None:
+        entity_type = type_from_context(table, chunk, before, after, previous)
     if entity_type is None:
         return None
+    if (
+        len(chunk.tokens) == 1
+        and chunk.text not in gz.KNOWN_ORGANIZATIONS
+        and gz.type_from_head(chunk.text)
+        and chunk.text not in GENERIC_WORDS
+    ):
+        return None  # "the Council", "Alliance": a head word alone names nothing
+    program_aliases = []
+    if entity_type is EntityType.program and (word := PROGRAM_WORD.match(after)):
+        program_aliases.append(chunk.text)
+        chunk = Chunk(chunk.tokens, f"{chunk.text} {word.group(1)}", chunk.start,
+                      chunk.end + word.end())  # fmt: skip
+    elif entity_type is EntityType.program and (number := NUMBER_AFTER.match(after)):
+        chunk = Chunk(chunk.tokens, f"{chunk.text} {number.group(1)}", chunk.start,
+                      chunk.end + number.end())  # fmt: skip
+    if entity_type is EntityType.place and before[-3:] in ("S. ", "N. ", "E. ", "W. "):
+        full = f"{COMPASS[before[-3]]} {chunk.text}"  # "S. China Sea"
+        if full in gz.PLACES:
+            chunk = Chunk(chunk.tokens, full, chunk.start - 3, chunk.end)
+    if entity_type is EntityType.place and chunk.text in gz.PLACE_SHORT_FORMS:
+        long_form = table.resolve(gz.PLACE_SHORT_FORMS[chunk.text])
+        if long_form is not None:
+            table.alias(long_form, chunk.text)
+            table.mention(chunk.start, chunk.end, text, long_form)
+            return long_form
     name, country = _canonical(chunk, entity_type)
-    if previous and previous[0].tokens[-1].possessive and previous[0].end + 3 >= chunk.start:
-        owner = table.records[previous[1]]
-        if owner.type in (EntityType.country, EntityType.place) and entity_type in (
-            EntityType.organization, EntityType.position,
-        ):  # fmt: skip
-            possessive_name = f"{chunk.text} of {owner.name}"
-            key = table.add(possessive_name, entity_type, aliases=[chunk.text])
-            table.alias(key, text[previous[0].start : chunk.end])
+    if name == chunk.text and "." in (written := text[chunk.start : chunk.end]):
+        name = " ".join(written.split())  # "U.S. Army First Corps", as written
+    owner = _possessive_owner(table, previous, chunk)
+    if owner is not None and entity_type in (EntityType.organization, EntityType.position):
+        if entity_type is EntityType.position:
+            key = post_of(table, text, chunk.tokens, owner)
+        else:
+            aliases = [chunk.text, *(f"{d} {chunk.text}" for d in _demonyms(owner.name)[:1])]
+            key = table.add(f"{chunk.text} of {owner.name}", entity_type, aliases=aliases)
             table.mention(previous[0].start, chunk.end, text, key)
+            if chunk.head in LEGISLATURES:
+                table.legislature = table.legislature or key
+        if key is not None:
+            table.alias(key, text[previous[0].start : chunk.end])
             _nested(table, text, chunk)
-            return key
-    if entity_type is EntityType.position and len(chunk.tokens) <= 2 and " of " not in name:
-        expanded = _unique_prefix_match(table, name)
-        if expanded:
-            table.mention(chunk.start, chunk.end, text, expanded)
-            return expanded
+        return key
+    if entity_type is EntityType.position:
+        following = chunks[position + 1] if position + 1 < len(chunks) else None
+        return _position_chunk(table, text, chunk, name, previous, following)
     qualified = _qualified(table, name, entity_type)
-    key = table.add(qualified, entity_type, country=country)
+    if entity_type is EntityType.organization and (same := same_body(table, chunk)):
+        table.alias(same, chunk.text)
+        table.mention(chunk.start, chunk.end, text, same)
+        return same
+    if entity_type is EntityType.organization:
+        other = other_form(qualified)
+        if other is not None and (same := table.resolve(other)):
+            table.alias(same, qualified)
+            table.mention(chunk.start, chunk.end, text, same)
+            return same  # "Defense Department" after "Department of Defense"
+    if (
+        entity_type is EntityType.organization
+        and len(chunk.tokens) > 2
+        and chunk.tokens[-1].text in COMPANY_SUFFIXES
+    ):
+        program_aliases.append(chunk.text.rsplit(" ", 1)[0])  # "Bank of Queensland Ltd"
+    key = table.add(
+        qualified, entity_type, country=country, aliases=[*_of_forms(chunk), *program_aliases]
+    )
+    if entity_type is EntityType.organization and chunk.head in LEGISLATURES:
+        table.legislature = table.legislature or key
+    short = chunk.tokens[0].text
+    if entity_type is EntityType.organization and len(chunk.tokens) == 2:
+        if short in gz.KNOWN_ORGANIZATIONS:
+            table.firms.setdefault(short, key)
+            if table.resolve(short) is None:
+                table.alias(key, short)  # "Lockheed" later, or nested, is "Lockheed Martin"
+        elif name_shaped(chunk.tokens[0]):
+            table.firms.setdefault(short, key)  # "Tawazun said", after "Tawazun Council"
     if (country and name != chunk.text) or qualified != name:
         table.alias(key, chunk.text)
     role = "demonym" if chunk.text in gz.demonym_to_country() else "name"
@@ -276,9 +235,99 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
     if chunk.text in gz.capital_to_country():
         role = "capital"
     table.mention(chunk.start, chunk.end, text, key, role)
+    if entity_type is not EntityType.place or len(chunk.tokens) == 1:
+        _nested(table, text, chunk)  # "South China Sea", "Panama City" name no country
+    if entity_type is EntityType.organization:
+        posts_of_body(table, text, chunk.start, chunk.end, key)
+    return key
+
+
+def _person(table, text, chunk: Chunk, person: PersonMatch, previous) -> str:
+    """Record the person a chunk names; titles and ranks become aliases, a post the
+    titles name becomes a position the person holds."""
+    name = person.name
+    name_text = " ".join(text[name[0].start : name[-1].end].split())
+    surname = name[-1].text
+    existing = table.resolve(name_text)
+    if existing is None and len(name) > 1:
+        # "President Putin" then "Vladimir Putin", "Francis Ogolla" then "Francis Omondi
+        # Ogolla": one person.
+        same = table.records.get(table.resolve(surname) or "")
+        if same is not None and same.type is EntityType.person:
+            if " " not in same.name:
+                full = table.add(name_text, EntityType.person)
+                table.merge(same.key, full)
+                existing = full
+            elif same.name.split()[0] == name[0].text or same.name.endswith(" " + name_text):
+                table.alias(same.key, name_text)
+                existing = same.key
+            elif name_text.endswith(" " + same.name):  # "Martins Peri", "Enzo Martins Peri"
+                full = table.add(name_text, EntityType.person)
+                table.merge(same.key, full)
+                existing = full
+    if existing is not None and table.records[existing].type is EntityType.person:
+        name_text = table.records[existing].name
+    key = table.add(name_text, EntityType.person)
+    if len(name) > 1:
+        table.first_names.setdefault(name[0].text, key)
+    surface = " ".join(text[chunk.start : chunk.end].split())
+    if surface != name_text:
+        table.alias(key, surface)
+    if len(name) > 1:
+        table.alias(key, surname)
+    table.mention(name[0].start, name[-1].end, text, key)
+    _nested(table, text, chunk, posts=False)
+    _leaders_government(table, text, chunk)
+    if person.titles:
+        owner = _possessive_owner(table, previous, chunk)
+        post = post_of(table, text, person.titles, owner)
+        if post is not None:
+            table.appositions.append((key, post, person.titles[0].start, chunk.end))
+    _apposition(table, text, previous, key, chunk)
+    return key
+
+
+def _leaders_government(table, text: str, chunk: Chunk) -> None:
+    """'The Narendra Modi government': the government of the article's country."""
+    after = GOVERNMENT_AFTER.match(text, chunk.end, chunk.end + 20)
+    if after is None or table.main_country is None:
+        return
+    surface = text[chunk.start : after.end()]
+    key = table.add(f"Government of {table.main_country}", EntityType.organization,
+                    aliases=[" ".join(surface.split())])  # fmt: skip
+    table.mention(chunk.start, after.end(), text, key)
+
+
+GOVERNMENT_AFTER = re.compile(r"\s(?:government|administration)\b")
+
+
+def _possessive_owner(table, previous, chunk) -> "EntityRecord | None":
+    """'Georgia's Defense Ministry': the country or place right before, in the possessive."""
+    if previous is None or not previous[0].tokens[-1].possessive:
+        return None
+    if previous[0].end + 3 < chunk.start or chunk.text in gz.KNOWN_ORGANIZATIONS:
+        return None
+    owner = table.records.get(previous[1])
+    if owner is None or owner.type not in (EntityType.country, EntityType.place):
+        return None
+    return owner
+
+
+def _position_chunk(table, text, chunk: Chunk, name: str, previous, following) -> str | None:
+    """A post named on its own: 'President of Azerbaijan', 'Defence Minister'."""
+    key = None
+    if len(chunk.tokens) <= 2 and " of " not in name:
+        key = _unique_prefix_match(table, name)
+    if key is None:
+        body = body_after(text, chunk, following)
+        key = post_of(table, text, chunk.tokens, body)
+        if key is None:
+            return None
+        if body is not None:  # "Vice Chancellor, National Defence University"
+            table.alias(key, " ".join(text[chunk.start : following.end].split()))
+    table.mention(chunk.start, chunk.end, text, key)
     _nested(table, text, chunk)
-    if entity_type is EntityType.position:
-        _apposition(table, text, previous, key, chunk)
+    _apposition(table, text, previous, key, chunk)
     return key
 
 
@@ -286,22 +335,10 @@ GENERIC_WORDS = {
     "Ministry", "Minister", "Defence", "Defense", "Armed", "Forces", "Force", "Army", "Navy",
     "Air", "General", "Staff", "Foreign", "Affairs", "Interior", "National", "Guard", "Border",
     "Service", "Security", "State", "Committee", "of", "the", "for", "and", "Chief",
+    "Parliament", "Government", "Cabinet", "Assembly", "Senate", "Court", "Supreme",
+    "Police", "Intelligence", "Joint", "Headquarters", "Command", "Land", "Special",
+    "Presidential", "Administration", "Office",
 }  # fmt: skip
-RANKS = {"General", "Colonel", "Lieutenant", "Major", "Captain", "Admiral", "Vice", "Rear",
-         "Marshal", "Brigadier", "Sergeant", "Mr", "Ms", "Mrs", "Dr", "Sir"}  # fmt: skip
-
-
-def main_country(text: str) -> str | None:
-    """The country the article names most often (by name, demonym or capital)."""
-    counts: dict[str, int] = {}
-    surfaces = {**gz.country_by_surface(), **gz.capital_to_country()}
-    for match in re.finditer(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?", text):
-        for surface in (match.group(0), match.group(0).split()[0]):
-            country = surfaces.get(surface.removesuffix("’s").removesuffix("'s"))
-            if country is not None:
-                counts[country.name] = counts.get(country.name, 0) + 1
-                break
-    return max(counts, key=counts.get) if counts else None
 
 
 def _qualified(table: EntityTable, name: str, entity_type: EntityType) -> str:
@@ -312,20 +349,19 @@ def _qualified(table: EntityTable, name: str, entity_type: EntityType) -> str:
     return f"{name} of {table.main_country}" if table.main_country else name
 
 
-def _titled_position(table, text, titles: list[Token], person: str, chunk: Chunk) -> None:
-    """'Defence Minister Nurlan Yermekbayev': the person holds the post the titles name."""
-    words = [t.text for t in titles]
-    if not any(word in gz.POSITION_HEADS for word in words):
-        return
-    demonym = next((w for w in words if w in gz.demonym_to_country()), None)
-    title = " ".join(w for w in words if w != demonym and w not in RANKS)
-    if demonym:
-        name = f"{title} of {gz.demonym_to_country()[demonym].name}"
-    else:
-        name = _qualified(table, title, EntityType.position)
-    key = table.add(name, EntityType.position, aliases=[title])
-    table.mention(titles[0].start, titles[-1].end, text, key)
-    table.appositions.append((person, key, titles[0].start, chunk.end))
+def _demonyms(country_name: str) -> tuple[str, ...]:
+    country = gz.country_by_surface().get(country_name)
+    return country.demonyms if country is not None and country.name == country_name else ()
+
+
+def _of_forms(chunk: Chunk) -> list[str]:
+    """'Azerbaijani Ministry of Defense' is also 'Ministry of Defense of Azerbaijan'."""
+    first = chunk.tokens[0].text
+    country = gz.demonym_to_country().get(first)
+    if country is None or len(chunk.tokens) < 2 or chunk.tokens[0].possessive:
+        return []
+    rest = chunk.text[len(first) + 1 :]
+    return [f"{rest} of {country.name}"] if gz.type_from_head(chunk.head) else []
 
 
 def _canonical(chunk: Chunk, entity_type: EntityType) -> tuple[str, str | None]:
@@ -346,6 +382,35 @@ def _unique_prefix_match(table: EntityTable, name: str) -> str | None:
     return matches.pop() if len(matches) == 1 else None
 
 
+# After a lone surname: what people say ("Stoltenberg said"); bodies say it too, so the
+# name must be no body's first word and no word the article writes in lower case.
+LEGISLATURES = {"Assembly", "Parliament", "Congress", "Senate", "Duma", "Knesset", "Sejm",
+                "Bundestag", "Rada", "Majlis", "Storting", "Riksdag", "Seimas", "Saeima"}  # fmt: skip
+NOT_A_SURNAME = re.compile(r"(?:ies|ers|ists|ions|ants|ents|ives|erts|ards|wise|ly)$")
+SAYS = re.compile(r",?\s(?:said|says|told|added|wrote|stated|insisted|argued|believes)\b")
+COMPANY_SUFFIXES = {"Ltd", "Limited", "Inc", "Corp", "Co", "PLC", "Plc", "LLC", "AG", "SA", "NV",
+                    "GmbH", "Holdings", "Group"}  # fmt: skip
+TICKER_BEFORE = re.compile(r"\((?:ASX|NYSE|Nasdaq|NASDAQ|LSE|TSX|NSE|BSE|HKEX|SGX|KRX|TSE):\s?$")
+
+
+def _ticker_of(table, text: str, chunks: list[Chunk], position: int) -> str | None:
+    """'Bank of Queensland Ltd (ASX: BOQ)': the ticker names the listed company."""
+    chunk = chunks[position]
+    window = text[max(0, chunk.start - 12) : chunk.start]
+    if not TICKER_BEFORE.search(window) or text[chunk.end : chunk.end + 1] != ")":
+        return None
+    opening = chunk.start - len(window) + window.rindex("(")
+    company = next((c for c in reversed(chunks[:position]) if c.end < opening), None)
+    if company is None or text[company.end : opening].strip():
+        return None
+    key = table.resolve(company.text)
+    if key is None or table.records[key].type is not EntityType.organization:
+        return None
+    table.alias(key, chunk.text)
+    table.mention(chunk.start, chunk.end, text, key)
+    return key
+
+
 def _acronym_alias(table, text, chunk, previous) -> bool:
     """'Partnership for Peace (PFP)': the acronym in parentheses names the entity before it."""
     if previous is None:
@@ -353,30 +418,36 @@ def _acronym_alias(table, text, chunk, previous) -> bool:
     between = text[previous[0].end : chunk.start]
     if not re.fullmatch(r"[\"”’']?\s*\(", between) or text[chunk.end : chunk.end + 1] != ")":
         return False
+    earlier = table.resolve(chunk.text)
+    if earlier is not None and earlier != previous[1]:
+        table.merge(earlier, previous[1])  # "NATO ... North Atlantic Treaty Organization (NATO)"
     table.alias(previous[1], chunk.text)
     table.mention(chunk.start, chunk.end, text, previous[1])
+    record = table.records[table.canonical(previous[1])]
+    if record.type is EntityType.place and ORG_AFTER.match(text, chunk.end, chunk.end + 40):
+        record.type = EntityType.organization  # "Islamic ... Province (ISWAP) fighters"
     return True
 
 
-def _nested(table: EntityTable, text: str, chunk: Chunk) -> None:
-    """Countries, demonyms and known organisations inside a longer name are mentions too."""
+def _nested(table: EntityTable, text: str, chunk: Chunk, *, posts: bool = True) -> None:
+    """Countries, demonyms and known organisations inside a longer name are mentions too,
+    and the parts of 'Russian-Ukrainian'."""
     tokens = chunk.tokens
+    if chunk.text in gz.country_by_surface():
+        return  # "North Korea" names no "Korea"
     for index, token in enumerate(tokens):
+        if "-" in token.text:
+            hyphenated_countries(table, text, token)
         if len(tokens) == 1:
             return
         surface = token.text
         if surface in gz.country_by_surface():
-            country = gz.country_by_surface()[surface]
-            key = table.add(country.name, EntityType.country)
-            role = "demonym" if surface in gz.demonym_to_country() else "nested"
-            if role == "demonym":
-                table.alias(key, surface)
-            table.mention(token.start, token.end, text, key, role)
+            country_mention(table, text, surface, token.start)
         elif surface in gz.KNOWN_ORGANIZATIONS or (token.is_acronym and table.resolve(surface)):
             key = table.resolve(surface) or table.add(surface, EntityType.organization)
             table.mention(token.start, token.end, text, key, "nested")
             following = tokens[index + 1] if index + 1 < len(tokens) else None
-            if following is not None and following.text in gz.POSITION_HEADS:
+            if posts and following is not None and following.text in gz.POSITION_HEADS:
                 title = f"{surface} {following.text}"
                 position = table.add(title, EntityType.position)
                 table.mention(token.start, following.end, text, position, "nested")
@@ -396,17 +467,6 @@ def _apposition(table, text, previous, key, chunk) -> None:
         table.merge(earlier_key, key)
 
 
-def _armed_forces(table: EntityTable, text: str, sentence: Sentence) -> None:
-    """'<Demonym> military' and 'its army' name the country's armed forces."""
-    for match in DEMONYM_FORCES.finditer(sentence.text):
-        country = gz.demonym_to_country().get(match.group(1))
-        if country:
-            start = sentence.start + match.start()
-            key = table.add(f"{match.group(1)} Armed Forces", EntityType.organization)
-            table.alias(key, match.group(0))
-            table.mention(start, sentence.start + match.end(), text, key)
-
-
 def armed_forces_of(table: EntityTable, country_key: str) -> str | None:
     """The key of a country's armed forces ('Azerbaijani Armed Forces'), creating it."""
     record = table.records.get(country_key)
@@ -424,3 +484,5 @@ def _late_resolve(table: EntityTable, text: str, chunk: Chunk) -> None:
     key = table.resolve(chunk.text) or _unique_prefix_match(table, chunk.text)
     if key is not None:
         table.mention(chunk.start, chunk.end, text, key)
+    else:
+        _nested(table, text, chunk, posts=False)  # "Chinese AVIC": still China

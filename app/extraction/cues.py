@@ -1,0 +1,125 @@
+"""What an untyped capitalised name is, read from its head word and the words around it:
+cue patterns (bounded windows, linear) and the typing they drive. Imports gazetteer and people.
+"""
+
+import re
+
+from app.enums import EntityType
+from app.extraction import gazetteer as gz
+from app.extraction.chunks import Chunk
+from app.extraction.people import NOT_NAME, TITLE_WORDS
+
+# Right before a name that no list knows: what the name must be ("member of the Quad").
+GROUP_CUES = re.compile(
+    r"(?:member of|members of|part of|joined|join|left|leave|withdrew from|ally of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+ATTRIBUTION_CUES = re.compile(
+    r"(?:according to|reported by|reporting by|report by|data from|cited by|as per)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+CUE_CHARS = 60  # the longest cue above, its "the" and a few spaces
+# Right after an untyped name: what only an organisation does or is.
+ORG_AFTER = re.compile(
+    r"[)’'s]{0,3}\s(?:reported|reports|reporting|terrorists?|militants?|fighters|insurgents?"
+    r"|rebels?|jihadists?|militia|militiamen|gunmen|extremists|group)\b"
+)
+# Right before an untyped name: what kind of body it is ("defence firm Babcock").
+BODY_NOUNS = (
+    r"company|firm|group|giant|maker|manufacturer|contractor|conglomerate|agency|broadcaster"
+    r"|newspaper|daily|outlet|network|party|bank|lender|insurer|airline"
+    r"|watchdog|think[- ]tank|militia|movement|shipbuilder|shipyard|startup|start-up"
+    r"|subsidiary|supplier|developer|producer|regulator|exchange|university|institute"
+)
+ORG_BEFORE = re.compile(rf"\b(?:{BODY_NOUNS})\s$")
+ORG_APPOSITION = re.compile(rf",\s(?:a|an|the)\s(?:[\w’'-]{{1,20}}\s){{0,3}}?(?:{BODY_NOUNS})\b")
+ACRONYM_ACTS = re.compile(
+    r"[’']?s?\s(?:said|says|reported|reports|announced|stated|added|confirmed|denied|told"
+    r"|spokes(?:man|woman|person)|chief|head|officials?)\b"
+)
+TERM_BEFORE = re.compile(r"\b[a-z][a-z-]+\s\($")  # "combat ship (LCS)"
+ACRONYM_CITED = re.compile(r"\b(?:told|by|from|with|at)\s(?:the\s)?$")
+# Right before: what names a drill or an operation ("exercise Iron Defender").
+PROGRAM_BEFORE = re.compile(
+    r"\b(?:exercises?|drills?|manoeuvres|maneuvers|operation|codenamed|dubbed)\s[\"“‘]?$"
+)
+# Right after: "Cobra Gold military exercise", "the Vanguard programme".
+PROGRAM_AFTER = re.compile(
+    r"(?:\s\d{1,4})?\s(?:(?:military|naval|joint|air|annual|multinational)\s)?"
+    r"(?:exercises?|drills?|war\sgames|manoeuvres|maneuvers|programme|program|initiative)\b"
+)
+COMPASS = {"S": "South", "N": "North", "E": "East", "W": "West"}
+PROGRAM_WORD = re.compile(r"\s(programme|program)\b")  # "Next-Generation Interceptor program"
+# Right before: a preposition of place ("in Gwoza", "near Bama").
+PLACE_BEFORE = re.compile(
+    r"""(?<![A-Z]\w\w\s)(?<![A-Z]\w\s)\b
+    (?:in|near|outside|around|towards?|into|at|between|off|capital
+      |(?:province|city|town|village|region|state|district|county|island|port)\sof
+      |(?:north|south|east|west)(?:east|west)?\sof)\s(?:the\s)?$""",
+    re.VERBOSE,
+)
+PLURAL_NOUN = re.compile(r"(?:ies|ers|ists|ions|ants|ents|ives)$")  # "Allies", "Partners"
+NUMBER_AFTER = re.compile(r"[ -](\d{1,4})\b(?![.,]\d)")  # "Iron Defender 25", "West 2025"
+
+
+def classify(chunk: Chunk) -> EntityType | None:
+    text = chunk.text
+    if text in gz.country_by_surface():
+        return EntityType.country
+    if text in gz.capital_to_country() or text in gz.PLACES:
+        return EntityType.place
+    if text in gz.KNOWN_ORGANIZATIONS:
+        return EntityType.organization
+    return gz.type_from_head(chunk.head)
+
+
+def type_from_context(table, chunk: Chunk, before: str, after: str, previous) -> EntityType | None:
+    """An untyped chunk that the words around it type: a source, a group, a named drill."""
+    if chunk.tokens[0].is_acronym and len(chunk.tokens) == 1:
+        # An unknown acronym is a body only where it acts or is cited: "NRK reported",
+        # "told NRK", "(NAN)" closing a report; "two LCS ships", "a littoral combat ship
+        # (LCS)" is no body, and neither are its later mentions.
+        if chunk.text in table.terms:
+            return None
+        if TERM_BEFORE.search(before) and after.startswith(")"):
+            table.terms.add(chunk.text)
+            return None
+        if ACRONYM_ACTS.match(after) or ACRONYM_CITED.search(before) or after.startswith(")"):
+            return EntityType.organization
+        return None
+    if ATTRIBUTION_CUES.search(before) or GROUP_CUES.search(before):
+        return EntityType.organization
+    if ORG_AFTER.match(after) or ORG_BEFORE.search(before) or ORG_APPOSITION.match(after):
+        return EntityType.organization
+    if (PROGRAM_BEFORE.search(before) or PROGRAM_AFTER.match(after)) and not all(
+        part in gz.country_by_surface() for t in chunk.tokens for part in t.text.split("-")
+    ):
+        return EntityType.program  # not "the Russian-Belarusian exercise"
+    if chunk.tokens[0].text in ("Exercise", "Operation") and len(chunk.tokens) > 1:
+        return EntityType.program  # "Exercise Talisman Sabre"
+    if (
+        len(chunk.tokens) <= 3
+        and plain_name(table, chunk)
+        and PLACE_BEFORE.search(before)
+        and not PLURAL_NOUN.search(chunk.text)
+    ):
+        at = before.endswith(("at ", "at the "))
+        if not at or (len(chunk.tokens) == 1 and not chunk.tokens[0].possessive):
+            return EntityType.place  # "at Sydney", not "at Bank of Ireland" or "at Babcock's"
+    if previous is not None and previous[2] is EntityType.place and plain_name(table, chunk):
+        # "at Bama, Dikwa and Gwoza": a list goes on in the kind it began with.
+        between = table.text[previous[0].end : chunk.start]
+        return EntityType.place if between in (", ", " and ", ", and ") else None
+    return None
+
+
+def plain_name(table, chunk: Chunk) -> bool:
+    """No given name, acronym, title or common word in it: could be a town ('in Gwoza')."""
+    return not any(
+        t.text in gz.given_names()
+        or t.is_acronym
+        or t.text in TITLE_WORDS
+        or t.text in NOT_NAME
+        or t.text.lower() in table.common_words()
+        for t in chunk.tokens
+    )

@@ -1,0 +1,56 @@
+"""Sentence splitting and entity finding stay linear on shapes that aim at their patterns:
+runs of dots, blanks and line breaks, initials, titles, datelines, names and cue words.
+CPU time of the two passes alone, the collector off; four times the text must cost about
+four times the time (a quadratic pass costs sixteen)."""
+
+import gc
+import time
+
+import pytest
+
+from app.extraction.document import split_sentences
+from app.extraction.entities import find_entities
+
+SHAPES = {
+    "dots": ".",
+    "dot_spaces": ". ",
+    "blanks": " \t",
+    "line_breaks": "\n",
+    "blank_lines": " \n \n",
+    "initials": "A. ",
+    "titles": "Lt. Gen. ",
+    "dotted": "U.S. ",
+    "datelines": "MADRID (Reuters) - ",
+    "dateline_lines": "OSLO, Norway — Norway\n",
+    "date_lines": "Tuesday, 4 March 2025\n",
+    "names": "Jens Halvorsen said ",
+    "surnames": "Aydin Mammadov ",
+    "title_case": "Big New Plan For Army ",
+    "possessives": "Chile's parliament ",
+    "demonyms": "the Chilean defence minister ",
+    "places": "in Kandoro, ",
+    "ranks": "Colonel-General ",
+    "particles": "Lula da Silva da ",
+    "acronyms": "(RLT) ",
+    "hyphens": "anti-NATO-led ",
+    "apostrophes": "O’Grady’s ",
+}
+SIZE = 25_000
+
+
+def cpu_seconds(text: str) -> float:
+    gc.disable()
+    try:
+        start = time.process_time()
+        find_entities(text, split_sentences(text))
+        return time.process_time() - start
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_four_times_the_text_costs_about_four_times_the_time(shape):
+    unit = SHAPES[shape]
+    small = cpu_seconds(unit * (SIZE // len(unit)))
+    large = cpu_seconds(unit * (4 * SIZE // len(unit)))
+    assert large < 8 * small + 0.3 and large < 4.0, (small, large)
