@@ -28,8 +28,9 @@ FILLER_PREFIX = re.compile(
     re.IGNORECASE,
 )
 ANAPHOR = re.compile(
-    r"(?P<phrase>(?:the|this) (?P<noun>country|state|nation|republic|ministry|agency|"
-    r"alliance|organi[sz]ation|army|military|company|bloc)|it'?s (?P<its>army|armed forces|"
+    r"(?P<phrase>(?:(?:the|this) (?:(?:defen[cs]e|foreign|finance|interior|country's|"
+    r"nation's) )?|(?=government\b))(?P<noun>country|state|nation|republic|ministry|agency|"
+    r"alliance|organi[sz]ation|army|military|company|bloc|government|navy)|it'?s (?P<its>army|armed forces|"
     r"military)|its (?P<its2>army|armed forces|military)|it)\b",
     re.IGNORECASE,
 )
@@ -276,6 +277,8 @@ def find_subject(ctx: SentenceContext) -> Ref | None:
         key = ctx.state.last_country
     elif noun:
         key = _last_named(ctx, noun)
+        if key is None and noun == "government":
+            key = ctx.state.last_country  # no government named: the country acts
     else:
         key = ctx.state.last_subject
     return Ref(key, *span) if key else None

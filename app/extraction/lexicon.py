@@ -83,6 +83,12 @@ EVENT_VERBS = (
     "modernized", "strengthening", "strengthened", "equipped", "supports", "supported",
     "handed over", "stationed", "retired", "dismissed", "sacked", "resigned", "died",
     "crashed", "sank", "raided", "ambushed", "evacuated", "mobilised", "mobilized",
+    "gathered", "discussed", "surrendered", "presented", "signed", "completed", "handed",
+    "deposited", "held a meeting", "held its", "held talks", "took delivery", "severed",
+    "closed", "introduced", "designated", "won", "beat", "scored", "attended", "attend",
+    "endorsed", "transferred", "expelled", "sanctioned", "banned", "suspended", "recalled",
+    "condemned", "shot", "detonated", "landed", "docked", "sailed", "flew", "entered",
+    "crossed", "occupied", "liberated", "repelled", "downed",
 )  # fmt: skip
 
 # Modality: what marks a claim as a plan or a proposal rather than something done.

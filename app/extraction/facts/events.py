@@ -6,11 +6,12 @@ import re
 
 from app.enums import EntityType, FactType
 from app.extraction import lexicon
-from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_for
+from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_near
 from app.extraction.entities import armed_forces_of
 
 VERB = re.compile(
-    r"^[\s,]*(?:(?:has|have|had)\s+been\s+|(?:is|are|was|were|has|have|had|will|would|"
+    # "X on April 8, 2019 designated ...": a short dated phrase may stand before the verb
+    r"^[\s,]*(?:on\s+[\w ,]{3,30}?,?\s+(?=[a-z]))?(?:(?:has|have|had)\s+been\s+|(?:is|are|was|were|has|have|had|will|would|"
     r"can|could)\s+)?(?:\w+ly\s+)?(?P<verb>(?:took|got|gave|met|held|made|won|lost|began|"
     r"opened|visited|launched|signed|announced|supports?|supported|hosted|attended|"
     r"received|sent|deployed|conducted|\w+ed|\w+ing|(?!(?:is|has|was|its|as|us|this|thus|"
@@ -37,7 +38,9 @@ def find(ctx: SentenceContext) -> list:
     draft = FactDraft(FactType.event, subject, _predicate(match.group("verb")), confidence=0.6,
                       attributed=True)  # fmt: skip
     draft.object = _object(ctx, verb_end)
-    draft.period = period_for(ctx, verb_end)
+    # the date written nearest the verb ('X on Wednesday presented ...'), not the first
+    # year of the rest of the sentence ('... next year's budget')
+    draft.period = period_near(ctx, subject.end - ctx.sentence.start, verb_end)
     end = len(ctx.body.rstrip(".!? "))
     draft.anchor(subject.start, ctx.absolute(end))
     return [build_fact(ctx, draft, _statement(ctx, subject))]

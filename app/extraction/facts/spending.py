@@ -4,7 +4,7 @@ of £2.3 billion', '$4bn a year', 'military spending rose by 699 percent'.
 
 import re
 
-from app.enums import FactType
+from app.enums import EntityType, FactType
 from app.extraction import lexicon
 from app.extraction import statements as say
 from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_for
@@ -55,6 +55,7 @@ def find(ctx: SentenceContext) -> list:
         return []
     if ctx.subject is None:
         return _changes(ctx)
+    spender = _spender(ctx, ctx.subject)
     facts = []
     previous_end = -1
     for money in find_money(ctx.body):
@@ -65,18 +66,23 @@ def find(ctx: SentenceContext) -> list:
         before = ctx.body[max(0, money.start - 60) : money.start]
         verb = list(SPEND_VERB.finditer(before))
         noun = list(BUDGET_NOUN.finditer(before))
-        if not verb and not noun:
+        passive = SPENT_AFTER.match(ctx.body, money.end)
+        if not verb and not noun and not passive:
             continue
         if NOT_SPENDING.search(before) and not noun and procurement.ITEM.search(ctx.body):
             continue  # a purchase of counted weapons: a procurement fact says it
-        draft = FactDraft(FactType.spending, ctx.subject, "spent_on", value=money.value,
+        draft = FactDraft(FactType.spending, spender, "spent_on", value=money.value,
                           unit=money.unit, value_qualifier=money.qualifier, attributed=True,
                           confidence=0.8)  # fmt: skip
         # "adopted a defence budget of $5bn": the noun nearest the amount says what it is.
         budget = bool(noun) and (not verb or noun[-1].start() > verb[-1].start())
-        trigger = (verb or noun)[-1]
         offset = max(0, money.start - 60)
-        draft.anchor(ctx.absolute(offset + trigger.start()), ctx.absolute(money.end))
+        if verb or noun:
+            trigger_start = offset + (verb or noun)[-1].start()
+            draft.anchor(ctx.absolute(trigger_start), ctx.absolute(money.end))
+        else:  # "$5bn will be spent on ..."
+            trigger_start = money.start
+            draft.anchor(ctx.absolute(money.start), ctx.absolute(passive.end()))
         if budget:
             kind = noun[-1].group("kind")
             draft.metric = f"{kind} budget" if kind else "budget"
@@ -90,11 +96,26 @@ def find(ctx: SentenceContext) -> list:
             draft.predicate = "decreased_by" if down else "increased_by"
         if PER_YEAR.match(ctx.body, money.end):
             draft.metric = f"{draft.metric or 'spending'} per year"
-        draft.modality = lexicon.modality_of(ctx.body, offset + trigger.start(), money.start)
+        end = passive.end() if passive and not (verb or noun) else money.start
+        draft.modality = lexicon.modality_of(ctx.body, trigger_start, end)
         draft.period = period_for(ctx, money.end) or period_for(ctx)
         facts.append(build_fact(ctx, draft, _statement(ctx, draft)))
     facts.extend(_changes(ctx))
     return facts
+
+
+# "186 billion zlotys ($48.5 billion) will be spent next year": the verb after the amount.
+SPENT_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:will|would|is|are|was|were|has|have|had|"
+                         r"to)\s+(?:been\s+|be\s+)+(?:spent|allocated|earmarked|set aside|invested|"
+                         r"budgeted|provided|devoted)\b")  # fmt: skip
+
+
+def _spender(ctx: SentenceContext, subject: Ref) -> Ref:
+    """People do not spend a budget: a minister's or leader's figures are the country's."""
+    if ctx.type_of(subject.key) is not EntityType.person:
+        return subject
+    country = ctx.state.last_country or ctx.table.main_country
+    return Ref(country) if country in ctx.table.records else subject
 
 
 def _changes(ctx: SentenceContext) -> list:
