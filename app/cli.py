@@ -17,7 +17,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
 from app.config import Settings
-from app.corpus import MANIFEST_FILE, calibration, evaluate_corpus, manifest_table
+from app.corpus import (
+    MANIFEST_FILE,
+    calibration,
+    calibration_table,
+    evaluate_corpus,
+    manifest_table,
+)
 from app.db import create_db_engine
 from app.evaluation import default_annotated_dirs
 from app.evaluation import evaluate as run_evaluation
@@ -243,6 +249,10 @@ def evaluate(
         bool, typer.Option(help="With --corpus: write its manifest.tsv from the annotations.")
     ] = False,
     details: Annotated[bool, typer.Option(help="List every missed and wrong fact.")] = False,
+    calibration_only: Annotated[
+        bool,
+        typer.Option("--calibration", help="With --corpus: print the confidence table only."),
+    ] = False,
 ) -> None:
     """Score the extraction pipeline against gold annotations (precision, recall, F1)."""
     console = Console()
@@ -253,6 +263,9 @@ def evaluate(
     if write_manifest:
         (corpus / MANIFEST_FILE).write_text(manifest_table(corpus), encoding="utf-8")
     result = evaluate_corpus(corpus, split=split)
+    if calibration_only:
+        typer.echo(calibration_table(result.groups["all"]))
+        return
     for slug, problem in result.skipped:
         console.print(f"skipped {slug}: {problem}", markup=False, soft_wrap=True)
     for name in ("all", "dev", "heldout", "defence", "other"):

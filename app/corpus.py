@@ -107,3 +107,12 @@ def calibration(report: Report) -> list[tuple[str, int, float]]:
         if inside:
             rows.append((f"{low:.1f}-{min(high, 1.0):.1f}", len(inside), sum(inside) / len(inside)))
     return rows
+
+
+def calibration_table(report: Report) -> str:
+    """The per-type shares of right facts, as the literal of `calibration.CONFIDENCE`."""
+    lines = ["CONFIDENCE: dict[FactType, float] = {"]
+    for fact_type, counts in sorted(report.by_type.items()):
+        share = (counts.matched_predicted + 1) / (counts.predicted + 2)
+        lines.append(f"    FactType.{fact_type}: {share:.2g},")
+    return "\n".join([*lines, "}"])

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from app.enums import MODAL_FACT_TYPES, EntityType, FactType, Modality, ValueQualifier
 from app.extraction import gazetteer as gz
+from app.extraction.calibration import CONFIDENCE
 from app.extraction.candidates import FactCandidate, Span
 from app.extraction.chunks import NAME_CHARS
 from app.extraction.document import Sentence
@@ -457,6 +458,6 @@ def build_fact(ctx: SentenceContext, draft: FactDraft, statement: str) -> FactCa
         item=draft.item,
         replaces=draft.replaces.key if draft.replaces else None,
         attributed_to=attributed_to,
-        confidence=draft.confidence,
+        confidence=CONFIDENCE.get(draft.type, draft.confidence),
         extractor_version=EXTRACTOR_VERSION,
     )

@@ -65,7 +65,8 @@ TROOP_NOUNS = ("troops", "soldiers", "personnel", "servicemen", "service members
 APPOINT_VERBS = ("appointed", "appoints", "appoint", "named", "names", "name", "nominated",
                  "nominates", "nominate", "sworn in", "promoted", "elevated", "picked",
                  "tapped", "chose", "chosen", "selected", "installed", "designated",
-                 "confirmed", "takes over", "took over", "assumed", "assumes")  # fmt: skip
+                 "confirmed", "takes over", "took over", "assumed", "assumes", "become",
+                 "becomes", "became", "take over", "will take over")  # fmt: skip
 SUCCESSION_CUES = ("replacing", "replaces", "replaced", "succeeding", "succeeds", "succeeded",
                    "taking over from", "who replaces", "in place of")  # fmt: skip
 

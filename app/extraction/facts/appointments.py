@@ -9,10 +9,11 @@ from app.enums import EntityType, FactType
 from app.extraction import lexicon
 from app.extraction import statements as say
 from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_near
+from app.extraction.quantities import Period
 
 VERB = lexicon.word_pattern(lexicon.APPOINT_VERBS)
 SUCCESSION = lexicon.word_pattern(lexicon.SUCCESSION_CUES)
-CUES = re.compile(r"appoint|named|names|nominat|sworn|promot|elevat|picked|tapped|chose|"
+CUES = re.compile(r"appoint|named|names|nominat|sworn|promot|elevat|picked|tapped|chose|becom|"
                   r"selected|installed|designat|confirmed|took over|takes over|assum|"
                   r"replac|succe")  # fmt: skip
 REACH = 120  # characters from the verb within which the person and the post are named
@@ -53,6 +54,10 @@ def _appointment(ctx: SentenceContext, verb: re.Match):
     if verb.group(0).lower().startswith("nominat"):
         draft.modality = "proposed"  # a nominee is not yet in post
     draft.period = period_near(ctx, verb.start(), verb.end())
+    if draft.period is None and draft.modality == "asserted" and ctx.state.published_year:
+        # An appointment the news reports without a date is the news of its day.
+        year = ctx.state.published_year
+        draft.period = Period(year, year, ctx.absolute(verb.start()), ctx.absolute(verb.end()))
     return build_fact(ctx, draft, _statement(ctx, draft))
 
 
