@@ -72,6 +72,13 @@ def find(ctx: SentenceContext) -> list:
     return facts
 
 
+# What a superlative ranks when it is a ranking: "the largest arms importer", "the strongest
+# army"; "the largest share" or "the biggest challenge" rank nothing.
+RANKED_NOUN = re.compile(r"\b(?:importers?|exporters?|spenders?|buyers?|suppliers?|producers?|"
+                         r"manufacturers?|makers?|sellers?|armies|army|militar\w*|forces?|navy|"
+                         r"navies|air forces?|powers?|econom\w*|markets?|budgets?|arsenals?|"
+                         r"fleets?|operators?|users?|contributors?|donors?|recipients?|"
+                         r"countr\w*|nations?|states?)\b")  # fmt: skip
 # Before a name, words that make it an object rather than the one ranked ("ahead of X").
 OBJECT_CUE = re.compile(r"\b(?:from|with|than|of|to|by|over|ahead of|behind|after|against|"
                         r"for|followed by|which|whose|in|at|on|among|into|across|within)\s+"
@@ -123,6 +130,8 @@ def _draft(ctx: SentenceContext, match: re.Match, subject: Ref) -> FactDraft | N
         token = groups["ord"].lower()
         rank = bounded_int(re.sub(r"\D", "", token)) if token[0].isdigit() else ORDINAL_WORDS[token]
     elif groups.get("sup"):
+        if not RANKED_NOUN.search(groups.get("what") or ""):
+            return None  # "the largest share of the cuts": a superlative, not a ranking
         rank = 1
     if groups.get("total"):
         total = bounded_int(groups["total"].replace(",", ""))  # none above the bound: no total
