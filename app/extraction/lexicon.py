@@ -92,6 +92,16 @@ EVENT_VERBS = (
     "crossed", "occupied", "liberated", "repelled", "downed",
 )  # fmt: skip
 
+# Cooperation: what two parties build together, and the verbs that grow it.
+TIES_NOUNS = ("ties", "cooperation", "relations", "partnership", "collaboration", "links",
+              "pact", "alliance", "dialogue")  # fmt: skip
+TIES_VERBS = ("strengthen", "strengthens", "strengthened", "strengthening", "expand", "expands",
+              "expanded", "expanding", "deepen", "deepens", "deepened", "deepening", "boost",
+              "boosts", "boosted", "boosting", "enhance", "enhances", "enhanced", "enhancing",
+              "develop", "develops", "developed", "developing", "commits to", "committed to",
+              "discussed", "discuss", "discusses", "step up", "stepped up", "bolster",
+              "bolstered", "bolsters", "forge", "forged", "upgrade", "upgraded")  # fmt: skip
+
 # Modality: what marks a claim as a plan or a proposal rather than something done.
 PLANNED_CUES = (
     "will", "would", "shall", "plans to", "planned to", "plan to", "planning to", "intends to",
@@ -123,6 +133,8 @@ PLANNED = word_pattern(PLANNED_CUES)
 PROPOSED = word_pattern(PROPOSED_CUES)
 # A clause boundary before the trigger: modal words beyond it belong to another claim.
 CLAUSE_START = re.compile(r"[;:]|,\s+(?:and|but|while|which|who|after|before|as)\b|\.\s")
+# Only names before "to": the headline form of a plan, not "signed a deal to buy".
+HEADLINE_TO = re.compile(r"\W*(?:[A-Z][\w’'.-]*\s+){1,6}to\s+$")
 MODALITY_REACH = 60  # characters before the trigger that still belong to its verb phrase
 
 
@@ -134,6 +146,8 @@ def modality_of(body: str, start: int, end: int) -> Modality:
     if breaks:
         window_start = breaks[-1].end()
     window = body[window_start:end]
+    if HEADLINE_TO.match(body, window_start, start):
+        return Modality.planned  # "Turkey to strengthen ties with ...": a headline's plan
     if PROPOSED.search(window):
         return Modality.proposed
     if PLANNED.search(window):

@@ -5,6 +5,7 @@ cooperation with more than 30 countries', 'signed an agreement on defence cooper
 import re
 
 from app.enums import EntityType, FactType
+from app.extraction import lexicon
 from app.extraction import statements as say
 from app.extraction.context import FactDraft, SentenceContext, build_fact, period_for, runs_to_end
 from app.extraction.quantities import find_count
@@ -24,6 +25,10 @@ NAMED = [
                 r"memorandum|deal|contract|accord|treaty)\b[^.;]{0,200}?\bwith\s+"),
      "signed_agreement_with"),
     (re.compile(r"\bcooperat(?:es|ed|e|ing)\s+(?:closely\s+)?with\s+"), "cooperates_with"),
+    # "is to strengthen military and defence ties with X", "expanded its defence cooperation
+    # with X": a bounded run of words between the verb, the noun and "with"
+    (re.compile(rf"\b(?:{lexicon.alternation(lexicon.TIES_VERBS)})\s+(?:[\w-]+\s+){{0,5}}?"
+                rf"(?:{lexicon.alternation(lexicon.TIES_NOUNS)})\s+with\s+(?:the\s+)?"), "cooperates_with"),
 ]  # fmt: skip
 PARTNER_TYPES = (EntityType.country, EntityType.organization)
 
@@ -57,18 +62,17 @@ def find(ctx: SentenceContext) -> list:
         if match is None:
             continue
         start, end = match.end(), len(ctx.body)
-        partner = ctx.first_entity(start, end, *PARTNER_TYPES)
+        partner = ctx.first_entity(start, min(end, start + 80), *PARTNER_TYPES)
         if partner is None or partner.key == ctx.subject.key:
             continue
         draft = FactDraft(FactType.cooperation, ctx.subject, predicate, object=partner,
                           attributed=True, confidence=0.8)  # fmt: skip
         draft.anchor(ctx.absolute(match.start()), partner.end)
         draft.period = period_for(ctx)
-        verb = (
-            "signed an agreement with"
-            if predicate == "signed_agreement_with"
-            else "cooperates with"
-        )
+        draft.modality = lexicon.modality_of(ctx.body, match.start(), match.end())
+        verb = "signed an agreement with" if predicate == "signed_agreement_with" else (
+            {"planned": "plans to cooperate with", "proposed": "proposed to cooperate with"}
+            .get(draft.modality, "cooperates with"))  # fmt: skip
         statement = (f"{ctx.name_of(ctx.subject.key)} {verb} {ctx.name_of(partner.key)}"
                      f"{say.period(draft.period)}.")  # fmt: skip
         facts.append(build_fact(ctx, draft, statement))
