@@ -46,9 +46,9 @@ def extract(text: str, *, published_at: str | None = None) -> ArticleCandidates:
     year = YEAR.search(published_at or "")
     state = ArticleState(published_year=int(year.group(1)) if year else None)
     facts: list[FactCandidate] = []
-    for index, sentence in enumerate(sentences):
-        if index == 0 and is_headline(text, sentence):
-            continue  # a headline restates the body's claims without their evidence
+    # A headline is read like any sentence: it states the story's first claim, and a
+    # reader quoting the title is quoting the article.
+    for sentence in sentences:
         ctx = SentenceContext(text, sentence, table, state)
         ctx.mentions = table.in_span(sentence.start, sentence.end)
         ctx.subject = find_subject(ctx)
@@ -66,12 +66,6 @@ def extract(text: str, *, published_at: str | None = None) -> ArticleCandidates:
         facts.extend(found[:MAX_SENTENCE_FACTS])
         _remember(ctx)
     return ArticleCandidates(entities=_entities(table, facts), facts=_unique(facts))
-
-
-def is_headline(text: str, sentence) -> bool:
-    """A first line with no closing punctuation, followed by a blank line."""
-    after = text[sentence.end : sentence.end + 3]
-    return not sentence.text.endswith((".", "!", "?", '"', "”")) and after.startswith("\n")
 
 
 def _remember(ctx: SentenceContext) -> None:

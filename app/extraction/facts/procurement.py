@@ -14,8 +14,9 @@ from app.extraction.quantities import NUMBER_WORDS, find_money, parse_number
 TRIGGER = lexicon.word_pattern(lexicon.PROCURE_VERBS + lexicon.PROCURE_NOUNS)
 # "97 Tejas Mark-1A fighter jets": a count, then up to five words of name, ending with an
 # arms noun; bounded, so a failing try never scans the rest of the sentence.
-# A count starts no amount's inner digits ("$3.9bn" holds no count 9).
-_COUNT = (r"(?<![\d.,$€£¥₹])(?P<count>\d{1,3}(?:[,.]\d{3})*|" + "|".join(NUMBER_WORDS)
+# A count starts no amount's inner digits ("$3.9bn" holds no count 9) nor a model's
+# number ("Block-4").
+_COUNT = (r"(?<![\d.,$€£¥₹-])(?P<count>\d{1,3}(?:[,.]\d{3})*|" + "|".join(NUMBER_WORDS)
           + r"|(?:an?|one)(?=\s+(?:additional|new|further|single|more)\b))")  # fmt: skip
 ITEM = re.compile(
     rf"\b{_COUNT}\s+(?:more\s+|new\s+|additional\s+|of\s+(?:the|its)\s+)?"
@@ -51,7 +52,7 @@ def find(ctx: SentenceContext) -> list:
     trigger = TRIGGER.search(ctx.body)
     if trigger is None:
         return []
-    item = ITEM.search(ctx.body) or _item_after(ctx.body, trigger)
+    item = _nearest_item(ctx.body, trigger) or _item_after(ctx.body, trigger)
     if item is None:
         return []  # no count of weapons: a budget line or a deal in general, not a purchase
     buyer = _buyer(ctx, trigger.start())
@@ -89,6 +90,18 @@ def find(ctx: SentenceContext) -> list:
         ctx, min(trigger.start(), item.start()), max(trigger.end(), item.end())
     )
     return [build_fact(ctx, draft, _statement(ctx, draft))]
+
+
+def _nearest_item(body: str, trigger: re.Match) -> re.Match | None:
+    """Of the counted arms in the sentence, the first after the deal's verb, else the last
+    before it ('6 types of drones ... an order for 24 drones': the order's 24)."""
+    items = [item for item in ITEM.finditer(body) if not NOT_ITEM.match(item.group("item"))]
+    after = [item for item in items if item.start() >= trigger.start()]
+    return after[0] if after else (items[-1] if items else None)
+
+
+NOT_ITEM = re.compile(r"(?:types?|kinds?|class(?:es)?|models?|variants?|versions?|percent|"
+                      r"per cent|years?)\b", re.IGNORECASE)  # fmt: skip
 
 
 def _item_after(body: str, trigger: re.Match) -> re.Match | None:
