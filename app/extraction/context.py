@@ -75,6 +75,7 @@ ATTRIBUTION_CUES = re.compile(
     r"[Rr]eview|said|says|[Ee]stimates|found|finds|[Aa]s per"
 )
 THIS_YEAR = re.compile(r"\bthis year\b")
+RANGE_HINT = re.compile(r"(?:19|20)\d\d\s?[-–—]\s?\d\d|(?:between|from) (?:19|20)\d\d")
 # "over the past five years", "in the same period": the span of years stated before.
 SAME_PERIOD = re.compile(r"\b(?:the (?:past|last|previous) (?:five|four|ten|three|\d+) years|"
                          r"the same (?:period|years)|this period|that period)\b", re.IGNORECASE)  # fmt: skip
@@ -334,9 +335,10 @@ def note_editions(ctx: SentenceContext) -> None:
     """'Global Fire Power ranking 2020': remember the edition year for 'this year' later;
     and the span of years the article's figures cover ('in 2018-2022'), for 'the past five
     years' later."""
-    for period in ctx.periods():
-        if period.end_year is not None and period.end_year > period.start_year:
-            ctx.state.last_range = period
+    if RANGE_HINT.search(ctx.body):  # most sentences state no span: skip reading periods
+        for period in ctx.periods():
+            if period.end_year is not None and period.end_year > period.start_year:
+                ctx.state.last_range = period
     if ctx.attribution is None:
         return
     match = EDITION.search(ctx.body)
