@@ -92,6 +92,11 @@ EVENT_VERBS = (
     "crossed", "occupied", "liberated", "repelled", "downed",
 )  # fmt: skip
 
+# "Nigerian Army troops neutralised ...": the people or machines of a named actor, acting.
+ACTOR_NOUNS = ("troops", "forces", "soldiers", "officials", "jets", "aircraft", "warships",
+               "ships", "units", "fighters", "militants", "police", "delegation", "ministers",
+               "leaders", "drones", "artillery", "personnel", "commandos", "officers")  # fmt: skip
+
 # Cooperation: what two parties build together, and the verbs that grow it.
 TIES_NOUNS = ("ties", "cooperation", "relations", "partnership", "collaboration", "links",
               "pact", "alliance", "dialogue")  # fmt: skip

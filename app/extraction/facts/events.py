@@ -21,6 +21,10 @@ VERB = re.compile(
 SPECULATIVE = re.compile(r"^\s*(?:is|are|was|were)\s+(?:expected|likely|set|due|planned|scheduled|"
                          r"supposed|unlikely|rumoured|rumored)\s+to\b")  # fmt: skip
 HAPPENING = re.compile(rf"(?:{lexicon.alternation(lexicon.EVENT_VERBS)})\b", re.IGNORECASE)
+ACTORS_ACT = re.compile(
+    rf"^[\s,]*(?:{lexicon.alternation(lexicon.ACTOR_NOUNS)})\s+(?:(?:have|has|had|were|was|"
+    rf"will)\s+)?(?:\w+ly\s+)?(?P<verb>{lexicon.alternation(lexicon.EVENT_VERBS)})\b"
+)
 OWN_FORCES = re.compile(r"\b(?:its|their)\s+(?:armed forces|army|military)\b")
 OBJECTS = (EntityType.organization, EntityType.program, EntityType.country, EntityType.person,
            EntityType.place)  # fmt: skip
@@ -32,7 +36,9 @@ def find(ctx: SentenceContext) -> list:
         return []
     after = ctx.body[subject.end - ctx.sentence.start :]
     match = VERB.match(after)
-    if match is None or SPECULATIVE.match(after) or not HAPPENING.match(after, match.start("verb")):
+    if match is None or not HAPPENING.match(after, match.start("verb")):
+        match = ACTORS_ACT.match(after)  # "X troops neutralised ..."
+    if match is None or SPECULATIVE.match(after):
         return []  # no verb right after the actor, or one that names no happening
     verb_end = subject.end - ctx.sentence.start + match.end()
     draft = FactDraft(FactType.event, subject, _predicate(match.group("verb")), confidence=0.6,
