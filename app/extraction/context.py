@@ -58,6 +58,12 @@ REPORT_FINDS = re.compile(
     r"notes|noted)\s+(?:that\s+)?",
     re.IGNORECASE,
 )
+# "Defence Minister Florence Parly said Indonesia orders ...": a speaker's words; the claim's
+# subject is named after the verb. At most six capitalised words, then the verb.
+SPEAKER_SAID = re.compile(
+    r"(?:[A-Z][\w’'.-]*\s+){1,6}(?:has\s+|had\s+)?(?:said|says|told\s+\w+|announced|confirmed|"
+    r"stated|revealed|reported)(?:\s+on\s+[A-Z]\w+)?(?:,)?\s+(?:that\s+)?(?=[A-Z])"
+)
 # "According to X, Y and Z, ...": a list of sources, walked in Python (as one pattern,
 # names joined by "and" backtracked exponentially).
 REPORTING_CUE = re.compile(
@@ -228,6 +234,8 @@ def reporting_prefix_end(body: str) -> int:
     or to a comma followed by anything else; as the single pattern it replaces did.
     """
     if found := REPORT_FINDS.match(body):
+        return found.end()
+    if found := SPEAKER_SAID.match(body):
         return found.end()
     cue = REPORTING_CUE.match(body)
     if cue is None:
