@@ -61,6 +61,8 @@ def find(ctx: SentenceContext) -> list:
         draft.anchor(ctx.absolute(name.start("name")), ctx.absolute(name.end("name")))
     _troops(ctx, draft)
     _where(ctx, draft, subject)
+    if not (draft.item or draft.quantity or draft.object or draft.scope):
+        return []  # talk of drills in general, with nothing that tells one from another
     trigger = verb or noun
     draft.modality = lexicon.modality_of(ctx.body, trigger.start(), trigger.end())
     draft.period = period_near(ctx, trigger.start(), trigger.end())
