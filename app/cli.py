@@ -263,11 +263,15 @@ def evaluate(
     if write_manifest:
         (corpus / MANIFEST_FILE).write_text(manifest_table(corpus), encoding="utf-8")
     result = evaluate_corpus(corpus, split=split)
+    for slug, problem in result.skipped:
+        console.print(f"skipped {slug}: {problem}", markup=False, soft_wrap=True)
+    if "all" not in result.groups:
+        typer.echo(f"evaluate: no readable annotated article in {corpus}"
+                   + (f" with split {split!r}" if split else ""), err=True)  # fmt: skip
+        raise typer.Exit(2)
     if calibration_only:
         typer.echo(calibration_table(result.groups["all"]))
         return
-    for slug, problem in result.skipped:
-        console.print(f"skipped {slug}: {problem}", markup=False, soft_wrap=True)
     for name in ("all", "dev", "heldout", "defence", "other"):
         if name in result.groups:
             report = result.groups[name]

@@ -27,11 +27,11 @@ class CorpusEntry:
 
     @property
     def split(self) -> str:
-        return self.manifest.get("split", "dev")
+        return self.manifest.get("split") or "dev"
 
     @property
     def topic(self) -> str:
-        return self.manifest.get("topic", "defence")
+        return self.manifest.get("topic") or "defence"
 
 
 def annotation_files(corpus: Path) -> list[Path]:
@@ -39,7 +39,11 @@ def annotation_files(corpus: Path) -> list[Path]:
 
 
 def manifest_entry(path: Path) -> dict[str, str]:
-    article = tomllib.loads(path.read_text(encoding="utf-8")).get("article", {})
+    """The [article] table's manifest fields ("" where absent); an unreadable file has none."""
+    try:
+        article = tomllib.loads(path.read_text(encoding="utf-8")).get("article", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        article = {}
     entry = {name: str(article.get(name, "")) for name in MANIFEST_FIELDS if name != "slug"}
     return {"slug": path.stem, **entry}
 
@@ -48,12 +52,15 @@ def read_corpus(corpus: Path) -> Iterator[CorpusEntry]:
     """Every annotated article; one whose text is missing or changed carries a `problem`."""
     for path in annotation_files(corpus):
         manifest = manifest_entry(path)
+        if not manifest["sha256"]:
+            yield CorpusEntry(path.stem, manifest, None, "no sha256 in its [article] table")
+            continue
         try:
-            seed = read_annotations(path, expected_sha256=manifest["sha256"] or None)
+            seed = read_annotations(path, expected_sha256=manifest["sha256"])
         except FileNotFoundError as error:
             yield CorpusEntry(path.stem, manifest, None, f"text missing: {error.filename}")
-        except SeedError as error:
-            yield CorpusEntry(path.stem, manifest, None, str(error))
+        except (SeedError, KeyError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            yield CorpusEntry(path.stem, manifest, None, f"unreadable: {error}")
         else:
             yield CorpusEntry(path.stem, manifest, seed)
 

@@ -153,7 +153,9 @@ def score_article(predicted: ArticleCandidates, gold: ArticleCandidates, report:
     for fact in predicted.facts:
         score = report.by_type.setdefault(fact.type.value, Score())
         score.predicted += 1
-        match = next((g for g in unmatched if facts_match(fact, g, mapping)), None)
+        # A headline fact first: an equal body fact must not take its place in the recall.
+        matches = [g for g in unmatched if facts_match(fact, g, mapping)]
+        match = next((g for g in matches if is_headline(g)), matches[0] if matches else None)
         report.judged.append((fact.confidence, match is not None))
         if match is None:
             why = nearest(fact, gold.facts, mapping)

@@ -152,7 +152,12 @@ def test_a_version_1_export_still_imports(db_url, empty_db_url):
         current = list(export_lines(source))
         upgrade_to_head(target)
         assert import_lines(target, as_version_1(current))["fact"] == 35
-        assert list(export_lines(target)) == current  # the seed fills none of them
+        # A version 1 file has no modality (the seed's curated facts do): it comes back null.
+        expected = [json.loads(line) for line in current]
+        for row in expected:
+            if row.get("kind") == "fact":
+                row.update(modality=None, quantity=None, item=None, replaces_id=None)
+        assert [json.loads(line) for line in export_lines(target)] == expected
     finally:
         source.dispose()
         target.dispose()

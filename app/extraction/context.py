@@ -3,7 +3,7 @@ and a builder that turns the spans a rule used into a grounded FactCandidate.
 """
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from app.enums import MODAL_FACT_TYPES, EntityType, FactType, Modality, ValueQualifier
@@ -13,7 +13,7 @@ from app.extraction.candidates import FactCandidate, Span
 from app.extraction.chunks import NAME_CHARS
 from app.extraction.document import Sentence
 from app.extraction.entities import EntityTable, MentionSpan, armed_forces_of
-from app.extraction.lexicon import modality_of
+from app.extraction.lexicon import modality_of, negated
 from app.extraction.quantities import Period, find_periods
 from app.extraction.spans import SpanIndex
 
@@ -126,6 +126,7 @@ class SentenceContext:
     _periods: SpanIndex | None = field(default=None, init=False, repr=False)
     _this_year: int | None = field(default=None, init=False, repr=False)
     _same_periods: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
+    _asides: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
 
     @property
     def body(self) -> str:
@@ -181,6 +182,21 @@ class SentenceContext:
             self._periods = SpanIndex(found)
         end = len(self.body) if end is None else end
         return self._periods.within(self.absolute(start), self.absolute(end))
+
+    def has_periods(self) -> bool:
+        self.periods(0, 0)  # finds them, once a sentence
+        return len(self._periods) > 0
+
+    def in_aside(self, position: int, claim: int) -> bool:
+        """Whether `position` lies in a relative clause (", which spent $5bn in 2020,") that
+        does not hold the claim's words at `claim` (sentence offsets)."""
+        if self._asides is None:  # found once; they never overlap, so one bisect finds one
+            self._asides = [m.span() for m in ASIDE.finditer(self.body)]
+        at = bisect_right(self._asides, (position, len(self.body) + 1)) - 1
+        if at < 0:
+            return False
+        start, end = self._asides[at]
+        return start <= position < end and not start <= claim < end
 
     def same_periods(self) -> list[tuple[int, int]]:
         """Where the sentence says 'the past five years' or 'the same period' (found once:
@@ -375,19 +391,26 @@ def period_for(ctx: SentenceContext, start: int = 0, end: int | None = None) -> 
     return None
 
 
+PERIOD_REACH = 60
+# ", which spent $5bn in 2020,", ", who had held the post since 2018": bounded asides.
+ASIDE = re.compile(r",\s+(?:which|who|whose|where|when)\b[^,;]{0,120}(?:,|$)")
+
+
 def period_near(ctx: SentenceContext, start: int, end: int) -> Period | None:
-    """The period written closest to the claim's words at [start, end) (sentence offsets):
-    in "X bought 13 drones in 2019 and was set to receive more in 2021", 2019 is the
-    purchase's year. Falls back on `period_for` (editions, 'this year')."""
-    periods = ctx.periods()
-    if not periods:
+    """The period written closest to the claim's words at [start, end) (sentence offsets),
+    within PERIOD_REACH and outside an aside: in "X bought 13 drones in 2019 and was set to
+    receive more in 2021", 2019 is the purchase's year. A sentence with no period at all
+    falls back on `period_for` (editions, 'this year', 'the same period')."""
+    if not ctx.has_periods():
         return period_for(ctx)
     low, high = ctx.absolute(start), ctx.absolute(end)
+    window = ctx.periods(max(0, start - PERIOD_REACH), end + PERIOD_REACH)
+    window = [p for p in window if not ctx.in_aside(p.start - ctx.sentence.start, start)]
 
     def distance(period: Period) -> int:
         return max(low - period.end, period.start - high, 0)
 
-    return min(periods, key=distance)
+    return min(window, key=distance) if window else None
 
 
 @dataclass
@@ -441,12 +464,15 @@ def build_fact(ctx: SentenceContext, draft: FactDraft, statement: str) -> FactCa
     if end - start > MAX_EVIDENCE:
         return None
     modality = draft.modality
+    first = max(
+        0, (min(s for s, _ in draft.anchors) if draft.anchors else start) - ctx.sentence.start
+    )
     if draft.type not in MODAL_FACT_TYPES:
         modality = None
+    elif negated(ctx.body, first, first):
+        return None  # "will not buy", "cancelled the order": not a claim of that kind
     elif modality is None:  # read from the words before the claim's first span
-        first = min(s for s, _ in draft.anchors) if draft.anchors else start
-        anchor = max(0, first - ctx.sentence.start)
-        modality = modality_of(ctx.body, anchor, anchor)
+        modality = modality_of(ctx.body, first, first)
     return FactCandidate(
         type=draft.type,
         statement=statement,

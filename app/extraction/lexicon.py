@@ -118,7 +118,7 @@ PLANNED_CUES = (
 PROPOSED_CUES = (
     "requested", "requests", "request", "proposed", "proposes", "propose", "proposal",
     "sought", "seeks", "seek", "seeking", "asked for", "asks for", "draft", "submitted",
-    "submits", "bid", "calls for", "called for", "offered", "offers", "pushing for",
+    "submits", "calls for", "called for", "offered", "offers", "pushing for",
     "tabled", "recommended", "recommends",
 )  # fmt: skip
 
@@ -137,10 +137,26 @@ def word_pattern(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern
 PLANNED = word_pattern(PLANNED_CUES)
 PROPOSED = word_pattern(PROPOSED_CUES)
 # A clause boundary before the trigger: modal words beyond it belong to another claim.
-CLAUSE_START = re.compile(r"[;:]|,\s+(?:and|but|while|which|who|after|before|as)\b|\.\s")
+CLAUSE_START = re.compile(r"[;:]|,\s|\.\s")
 # Only names before "to": the headline form of a plan, not "signed a deal to buy".
 HEADLINE_TO = re.compile(r"\W*(?:[A-Z][\w’'.-]*\s+){1,6}to\s+$")
 MODALITY_REACH = 60  # characters before the trigger that still belong to its verb phrase
+
+
+# A claim denied or undone is no claim of the kind: "will not buy", "has no plans to",
+# "cancelled an order", "rejected a proposal".
+NEGATION = re.compile(r"\b(?:not|never|no plans?|n['’]t|cancel\w*|reject\w*|scrap\w*|"
+                      r"called off|call off|abandon\w*|halt\w*|refus\w*|denied|denies|deny)\b",
+                      re.IGNORECASE)  # fmt: skip
+
+
+def negated(body: str, start: int, end: int) -> bool:
+    """Whether the clause before and at the trigger body[start:end] denies or undoes it."""
+    window_start = max(0, start - MODALITY_REACH)
+    breaks = list(CLAUSE_START.finditer(body, window_start, start))
+    if breaks:
+        window_start = breaks[-1].end()
+    return NEGATION.search(body, window_start, end) is not None
 
 
 def modality_of(body: str, start: int, end: int) -> Modality:

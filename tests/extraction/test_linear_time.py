@@ -68,6 +68,9 @@ SHAPES = {
     "baselines": "up 5% from 2019 compared with ",
     "same_period": "spent $1bn in the past five years and in 2018-2022 ",
     "pronouns": "appointed him as ",
+    "purchases": "bought $1bn ",
+    "imports": "imported $1bn and 5 ",
+    "asides": ", which spent $1bn in 2020, ",
 }
 SMALL, LARGE = 100_000, 1_048_576
 

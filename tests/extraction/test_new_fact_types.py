@@ -97,5 +97,46 @@ def test_exercising_restraint_is_no_exercise():
 def test_appointment_with_predecessor():
     text = ("President Ana Reyes appointed General Luis Soto as Army Commander of Chile, "
             "replacing General Mario Vidal.")  # fmt: skip
-    found = typed(text, "appointment")
-    assert any(f["subject"] == "Luis Soto" and f["replaces"] == "Mario Vidal" for f in found)
+    [fact] = typed(text, "appointment")
+    assert (fact["subject"], fact["replaces"]) == ("Luis Soto", "Mario Vidal")
+
+
+def test_a_successor_is_the_appointee_and_the_one_succeeded_the_predecessor():
+    text = "Luis Soto, who succeeds Mario Vidal as Army Commander of Chile, was sworn in."
+    [fact] = typed(text, "appointment", "2024-05-01")
+    assert (fact["subject"], fact["replaces"]) == ("Luis Soto", "Mario Vidal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru will not buy 12 patrol boats.",
+        "Peru has no plans to buy 12 patrol boats.",
+        "Peru cancelled an order for 12 patrol boats from Spain.",
+        "Peru did not hold the Condor exercise with Chile.",
+    ],
+)
+def test_a_denied_or_undone_claim_is_no_fact(text):
+    result = run(text)
+    assert [f for f in result.facts if f.type.value in ("procurement", "exercise")] == []
+
+
+def test_a_relative_clause_keeps_its_own_amount_and_year():
+    text = "Peru, which spent $5bn on defence in 2020, ordered 12 patrol boats from Spain in 2023."
+    [fact] = typed(text, "procurement")
+    assert (fact["value"], fact["period"]) == (None, (2023, 2023))
+
+
+def test_an_approved_sale_is_the_receivers_purchase():
+    [fact] = typed("Spain approved the sale of 12 patrol boats to Peru.", "procurement")
+    assert (fact["subject"], fact["object"], fact["modality"]) == ("Peru", "Spain", "planned")
+
+
+def test_each_spender_keeps_its_own_amount():
+    found = typed("Peru spent $5bn and Chile spent $6bn on defence.", "spending")
+    assert [(f["subject"], f["value"]) for f in found] == [("Peru", 5e9), ("Chile", 6e9)]
+
+
+def test_a_fronted_clause_lends_its_words_to_no_claim():
+    [fact] = typed("In a bid to deter its rivals, Peru bought 12 patrol boats.", "procurement")
+    assert fact["modality"] == "asserted"

@@ -35,16 +35,30 @@ def _appointment(ctx: SentenceContext, verb: re.Match):
     post = _post_after(ctx, verb)
     if post is None:
         return None
-    person = _appointee(ctx, verb, post)
+    predecessor = None
+    if SUCCESSION.fullmatch(verb.group(0)):  # "X, who succeeds Y as Z": Y left the post
+        between = ctx.entities_in(verb.end(), post.start - ctx.sentence.start, EntityType.person)
+        before = ctx.entities_in(max(0, verb.start() - REACH), verb.start(), EntityType.person)
+        if not before:
+            return None
+        person, predecessor = before[-1], (between[0] if between else None)
+    else:
+        person = _appointee(ctx, verb, post)
     if person is None:
         return None
     draft = FactDraft(FactType.appointment, person, "appointed_as", object=post,
                       attributed=True, confidence=0.7)  # fmt: skip
     draft.anchor(ctx.absolute(verb.start()), ctx.absolute(verb.end()))
-    succession = SUCCESSION.search(
-        ctx.body, max(0, verb.start() - REACH), min(len(ctx.body), verb.end() + REACH)
+    if predecessor is not None:
+        draft.replaces = predecessor
+    succession = (
+        None
+        if predecessor is not None
+        else SUCCESSION.search(
+            ctx.body, max(0, verb.start() - REACH), min(len(ctx.body), verb.end() + REACH)
+        )
     )
-    if succession is not None:
+    if succession is not None and succession.start() != verb.start():
         after = ctx.first_entity(succession.end(), min(len(ctx.body), succession.end() + 60),
                                  EntityType.person)  # fmt: skip
         if after is not None and after.key != person.key:

@@ -65,7 +65,10 @@ def find(ctx: SentenceContext) -> list:
         return []  # talk of drills in general, with nothing that tells one from another
     trigger = verb or noun
     draft.modality = lexicon.modality_of(ctx.body, trigger.start(), trigger.end())
-    draft.period = period_near(ctx, trigger.start(), trigger.end())
+    # the claim runs over every span it rests on: "held X ... with 3,000 troops in 2025"
+    spans = [(start - ctx.sentence.start, end - ctx.sentence.start) for start, end in draft.anchors]
+    low = min([trigger.start(), *(start for start, _ in spans)])
+    draft.period = period_near(ctx, low, max([trigger.end(), *(end for _, end in spans)]))
     return [build_fact(ctx, draft, _statement(ctx, draft))]
 
 

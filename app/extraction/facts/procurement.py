@@ -36,7 +36,8 @@ ITEM_AFTER_TRIGGER = re.compile(
 TRIGGER_REACH = 80
 SELLER_CUE = re.compile(r"\b(?:from|with|by)\s+(?:the\s+)?", re.IGNORECASE)
 # "Turkey will supply drones to Pakistan": the seller acts, the buyer comes after "to".
-SUPPLY = re.compile(r"^(?:to supply|will supply|supplied|supplies|delivered|delivers|deliver)$",
+SUPPLY = re.compile(r"^(?:to supply|will supply|supplied|supplies|delivered|delivers|deliver|"
+                    r"approved the sale|sale)$",
                     re.IGNORECASE)  # fmt: skip
 TO_BUYER = re.compile(r"\bto\s+(?:the\s+)?", re.IGNORECASE)
 APPROVAL = re.compile(r"\b(?:approved|cleared|green-?lit|authori[sz]ed)\b", re.IGNORECASE)
@@ -67,22 +68,27 @@ def find(ctx: SentenceContext) -> list:
                       attributed=True, confidence=0.75)  # fmt: skip
     draft.anchor(ctx.absolute(trigger.start()), ctx.absolute(trigger.end()))
     draft.anchor(ctx.absolute(item.start()), ctx.absolute(item.end()))
-    draft.object = _seller(ctx, min(trigger.start(), item.start()), buyer)
-    if by := BY_BUYER.search(ctx.body, item.start()):  # "vessels ordered by the Navy"
+    draft.object = _seller(ctx, min(trigger.start(), item.start()), buyer,
+                           max(trigger.end(), item.end()) + CUE_REACH)  # fmt: skip
+    by = BY_BUYER.match(ctx.body, item.end()) if item.end() < len(ctx.body) else None
+    if by:  # "vessels ordered by the Navy": right after the item, and nothing said of a seller
         receiver = ctx.first_entity(by.end(), min(len(ctx.body), by.end() + 60), *BUYERS)
         if receiver is not None and receiver.key != buyer.key:
-            draft.subject, draft.object = receiver, buyer
+            draft.subject, draft.object = receiver, None
     elif draft.object is None:
         draft.object = _maker(ctx, trigger.start(), item.end(), buyer)
     if SUPPLY.match(" ".join(trigger.group(0).split())):
         receiver = _after(ctx, TO_BUYER, item.end(), buyer)
         if receiver is not None:
             draft.subject, draft.object = receiver, buyer
-    money = [m for m in find_money(ctx.body) if m.unit != "percent"]
-    if money:
-        draft.value, draft.unit, draft.value_qualifier = (money[0].value, money[0].unit,
-                                                          money[0].qualifier)  # fmt: skip
-        draft.anchor(ctx.absolute(money[0].start), ctx.absolute(money[0].end))
+    low, high = min(trigger.start(), item.start()), max(trigger.end(), item.end())
+    near = [m for m in find_money(ctx.body)
+            if m.start < high + PRICE_REACH and m.end > low - PRICE_REACH
+            and not ctx.in_aside(m.start, low)]  # fmt: skip
+    if near:  # the amount closest to the deal, not one of another clause
+        price = min(near, key=lambda m: max(low - m.end, m.start - high, 0))
+        draft.value, draft.unit, draft.value_qualifier = price.value, price.unit, price.qualifier
+        draft.anchor(ctx.absolute(price.start), ctx.absolute(price.end))
     draft.modality = lexicon.modality_of(ctx.body, trigger.start(), trigger.end())
     if draft.modality == "asserted" and APPROVAL.search(ctx.body, 0, item.start()):
         draft.modality = "planned"  # approved, not yet bought
@@ -125,8 +131,10 @@ def _buyer(ctx: SentenceContext, trigger: int) -> Ref | None:
     return None
 
 
-BY_BUYER = re.compile(r"\b(?:ordered|bought|purchased|procured|acquired|commissioned)\s+by\s+"
-                      r"(?:the\s+)?", re.IGNORECASE)  # fmt: skip
+BY_BUYER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:ordered|bought|purchased|procured|acquired|"
+                      r"commissioned)\s+by\s+(?:the\s+)?", re.IGNORECASE)  # fmt: skip
+PRICE_REACH = 80
+CUE_REACH = 30  # characters after the deal's last word within which its seller's cue stands  # characters from the deal's words within which its price is written
 
 
 def _maker(ctx: SentenceContext, start: int, end: int, buyer: Ref) -> Ref | None:
@@ -143,14 +151,17 @@ def _maker(ctx: SentenceContext, start: int, end: int, buyer: Ref) -> Ref | None
     return None
 
 
-def _seller(ctx: SentenceContext, start: int, buyer: Ref) -> Ref | None:
+def _seller(ctx: SentenceContext, start: int, buyer: Ref, end: int) -> Ref | None:
     """'from X', 'with X', 'by X' after the deal names the seller or maker."""
-    return _after(ctx, SELLER_CUE, start, buyer)
+    return _after(ctx, SELLER_CUE, start, buyer, end)
 
 
-def _after(ctx: SentenceContext, cue_pattern: re.Pattern, start: int, other: Ref) -> Ref | None:
-    """The country or organisation named right after a cue, other than `other`."""
-    for cue in cue_pattern.finditer(ctx.body, start):
+def _after(ctx: SentenceContext, cue_pattern: re.Pattern, start: int, other: Ref,
+           end: int | None = None) -> Ref | None:  # fmt: skip
+    """The country or organisation named right after a cue, other than `other`; the cue
+    within reach of the deal (a "by X" two clauses on is another deal's)."""
+    stop = min(len(ctx.body), start + 2 * CUE_REACH if end is None else end)
+    for cue in cue_pattern.finditer(ctx.body, start, stop):
         found = ctx.first_entity(cue.end(), min(len(ctx.body), cue.end() + 80), *BUYERS)
         if found is not None and found.key != other.key and found.start == ctx.absolute(cue.end()):
             return found

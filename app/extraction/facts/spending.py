@@ -7,7 +7,14 @@ import re
 from app.enums import EntityType, FactType
 from app.extraction import lexicon
 from app.extraction import statements as say
-from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_for
+from app.extraction.context import (
+    FactDraft,
+    Ref,
+    SentenceContext,
+    build_fact,
+    period_for,
+    period_near,
+)
 from app.extraction.facts import procurement
 from app.extraction.quantities import find_money, find_percent
 
@@ -58,6 +65,7 @@ def find(ctx: SentenceContext) -> list:
     spender = _spender(ctx, ctx.subject)
     facts = []
     previous_end = -1
+    counted_arms = None  # whether the sentence counts weapons: looked up once, if asked
     for money in find_money(ctx.body):
         if previous_end >= 0 and EQUIVALENT.fullmatch(ctx.body, previous_end, money.start):
             previous_end = money.end
@@ -69,9 +77,17 @@ def find(ctx: SentenceContext) -> list:
         passive = SPENT_AFTER.match(ctx.body, money.end)
         if not verb and not noun and not passive:
             continue
-        if NOT_SPENDING.search(before) and not noun and procurement.ITEM.search(ctx.body):
-            continue  # a purchase of counted weapons: a procurement fact says it
-        draft = FactDraft(FactType.spending, spender, "spent_on", value=money.value,
+        if NOT_SPENDING.search(before) and not noun:
+            if counted_arms is None:
+                counted_arms = procurement.ITEM.search(ctx.body) is not None
+            if counted_arms:
+                continue  # a purchase of counted weapons: a procurement fact says it
+        if BASELINE_AMOUNT.search(before):
+            continue  # "compared with $50bn in 2021": the baseline, not a claim
+        # "France spent €5bn and Germany spent €6bn": each amount is its own spender's
+        own = ctx.entities_in(max(0, money.start - 60), money.start, *SPENDERS)
+        payer = _spender(ctx, max(own, key=lambda ref: ref.start)) if own else spender
+        draft = FactDraft(FactType.spending, payer, "spent_on", value=money.value,
                           unit=money.unit, value_qualifier=money.qualifier, attributed=True,
                           confidence=0.8)  # fmt: skip
         # "adopted a defence budget of $5bn": the noun nearest the amount says what it is.
@@ -98,16 +114,20 @@ def find(ctx: SentenceContext) -> list:
             draft.metric = f"{draft.metric or 'spending'} per year"
         end = passive.end() if passive and not (verb or noun) else money.start
         draft.modality = lexicon.modality_of(ctx.body, trigger_start, end)
-        draft.period = period_for(ctx, money.end) or period_for(ctx)
+        draft.period = period_near(ctx, trigger_start, money.end)
         facts.append(build_fact(ctx, draft, _statement(ctx, draft)))
     facts.extend(_changes(ctx))
     return facts
 
 
+BASELINE_AMOUNT = re.compile(r"(?:compared (?:with|to)|than|versus|up from|down from|from)\s+$")
 # "186 billion zlotys ($48.5 billion) will be spent next year": the verb after the amount.
 SPENT_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:will|would|is|are|was|were|has|have|had|"
                          r"to)\s+(?:been\s+|be\s+)+(?:spent|allocated|earmarked|set aside|invested|"
                          r"budgeted|provided|devoted)\b")  # fmt: skip
+
+
+SPENDERS = (EntityType.country, EntityType.organization)
 
 
 def _spender(ctx: SentenceContext, subject: Ref) -> Ref:
