@@ -18,6 +18,6 @@ CONFIDENCE: dict[FactType, float] = {
     FactType.mandate: 0.9,
     FactType.procurement: 0.45,
     FactType.ranking: 0.68,
-    FactType.spending: 0.42,
+    FactType.spending: 0.46,
     FactType.structure: 0.67,
 }

@@ -71,6 +71,7 @@ SHAPES = {
     "purchases": "bought $1bn ",
     "imports": "imported $1bn and 5 ",
     "asides": ", which spent $1bn in 2020, ",
+    "gdp_shares": "spending 5% of GDP and ",
 }
 SMALL, LARGE = 100_000, 1_048_576
 

@@ -140,3 +140,11 @@ def test_each_spender_keeps_its_own_amount():
 def test_a_fronted_clause_lends_its_words_to_no_claim():
     [fact] = typed("In a bid to deter its rivals, Peru bought 12 patrol boats.", "procurement")
     assert fact["modality"] == "asserted"
+
+
+def test_spending_as_a_share_of_gdp():
+    [fact] = typed("Peru's defence budget will reach 1.5% of GDP in 2026.", "spending")
+    assert (fact["value"], fact["unit"], fact["modality"], fact["period"]) == (
+        1.5, "percent", "planned", (2026, 2026)
+    )  # fmt: skip
+    assert typed("Peru spent 2% of the budget on schools.", "spending") == []

@@ -116,10 +116,16 @@ def find(ctx: SentenceContext) -> list:
         draft.modality = lexicon.modality_of(ctx.body, trigger_start, end)
         draft.period = period_near(ctx, trigger_start, money.end)
         facts.append(build_fact(ctx, draft, _statement(ctx, draft)))
+    facts.extend(_gdp_shares(ctx, spender))
     facts.extend(_changes(ctx))
     return facts
 
 
+PERCENT_ANYWHERE = re.compile(
+    r"(?:(?:about|around|over|more than|nearly|almost|at least|some|roughly)\s+)?"
+    r"\d+(?:[.,]\d+)?\s?(?:%|per ?cent\b|percent\b)",
+    re.IGNORECASE,
+)
 BASELINE_AMOUNT = re.compile(r"(?:compared (?:with|to)|than|versus|up from|down from|from)\s+$")
 # "186 billion zlotys ($48.5 billion) will be spent next year": the verb after the amount.
 SPENT_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:will|would|is|are|was|were|has|have|had|"
@@ -136,6 +142,37 @@ def _spender(ctx: SentenceContext, subject: Ref) -> Ref:
         return subject
     country = ctx.state.last_country or ctx.table.main_country
     return Ref(country) if country in ctx.table.records else subject
+
+
+# "defence spending accounts for over 4% of its GDP", "will reach 4.7% of GDP": a share.
+GDP_SHARE = re.compile(r"\s*of\s+(?:its\s+|the\s+country['’]s\s+|[A-Z][\w-]*['’]s\s+)?"
+                       r"(?:GDP|gross domestic product)\b", re.IGNORECASE)  # fmt: skip
+SPENDING_NOUN = re.compile(
+    r"\b(?:spending|budget|expenditures?|outlays?|allocation)\b", re.IGNORECASE
+)
+
+
+def _gdp_shares(ctx: SentenceContext, spender: Ref) -> list:
+    """A budget or spending stated as a share of GDP, read where 'of GDP' follows a percent."""
+    facts = []
+    for found in PERCENT_ANYWHERE.finditer(ctx.body):
+        share = GDP_SHARE.match(ctx.body, found.end())
+        noun = SPENDING_NOUN.search(ctx.body, max(0, found.start() - 80), found.start())
+        percent = find_percent(found.group(0))
+        if share is None or noun is None or percent is None:
+            continue
+        draft = FactDraft(FactType.spending, spender, "share_of_gdp", value=percent.value,
+                          unit="percent", value_qualifier=percent.qualifier,
+                          metric="share of GDP", attributed=True)  # fmt: skip
+        draft.anchor(ctx.absolute(noun.start()), ctx.absolute(share.end()))
+        draft.modality = lexicon.modality_of(ctx.body, noun.start(), found.start())
+        draft.period = period_near(ctx, noun.start(), share.end())
+        verb = {"planned": "is to be", "proposed": "was proposed at"}.get(draft.modality, "was")
+        statement = (f"{ctx.name_of(spender.key)}'s {noun.group(0).lower()} {verb} "
+                     f"{say.quantity(percent.value, percent.qualifier)} percent of GDP"
+                     f"{say.period(draft.period)}.")  # fmt: skip
+        facts.append(build_fact(ctx, draft, statement))
+    return facts
 
 
 def _changes(ctx: SentenceContext) -> list:
