@@ -141,7 +141,7 @@ def _same_number(left: float | None, right: float | None) -> bool:
 
 
 def is_headline(fact: FactCandidate) -> bool:
-    return getattr(fact, "headline", True)
+    return fact.headline
 
 
 def score_article(predicted: ArticleCandidates, gold: ArticleCandidates, report: Report) -> None:

@@ -42,3 +42,8 @@ def ordinal(n: int) -> str:
 
 def source(name: str | None) -> str:
     return f", according to {name}" if name else ""
+
+
+def tense(modality: str | None, done: str, planned: str, proposed: str) -> str:
+    """The verb phrase for a claim's modality: a plan or a proposal is never said as done."""
+    return {"planned": planned, "proposed": proposed}.get(modality or "", done)

@@ -114,8 +114,6 @@ def _appointee(ctx: SentenceContext, verb: re.Match, post: Ref) -> Ref | None:
 
 def _statement(ctx: SentenceContext, draft: FactDraft) -> str:
     person, post = ctx.name_of(draft.subject.key), ctx.name_of(draft.object.key)
-    verb = {"planned": "is to become", "proposed": "was nominated as"}.get(
-        draft.modality or "", "was appointed"
-    )
+    verb = say.tense(draft.modality, "was appointed", "is to become", "was nominated as")
     replaces = f", replacing {ctx.name_of(draft.replaces.key)}" if draft.replaces else ""
     return f"{person} {verb} {post}{replaces}{say.period(draft.period)}."

@@ -71,8 +71,8 @@ def find(ctx: SentenceContext) -> list:
         draft.period = period_for(ctx)
         draft.modality = lexicon.modality_of(ctx.body, match.start(), match.end())
         verb = "signed an agreement with" if predicate == "signed_agreement_with" else (
-            {"planned": "plans to cooperate with", "proposed": "proposed to cooperate with"}
-            .get(draft.modality, "cooperates with"))  # fmt: skip
+            say.tense(draft.modality, "cooperates with", "plans to cooperate with",
+                      "proposed to cooperate with"))  # fmt: skip
         statement = (f"{ctx.name_of(ctx.subject.key)} {verb} {ctx.name_of(partner.key)}"
                      f"{say.period(draft.period)}.")  # fmt: skip
         facts.append(build_fact(ctx, draft, statement))

@@ -107,9 +107,7 @@ def _where(ctx: SentenceContext, draft: FactDraft, subject: Ref) -> None:
 
 def _statement(ctx: SentenceContext, draft: FactDraft) -> str:
     subject = ctx.name_of(draft.subject.key)
-    verb = {"planned": "plans to hold", "proposed": "proposed holding"}.get(
-        draft.modality or "", "held"
-    )
+    verb = say.tense(draft.modality, "held", "plans to hold", "proposed holding")
     name = f"the {draft.item} exercise" if draft.item else "a military exercise"
     partner = f" with {ctx.name_of(draft.object.key)}" if draft.object else ""
     where = f" in {draft.scope}" if draft.scope else ""

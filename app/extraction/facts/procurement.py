@@ -23,14 +23,17 @@ ITEM = re.compile(
     rf"(?P<item>(?:[\w-]+\s+){{0,5}}?(?:{lexicon.alternation(lexicon.ARMS_NOUNS)}))\b",
     re.IGNORECASE,
 )
+# Words that start no item: units, scales, people and kinds ("6 types of drones").
+_NOT_ITEM = (r"percent|per cent|per|years?|months?|days?|weeks?|hours|times|people|persons|"
+             r"officers|soldiers|troops|jobs|companies|countries|nations|million|billion|"
+             r"trillion|thousand|hundred|crore|lakh|bn|mn|km|kilomet\w*|miles|tons|tonnes|"
+             r"met\w*|than|of|types?|kinds?|class(?:es)?|models?|variants?|versions?|dollars?|"
+             r"euros?|pounds|yen|rupees|won|yuan|roubles|rubles")  # fmt: skip
 # Without an arms noun: a count and a short noun phrase ("up to 400 Tomahawks"), read only
 # close after a deal's own verb or noun.
 ITEM_AFTER_TRIGGER = re.compile(
     rf"\b{_COUNT}\s+(?:more\s+|new\s+|additional\s+|used\s+)?"
-    r"(?P<item>(?!(?:percent|per|years?|months?|days?|weeks?|times|people|persons|officers|"
-    r"soldiers|troops|jobs|companies|countries|nations|million|billion|trillion|thousand|"
-    r"hundred|crore|lakh|bn|mn|km|kilomet\w*|miles|tons|tonnes|met\w*|than|of|types|kinds|"
-    r"percent|dollars?|euros?|pounds|yen|rupees|won|yuan|roubles|rubles|hours)\b)[A-Za-z][\w-]*(?:\s+(?!(?:and|from|for|to|"
+    rf"(?P<item>(?!(?:{_NOT_ITEM})\b)[A-Za-z][\w-]*(?:\s+(?!(?:and|from|for|to|"
     r"with|worth|at|in|on|by|under|over|that|which|as|valued|costing)\b)[A-Za-z][\w-]*){0,4})"
 )
 TRIGGER_REACH = 80
@@ -106,8 +109,7 @@ def _nearest_item(body: str, trigger: re.Match) -> re.Match | None:
     return after[0] if after else (items[-1] if items else None)
 
 
-NOT_ITEM = re.compile(r"(?:types?|kinds?|class(?:es)?|models?|variants?|versions?|percent|"
-                      r"per cent|years?)\b", re.IGNORECASE)  # fmt: skip
+NOT_ITEM = re.compile(rf"(?:{_NOT_ITEM})\b", re.IGNORECASE)
 
 
 def _item_after(body: str, trigger: re.Match) -> re.Match | None:
@@ -179,9 +181,8 @@ def _predicate(trigger: str) -> str:
 
 def _statement(ctx: SentenceContext, draft: FactDraft) -> str:
     buyer = ctx.name_of(draft.subject.key)
-    verb = {"planned": "plans to buy", "proposed": "proposed buying"}.get(
-        draft.modality or "", "received" if draft.predicate == "received" else "ordered"
-    )
+    done = "received" if draft.predicate == "received" else "ordered"
+    verb = say.tense(draft.modality, done, "plans to buy", "proposed buying")
     seller = f" from {ctx.name_of(draft.object.key)}" if draft.object else ""
     price = f" for {say.money(draft.value, draft.unit)}" if draft.value is not None else ""
     return f"{buyer} {verb} {draft.quantity} {draft.item}{seller}{price}{say.period(draft.period)}."

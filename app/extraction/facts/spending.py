@@ -167,7 +167,7 @@ def _gdp_shares(ctx: SentenceContext, spender: Ref) -> list:
         draft.anchor(ctx.absolute(noun.start()), ctx.absolute(share.end()))
         draft.modality = lexicon.modality_of(ctx.body, noun.start(), found.start())
         draft.period = period_near(ctx, noun.start(), share.end())
-        verb = {"planned": "is to be", "proposed": "was proposed at"}.get(draft.modality, "was")
+        verb = say.tense(draft.modality, "was", "is to be", "was proposed at")
         statement = (f"{ctx.name_of(spender.key)}'s {noun.group(0).lower()} {verb} "
                      f"{say.quantity(percent.value, percent.qualifier)} percent of GDP"
                      f"{say.period(draft.period)}.")  # fmt: skip
@@ -209,19 +209,15 @@ def _statement(ctx: SentenceContext, draft: FactDraft) -> str:
     amount = f"{qualifier} {amount}".strip()
     when = say.period(draft.period)
     if draft.predicate in ("increased_by", "decreased_by"):
-        verb = {"planned": "plans to {} spending by", "proposed": "proposed to {} spending by"}
         change = "raise" if draft.predicate == "increased_by" else "cut"
         done = "raised spending by" if change == "raise" else "cut spending by"
-        said = verb[draft.modality].format(change) if draft.modality in verb else done
+        said = say.tense(draft.modality, done, f"plans to {change} spending by",
+                         f"proposed to {change} spending by")  # fmt: skip
         what = f" on {draft.metric}" if draft.metric else ""
         return f"{subject} {said} {amount}{what}{when}."
     if draft.predicate == "budget":
-        tense = {"planned": "is to be", "proposed": "was proposed at"}.get(
-            draft.modality or "", "was"
-        )
-        return f"{subject}'s {draft.metric} {tense} {amount}{when}."
-    verb = {"planned": "plans to spend", "proposed": "proposed spending"}.get(
-        draft.modality or "", "spent"
-    )
+        verb = say.tense(draft.modality, "was", "is to be", "was proposed at")
+        return f"{subject}'s {draft.metric} {verb} {amount}{when}."
+    verb = say.tense(draft.modality, "spent", "plans to spend", "proposed spending")
     what = f" on {draft.metric}" if draft.metric else ""
     return f"{subject} {verb} {amount}{what}{when}."
