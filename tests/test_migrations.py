@@ -189,6 +189,26 @@ def test_making_ids_never_reused_keeps_every_row_trigger_and_index(empty_db_url)
     engine.dispose()
 
 
+def test_rebuilding_the_fact_table_keeps_its_planner_statistics(empty_db_url):
+    """0007 rebuilds fact on SQLite: a store that had run ANALYZE must still have fact's
+    statistics after it (without them, the planner scanned 1M facts for one entity)."""
+    engine = create_db_engine(empty_db_url)
+    if engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL alters fact in place")
+    upgrade_to_head(engine)
+    load_seed(engine)
+    downgrade_to(engine, "0006")
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ANALYZE")
+    upgrade_to(engine, "0007")
+    with engine.connect() as connection:
+        stats = connection.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'fact'"
+        ).scalar_one()
+    assert stats > 0
+    engine.dispose()
+
+
 def test_a_migration_that_breaks_a_foreign_key_on_sqlite_commits_nothing(db_url, backend):
     """Foreign keys are off while SQLite tables are rebuilt, so they are checked at the end."""
     if backend != "sqlite":

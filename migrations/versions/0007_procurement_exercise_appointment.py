@@ -104,12 +104,22 @@ def rebuilt_fact() -> Iterator[BatchOperations]:
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'fact'"
     ).scalars().all()  # fmt: skip
     sequence = bind.exec_driver_sql("SELECT seq FROM sqlite_sequence WHERE name = 'fact'").scalar()
+    # The copy has no planner statistics: a store that had them gets them back, or the
+    # planner no longer knows which index narrows a query (one entity's facts: a full scan).
+    analyzed = (
+        bind.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"
+        ).scalar()
+        and bind.exec_driver_sql("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'fact'").scalar()
+    )
     with op.batch_alter_table(
         "fact", recreate="always", table_kwargs={"sqlite_autoincrement": True}
     ) as batch_op:
         yield batch_op
     for statement in triggers:
         op.execute(statement)
+    if analyzed:
+        op.execute("ANALYZE fact")
     if sequence is not None:
         # The copy restarts the counter at the largest id left: the id of a deleted newest
         # fact must stay used.
