@@ -97,6 +97,8 @@ class ResponseCache:
         # meanwhile wait for that answer instead of computing it again (no stampede when
         # a popular page expires, or on a cold start under load).
         self.in_flight: dict[tuple, asyncio.Event] = {}
+        # Answers served from here and answers computed, since the process started (metrics).
+        self.hits = self.misses = 0
 
     def get(self, key: tuple, version: int) -> CachedResponse | None:
         held = self.entries.get(key)
@@ -144,6 +146,7 @@ class CachingMiddleware:
             await leader.wait()
             entry = cache.get(key, version)
         if entry is not None:
+            cache.hits += 1
             scope["route_template"] = entry.route
             start = {"type": "http.response.start", "status": 200, "headers": entry.headers}
             if etag_matches(if_none_match, entry.etag):
@@ -152,6 +155,7 @@ class CachingMiddleware:
                 await send(start)
                 await send({"type": "http.response.body", "body": entry.body})
             return
+        cache.misses += 1
         done = cache.in_flight.setdefault((key, version), asyncio.Event())
         try:
             await self.app(

@@ -16,7 +16,7 @@ from prometheus_client import (
     Histogram,
     generate_latest,
 )
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from starlette.types import Scope
 
 from app.api.methods import HTTP_METHODS
@@ -42,6 +42,24 @@ class StoreCollector:
                 count = connection.execute(sa.select(sa.func.count()).select_from(table))
                 gauge.add_metric([kind], count.scalar_one())
         yield gauge
+
+
+class ResponseCacheCollector:
+    """Answers the response cache served and those it had to compute, in this process."""
+
+    def __init__(self, runtime: "Runtime") -> None:
+        self.runtime = runtime
+
+    def collect(self):
+        cache = self.runtime.response_cache
+        if cache is None:
+            return
+        counter = CounterMetricFamily("article_facts_response_cache",
+                                      "GET answers by whether the response cache held them.",
+                                      labels=["result"])  # fmt: skip
+        counter.add_metric(["hit"], cache.hits)
+        counter.add_metric(["miss"], cache.misses)
+        yield counter
 
 
 class RequestMetrics:
@@ -80,6 +98,7 @@ def install_metrics(app: FastAPI, runtime: "Runtime") -> RequestMetrics:
     latency = Histogram("article_facts_request_seconds", "Time to answer a request.",
                         ["route"], registry=registry)  # fmt: skip
     registry.register(StoreCollector(runtime))
+    registry.register(ResponseCacheCollector(runtime))
 
     @app.get("/metrics", include_in_schema=False)
     def metrics(request: Request) -> Response:

@@ -93,6 +93,24 @@ def test_metrics_count_requests_by_route_and_status_and_the_store(client):
     assert 'article_facts_stored{kind="facts"} 35.0' in text
 
 
+def test_metrics_count_response_cache_hits_and_misses(client):
+    """So a benchmark (or an operator) can tell a cached figure from a read."""
+    before = client.get("/metrics").text
+    client.get("/facts/13")
+    client.get("/facts/13")  # a hit
+    client.get("/facts/14")
+    text = client.get("/metrics").text
+    assert metric(text, "article_facts_response_cache_total", 'result="hit"') == metric(
+        before, "article_facts_response_cache_total", 'result="hit"') + 1  # fmt: skip
+    assert metric(text, "article_facts_response_cache_total", 'result="miss"') == metric(
+        before, "article_facts_response_cache_total", 'result="miss"') + 2  # fmt: skip
+
+
+def metric(text: str, name: str, labels: str) -> float:
+    [line] = [line for line in text.splitlines() if line.startswith(f"{name}{{{labels}}}")]
+    return float(line.split()[-1])
+
+
 def test_made_up_methods_do_not_grow_the_metrics(client):
     for method in ("BREW", "WHEN", "X-ANYTHING"):
         client.request(method, "/facts")
