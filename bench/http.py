@@ -1,14 +1,20 @@
 """Benchmark: our reads against the limit and the peer, side by side in one run.
 
     python -m bench.http [--store bench/data/store.db] [--seconds 10] [--connections 32]
+                         [--postgres postgresql+psycopg://USER:PASSWORD@127.0.0.1/DB]
 
-On the same machine and the same 1M-fact SQLite store, one server process each, the
-same load generator (wrk, Debian's package): the limit (a minimal ASGI app answering a
-precomputed body the size of a /facts page of 50), the peer (Datasette serving the same
-table as JSON), and ours on five reads, with the response cache on and then off.
-Prints requests per second, p50 and p99 latency, each ratio to the limit, and the
-resident memory of our process. Needs `wrk` and a Datasette in `.bench-venv` (made
-on first use from PyPI).
+On the same machine and the same 1M-fact SQLite store, one server process each (on core 0
+where there are two, wrk on core 1), the same load generator (wrk, Debian's package): the
+limit (a minimal ASGI app answering a precomputed body the size of a /facts page of 50),
+the peer (Datasette serving the same tables as JSON), and ours, with the response cache on
+and then off. Two tables: the same URL again and again (five reads), and distinct queries
+(each request one of 20,000 random URLs: a fact, an entity, an article's facts, an
+entity's facts, a deep cursor, search words), each against Datasette's closest URL for the
+same draws. With --postgres, ours also serves a copy of the store from PostgreSQL (copied
+on first use; the peer has none, so that ratio is to our SQLite figure). Prints requests
+per second, p50 and p99 latency, the response cache's hit share over each run (from
+/metrics), responses that were errors, the ratios, and our process's resident memory.
+Needs `wrk` and a Datasette in `.bench-venv` (made on first use from PyPI).
 """
 
 import argparse
@@ -21,6 +27,7 @@ import sys
 import tempfile
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -29,6 +36,8 @@ import sqlalchemy as sa
 from app.db import create_db_engine
 from app.migrate import upgrade_to_head
 from app.queries.keyset import Cursor
+from bench.store import STORE, build, ensure_copy
+from bench.workloads import distinct_workloads, wrk_script
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_VENV = ROOT / ".bench-venv"
@@ -47,7 +56,7 @@ def server(command: list[str], env: dict, health: str):
     # As the image runs it (Dockerfile): two malloc arenas keep a threaded worker's memory flat.
     env = {"MALLOC_ARENA_MAX": "2", **env}
     process = subprocess.Popen(command, env={**os.environ, **env}, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, cwd=ROOT)  # fmt: skip
+                               stderr=subprocess.DEVNULL, cwd=ROOT, preexec_fn=pin(0))  # fmt: skip
     try:
         deadline = time.monotonic() + 120
         while True:
@@ -65,14 +74,50 @@ def server(command: list[str], env: dict, health: str):
         process.wait(timeout=30)
 
 
-def wrk(url: str, seconds: float, connections: int) -> tuple[float, float, float]:
-    """(requests per second, p50 ms, p99 ms) of one wrk run."""
-    output = subprocess.run(
-        ["wrk", "-t1", f"-c{connections}", f"-d{int(seconds)}s", "--latency", url],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+def wrk(url: str, seconds: float, connections: int, script: str | None = None) -> "Run":
+    """One wrk run against `url` (with `script`, against random paths it picks)."""
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{int(seconds)}s", "--latency", url]
+    if script is not None:
+        command[1:1] = ["-s", script]
+    output = subprocess.run(command, capture_output=True, text=True, check=True,
+                            preexec_fn=pin(1)).stdout  # fmt: skip
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    return rate, latency(output, "50%"), latency(output, "99%")
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    return Run(rate, latency(output, "50%"), latency(output, "99%"),
+               int(errors.group(1)) if errors else 0)  # fmt: skip
+
+
+@dataclass
+class Run:
+    rate: float
+    p50: float
+    p99: float
+    errors: int = 0  # responses other than 2xx/3xx: a figure made of them is no read
+    hits: float | None = None  # the share of answers the response cache served
+
+
+def pin(cpu: int):
+    """Bind a child to one core (servers on 0, wrk on 1) where there are two, as measured."""
+    if len(os.sched_getaffinity(0)) < 2:
+        return None
+    return lambda: os.sched_setaffinity(0, {cpu})
+
+
+def cache_counts(base: str) -> tuple[float, float]:
+    text = httpx.get(f"{base}/metrics").text
+    found = dict(re.findall(r'article_facts_response_cache_total\{result="(\w+)"\} ([\d.e+]+)',
+                            text))  # fmt: skip
+    return float(found.get("hit", 0)), float(found.get("miss", 0))
+
+
+def measured(base: str, path: str, args, script: str | None = None) -> Run:
+    """A wrk run against ours with the response cache's hit share over the run."""
+    hits, misses = cache_counts(base)
+    run = wrk(base + path, args.seconds, args.connections, script)
+    after_hits, after_misses = cache_counts(base)
+    answered = (after_hits - hits) + (after_misses - misses)
+    run.hits = (after_hits - hits) / answered if answered else None
+    return run
 
 
 def latency(output: str, percentile: str) -> float:
@@ -117,41 +162,56 @@ def targets(store: Path) -> dict[str, str]:
     }
 
 
+def ours(settings: dict, store_url: str):
+    """Our server on `store_url` with `settings`; yields its base URL and process."""
+    port = free_port()
+    command = [sys.executable, "-m", "uvicorn", "app.main:app", "--port", str(port),
+               "--no-access-log", "--no-server-header", "--log-level", "warning"]  # fmt: skip
+    # One address sends every request here: rate limits off, or they would refuse it.
+    env = {"DATABASE_URL": store_url, "AUTO_MIGRATE": "false", "AUTO_SEED": "false",
+           "LOG_LEVEL": "warning", "RATE_LIMIT_READS": "", **settings}  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    return server(command, env, f"{base}/health"), base
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, default=ROOT / "bench" / "data" / "store.db")
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="also serve the store from this "
+        "PostgreSQL database (loaded with the same data when it differs)",
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: apt-get install wrk")
     if not args.store.exists():
-        from bench.store import build
-
         args.store.parent.mkdir(parents=True, exist_ok=True)
-        build(args.store, 100_000, 10, 50_000, 7)
+        build(f"sqlite:///{args.store}", **STORE)
     engine = create_db_engine(f"sqlite:///{args.store}")
     upgrade_to_head(engine)  # a store built by an older version gets the newer indexes
     engine.dispose()
+    if args.postgres:
+        ensure_copy(args.postgres, args.store)
     paths = targets(args.store)
-    rows: list[tuple[str, float, float, float]] = []
-    # One address sends every request here: rate limits off, or they would refuse it. The
-    # last run counts every request against a rate too high to refuse: what limiting costs.
-    ours_env = {"DATABASE_URL": f"sqlite:///{args.store}", "AUTO_MIGRATE": "false",
-                "AUTO_SEED": "false", "LOG_LEVEL": "warning", "RATE_LIMIT_READS": ""}  # fmt: skip
-    page_1 = {"facts type=ranking page 1": paths["facts type=ranking page 1"]}
-    runs = [
-        ("ours", {"RESPONSE_CACHE_SIZE": "512"}, paths),
-        ("ours, no cache", {"RESPONSE_CACHE_SIZE": "0"}, paths),
-        ("ours, rate limit counting", {"RATE_LIMIT_READS": "1000000000/minute"}, page_1),
-    ]
+    workloads = distinct_workloads(args.store)
+    same: list[tuple[str, Run]] = []
+    distinct: dict[tuple[str, str], Run] = {}
     memory = []
-    for label, settings, run_paths in runs:
-        port = free_port()
-        command = [sys.executable, "-m", "uvicorn", "app.main:app", "--port", str(port),
-                   "--no-access-log", "--no-server-header", "--log-level", "warning"]  # fmt: skip
-        base = f"http://127.0.0.1:{port}"
-        with server(command, {**ours_env, **settings}, f"{base}/health") as proc:
+    store_url = f"sqlite:///{args.store}"
+    runs = [("ours", {"RESPONSE_CACHE_SIZE": "512"}, store_url, paths),
+            ("ours, no cache", {"RESPONSE_CACHE_SIZE": "0"}, store_url, paths),
+            # What limiting costs: every request counted against a rate too high to refuse.
+            ("ours, rate limit counting", {"RATE_LIMIT_READS": "1000000000/minute"}, store_url,
+             {"facts type=ranking page 1": paths["facts type=ranking page 1"]})]  # fmt: skip
+    if args.postgres:
+        runs.append(("ours, PostgreSQL", {"RESPONSE_CACHE_SIZE": "512"}, args.postgres, {}))
+    for label, settings, url, run_paths in runs:
+        started, base = ours(settings, url)
+        with started as process:
             if label == "ours":
                 answer = httpx.get(base + paths["facts type=ranking page 1"])
                 body = answer.content
@@ -159,9 +219,70 @@ def main() -> None:
                 headers = [[name, value] for name, value in answer.headers.items()
                            if name not in ("date", "server")]  # fmt: skip
             for name, path in run_paths.items():
-                rows.append((f"{label}: {name}", *wrk(base + path, args.seconds, args.connections)))
-            memory.append((label, rss_mb(proc.pid)))
-    limits = []
+                same.append((f"{label}: {name}", measured(base, path, args)))
+            if label != "ours, rate limit counting":
+                for workload in workloads:
+                    with wrk_script(workload.ours) as script:
+                        distinct[label, workload.name] = measured(base, "/", args, script)
+            memory.append((label, rss_mb(process.pid)))
+    limit, limit_with_headers = limits(body, headers, args)
+    port = free_port()
+    peer_base = f"http://127.0.0.1:{port}"
+    command = [datasette(), "serve", "-i", str(args.store), "--port", str(port)]
+    with server(command, {}, f"{peer_base}/-/versions.json"):
+        peer_path = f"/{args.store.stem}/fact.json?type=ranking&_size=50&_shape=array"
+        peer = wrk(peer_base + peer_path, args.seconds, args.connections)
+        for workload in workloads:
+            with wrk_script(workload.peer) as script:
+                distinct["peer", workload.name] = wrk(peer_base + "/", args.seconds,
+                                                      args.connections, script)  # fmt: skip
+    same = [("limit (minimal ASGI, same body size)", limit),
+            (f"limit, with our {len(headers)} headers", limit_with_headers),
+            ("peer (Datasette, type=ranking _size=50)", peer), *same]  # fmt: skip
+    print(
+        f"{len(body)} bytes a page; wrk -t1 -c{args.connections} -d{args.seconds}s; one "
+        f"server process each{', servers on core 0, wrk on core 1' if pin(0) else ''}"
+    )
+    print("\nThe same URL again and again:")
+    print(f"{'target':<48} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'/ limit':>8} {'hits':>6}")
+    for name, run in same:
+        print(f"{name:<48} {run.rate:>9.0f} {run.p50:>8.2f} {run.p99:>8.2f} "
+              f"{run.rate / limit.rate:>8.2f} {share(run.hits):>6}{errors(run)}")  # fmt: skip
+    print_distinct(workloads, distinct, [label for label, *_ in runs if "limit" not in label])
+    for label, mb in memory:
+        print(f"resident memory after the runs, {label}: {mb:.0f} MB")
+
+
+def print_distinct(workloads, distinct, labels) -> None:
+    print(
+        "\nDistinct queries (a random one of 20,000 URLs a request; the peer gets the same draws):"
+    )
+    print(f"{'workload':<40} {'server':<18} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
+          f"{'hits':>6} {'/ peer':>7}")  # fmt: skip
+    for workload in workloads:
+        peer = distinct["peer", workload.name]
+        for label in ["peer", *labels]:
+            run = distinct[label, workload.name]
+            ratio = run.rate / peer.rate if peer.rate else float("nan")
+            if label == "ours, PostgreSQL":  # the peer has no PostgreSQL: ours on SQLite is
+                ratio = run.rate / distinct["ours", workload.name].rate  # the reference
+            print(f"{workload.name:<40} {label.replace('ours, ', ''):<18} {run.rate:>8.0f} "
+                  f"{run.p50:>8.2f} {run.p99:>8.2f} {share(run.hits):>6} "
+                  f"{ratio:>7.2f}{' (/ SQLite)' if label == 'ours, PostgreSQL' else ''}"
+                  f"{errors(run)}")  # fmt: skip
+
+
+def share(hits: float | None) -> str:
+    return "" if hits is None else f"{hits:.0%}"
+
+
+def errors(run: Run) -> str:
+    return f"  ({run.errors} errors)" if run.errors else ""
+
+
+def limits(body: bytes, headers: list, args) -> tuple[Run, Run]:
+    """The minimal ASGI app answering `body`, without and then with our headers."""
+    found = []
     with tempfile.NamedTemporaryFile(suffix=".json") as page, \
             tempfile.NamedTemporaryFile("w", suffix=".json") as header_file:  # fmt: skip
         page.write(body)
@@ -175,23 +296,8 @@ def main() -> None:
                        str(port), "--no-access-log", "--no-server-header", "--log-level",
                        "warning"]  # fmt: skip
             with server(command, env, f"http://127.0.0.1:{port}/"):
-                limits.append(wrk(f"http://127.0.0.1:{port}/", args.seconds, args.connections))
-    limit, limit_with_headers = limits
-    port = free_port()
-    peer_path = f"/{args.store.stem}/fact.json?type=ranking&_size=50&_shape=array"
-    command = [datasette(), "serve", "-i", str(args.store), "--port", str(port)]
-    with server(command, {}, f"http://127.0.0.1:{port}/-/versions.json"):
-        peer = wrk(f"http://127.0.0.1:{port}{peer_path}", args.seconds, args.connections)
-    rows = [("limit (minimal ASGI, same body size)", *limit),
-            (f"limit, with our {len(headers)} headers", *limit_with_headers),
-            ("peer (Datasette, type=ranking _size=50)", *peer), *rows]  # fmt: skip
-    print(f"{len(body)} bytes a page; wrk -t1 -c{args.connections} -d{args.seconds}s; one "
-          f"server process each")  # fmt: skip
-    print(f"{'target':<48} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'/ limit':>8}")
-    for name, rate, p50, p99 in rows:
-        print(f"{name:<48} {rate:>9.0f} {p50:>8.2f} {p99:>8.2f} {rate / limit[0]:>8.2f}")
-    for label, mb in memory:
-        print(f"resident memory after the runs, {label}: {mb:.0f} MB")
+                found.append(wrk(f"http://127.0.0.1:{port}/", args.seconds, args.connections))
+    return found[0], found[1]
 
 
 if __name__ == "__main__":

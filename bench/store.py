@@ -44,9 +44,14 @@ def sentence(rng: random.Random, name: str) -> str:
     return f"{name} {words} in {rng.randint(1995, 2024)}."
 
 
-def build(path: Path, articles: int, facts_per_article: int, entities: int, seed: int) -> None:
+# What bench.http builds when the store is missing.
+STORE = {"articles": 100_000, "facts_per_article": 10, "entities": 50_000, "seed": 7}
+
+
+def build(url: str, articles: int, facts_per_article: int, entities: int, seed: int) -> None:
+    """Load the store into the (empty) database at `url`, SQLite or PostgreSQL."""
     rng = random.Random(seed)
-    engine = create_db_engine(f"sqlite:///{path}")
+    engine = create_db_engine(url)
     upgrade_to_head(engine)
     started = time.perf_counter()
     types = list(EntityType)
@@ -109,8 +114,39 @@ def build(path: Path, articles: int, facts_per_article: int, entities: int, seed
     with engine.begin() as connection:
         connection.exec_driver_sql("ANALYZE")
     engine.dispose()
-    print(f"built {path}: {articles} articles, {fact_id} facts, {entities} entities, "
+    print(f"built {engine.url.render_as_string()}: {articles} articles, {fact_id} facts, "
+          f"{entities} entities, "
           f"{mention_id} mentions in {time.perf_counter() - started:.0f} s")  # fmt: skip
+
+
+TABLES = (Entity, Article, Mention, Fact)  # the order their foreign keys allow
+
+
+def ensure_copy(url: str, store: Path) -> None:
+    """Copy the SQLite `store` into the database at `url` unless it holds those rows
+    already; a database holding anything else is refused, never emptied."""
+    source = create_db_engine(f"sqlite:///{store}")
+    target = create_db_engine(url)
+    upgrade_to_head(target)
+    wanted, counts = (row_counts(engine) for engine in (source, target))
+    if counts != wanted:
+        if any(counts):
+            raise SystemExit(f"{target.url.render_as_string()} holds other data ({counts}): "
+                             "give an empty database")  # fmt: skip
+        with source.connect() as reading, target.begin() as writing:
+            for table in TABLES:
+                rows = reading.execute(sa.select(table.__table__)).mappings()
+                while batch := rows.fetchmany(BATCH):
+                    insert_batches(writing, table, [dict(row) for row in batch])
+            writing.exec_driver_sql("ANALYZE")
+    source.dispose()
+    target.dispose()
+
+
+def row_counts(engine: sa.Engine) -> list[int]:
+    with engine.connect() as connection:
+        return [connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+                for table in TABLES]  # fmt: skip
 
 
 def insert_batches(connection, table, rows: list[dict]) -> None:
@@ -129,7 +165,8 @@ def main() -> None:
     if args.path.exists():
         raise SystemExit(f"{args.path} exists; remove it to build a new store")
     args.path.parent.mkdir(parents=True, exist_ok=True)
-    build(args.path, args.articles, args.facts_per_article, args.entities, args.seed)
+    build(f"sqlite:///{args.path}", args.articles, args.facts_per_article, args.entities,
+          args.seed)  # fmt: skip
 
 
 if __name__ == "__main__":
