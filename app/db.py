@@ -102,8 +102,13 @@ def write_transaction(session: Session) -> Iterator[Session]:
         yield session
 
 
-def iter_session(engine: Engine) -> Iterator[Session]:
+def new_session(engine: Engine) -> Session:
     """A session for one unit of work; the caller decides whether to commit. What it reads
-    outside a write transaction is one snapshot, ended (rolled back) when it closes."""
-    with Session(engine, expire_on_commit=False) as session:
+    outside a write transaction is one snapshot, ended (rolled back) when it closes. It
+    takes a connection only at its first statement."""
+    return Session(engine, expire_on_commit=False)
+
+
+def iter_session(engine: Engine) -> Iterator[Session]:
+    with new_session(engine) as session:
         yield session

@@ -50,7 +50,7 @@ bearer = HTTPBearer(
 )
 
 
-def require_write_key(
+async def require_write_key(
     request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)
 ) -> None:
     token = credentials.credentials.strip() if credentials else ""

@@ -1,6 +1,6 @@
 """Dependencies shared by the routes, as `Annotated` aliases so signatures read as prose."""
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
@@ -8,12 +8,15 @@ from fastapi.exceptions import RequestValidationError
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from app.db import iter_session
+from app.db import new_session
 from app.errors import UnsupportedMediaType
 from app.schemas import EntityFilters, FactFilters, NoParams, PageParams
 
+# Dependencies that do no I/O are `async def`: FastAPI runs a plain `def` dependency in
+# the thread pool, and those hand-offs (several a request) cost more than a page's SQL.
 
-def get_engine(request: Request) -> Engine:
+
+async def get_engine(request: Request) -> Engine:
     # The lifespan yields the app's runtime as state; each request carries a reference.
     return request.state.runtime.engine
 
@@ -26,7 +29,7 @@ def is_json(media_type: str) -> bool:
     )
 
 
-def require_json_body(request: Request) -> None:
+async def require_json_body(request: Request) -> None:
     """Refuses a body sent as anything but JSON (or as nothing named) with 415, before it
     is parsed; an empty body without a type is left to validation (the body is missing)."""
     media_type = request.headers.get("content-type")
@@ -42,7 +45,7 @@ def require_json_body(request: Request) -> None:
     )
 
 
-def single_valued_query(request: Request) -> None:
+async def single_valued_query(request: Request) -> None:
     """Refuses a query parameter given more than once, unless the operation documents it
     as a list: the last value would silently win (`limit=1&limit=2` paging by 2)."""
     params = request.query_params
@@ -68,8 +71,11 @@ def single_valued_query(request: Request) -> None:
         )  # fmt: skip
 
 
-def get_session(engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Session]:
-    yield from iter_session(engine)
+async def get_session(engine: Annotated[Engine, Depends(get_engine)]) -> AsyncIterator[Session]:
+    # Connects at its first statement, in the thread that runs the route; closing gives the
+    # connection back (check_same_thread is off: the pool hands connections across threads).
+    with new_session(engine) as session:
+        yield session
 
 
 EngineDep = Annotated[Engine, Depends(get_engine)]

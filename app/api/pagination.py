@@ -12,10 +12,15 @@ PageT = TypeVar("PageT", bound=BaseModel)
 
 def set_next_link(request: Request, response: Response, next_cursor: str | None) -> None:
     """Point `Link` at the same request with `cursor` replaced, when there is a next page."""
+    response.headers.update(next_link(request, next_cursor) or {})
+
+
+def next_link(request: Request, next_cursor: str | None) -> dict[str, str] | None:
+    """The `Link` header of a page that has a next one (`set_next_link`'s, as a dict)."""
     if next_cursor is None:
-        return
+        return None
     url = request.url.include_query_params(cursor=next_cursor)
-    response.headers["Link"] = f'<{url}>; rel="next"'
+    return {"Link": f'<{url}>; rel="next"'}
 
 
 def page_response(

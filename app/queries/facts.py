@@ -26,11 +26,17 @@ SORT_KEYS = {
 }
 
 
-@dataclass
-class FactListing(Listing[Fact]):
-    """A page of facts with every entity they refer to."""
+# A page reads plain rows of these columns (SQLAlchemy Core): no ORM instance, identity
+# map or change tracking for what is only sent out.
+FACT_COLUMNS = tuple(Fact.__table__.columns)
+ENTITY_REF_COLUMNS = (Entity.id, Entity.name, Entity.type)
 
-    entities: dict[int, Entity] = field(default_factory=dict)
+
+@dataclass
+class FactListing(Listing[sa.Row]):
+    """A page of fact rows with every entity they refer to (id, name and type)."""
+
+    entities: dict[int, sa.Row] = field(default_factory=dict)
 
 
 def fact_conditions(
@@ -97,17 +103,30 @@ def overlaps(first: int | None, last: int | None) -> sa.ColumnElement[bool]:
     return sa.and_(*conditions)
 
 
-def referenced_entities(session: Session, facts: list[Fact]) -> dict[int, Entity]:
-    """Every entity the facts refer to, in one query."""
-    ids = {
+def referenced_ids(facts: list) -> set[int]:
+    return {
         entity_id
         for fact in facts
         for entity_id in (fact.subject_id, fact.object_id, fact.attributed_to_id, fact.replaces_id)
         if entity_id is not None
     }
+
+
+def referenced_entities(session: Session, facts: list[Fact]) -> dict[int, Entity]:
+    """Every entity the facts refer to, in one query."""
+    ids = referenced_ids(facts)
     if not ids:
         return {}
     return {entity.id: entity for entity in session.exec(select(Entity).where(Entity.id.in_(ids)))}
+
+
+def referenced_entity_rows(session: Session, facts: list) -> dict[int, sa.Row]:
+    """The id, name and type of every entity the facts refer to, in one query."""
+    ids = referenced_ids(facts)
+    if not ids:
+        return {}
+    rows = session.execute(sa.select(*ENTITY_REF_COLUMNS).where(Entity.id.in_(ids)))
+    return {row.id: row for row in rows}
 
 
 def list_facts(
@@ -127,7 +146,7 @@ def list_facts(
                 roles = entity_roles(entity_id)
     source, conditions, sort = read_plan(session, filters)
     conditions = [*within, *conditions]
-    rows = select(Fact).select_from(source).where(*conditions)
+    rows = sa.select(*FACT_COLUMNS).select_from(source).where(*conditions)
     page = fetch_page(session, rows, sort, filters.limit, filters.cursor, branches=roles)
     counted = select(Fact.id).select_from(source).where(*conditions)
     total, exact = count_rows(session, counted.where(sa.or_(*roles)) if roles else counted)
@@ -136,7 +155,7 @@ def list_facts(
         total=total,
         total_exact=exact,
         next_cursor=page.next_cursor,
-        entities=referenced_entities(session, page.rows),
+        entities=referenced_entity_rows(session, page.rows),
     )
 
 
@@ -183,3 +202,17 @@ def get_fact(
     if fact is None:
         raise NotFound(f"No fact {key!r}.")
     return fact, referenced_entities(session, [fact])
+
+
+def get_fact_row(session: Session, key: str) -> tuple[sa.Row, dict[int, sa.Row]]:
+    """`get_fact` as plain rows, for reading only: the fact's columns, and the id, name
+    and type of each entity it refers to."""
+    row_id = parse_id(key)
+    fact = (
+        session.execute(sa.select(*FACT_COLUMNS).where(Fact.id == row_id)).first()
+        if row_id
+        else None
+    )
+    if fact is None:
+        raise NotFound(f"No fact {key!r}.")
+    return fact, referenced_entity_rows(session, [fact])

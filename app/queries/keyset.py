@@ -152,7 +152,7 @@ def fetch_page(
         ids: set[int] = set()
         for branch in branches:
             chosen = statement.with_only_columns(sort.id_column).where(branch, *where)
-            ids.update(session.exec(chosen.order_by(*order).limit(count)))
+            ids.update(session.scalars(chosen.order_by(*order).limit(count)))
         final = statement.where(sort.id_column.in_(ids), *where).order_by(*order).limit(count)
         return list(session.exec(final)) if ids else []
 

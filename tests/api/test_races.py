@@ -72,7 +72,7 @@ def poland(writer) -> dict:
 def test_a_page_of_facts_is_one_snapshot_when_a_delete_prunes_its_entities_meanwhile(
     writer, poland, other_writer, monkeypatch
 ):
-    real = fact_queries.referenced_entities
+    real = fact_queries.referenced_entity_rows
     before = writer.get("/facts", params={"sort": "-id"}).json()
 
     def after_a_delete(session, facts):
@@ -80,7 +80,7 @@ def test_a_page_of_facts_is_one_snapshot_when_a_delete_prunes_its_entities_meanw
             other_writer.delete(poland["id"])
         return real(session, facts)
 
-    monkeypatch.setattr(fact_queries, "referenced_entities", after_a_delete)
+    monkeypatch.setattr(fact_queries, "referenced_entity_rows", after_a_delete)
     monkeypatch.setattr(writer.app.state.runtime, "response_cache", None)  # the page is read again
     monkeypatch.setattr(writer._transport, "raise_server_exceptions", False)
     page = writer.get("/facts", params={"sort": "-id"})

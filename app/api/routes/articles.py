@@ -93,13 +93,12 @@ def read_article(id: ArticleKeyPath, session: SessionDep, _: NoParamsDep) -> Art
 def read_article_facts(
     id: ArticleKeyPath,
     request: Request,
-    response: Response,
     session: SessionDep,
     filters: FactFiltersDep,
-) -> FactPage:
+) -> Response:
     """The article's facts; the /facts filters apply."""
     article = get_article(session, id)
-    return fact_page(request, response, session, filters, Fact.article_id == article.id)
+    return fact_page(request, session, filters, Fact.article_id == article.id)
 
 
 @router.get(

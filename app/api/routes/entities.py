@@ -77,10 +77,9 @@ def read_entity(id: EntityKeyPath, session: SessionDep, _: NoParamsDep) -> Entit
 def read_entity_facts(
     id: EntityKeyPath,
     request: Request,
-    response: Response,
     session: SessionDep,
     filters: FactFiltersDep,
-) -> FactPage:
+) -> Response:
     """Facts the entity is subject, object, source or predecessor of; /facts filters apply."""
     entity = get_entity(session, id)
-    return fact_page(request, response, session, filters, involving=entity.id)
+    return fact_page(request, session, filters, involving=entity.id)

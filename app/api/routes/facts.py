@@ -7,13 +7,14 @@ from fastapi import APIRouter, Body, Header, Path, Request, Response
 from sqlmodel import Session
 
 from app.api.auth import WriteKey
-from app.api.caching import etag_matches, representation_etag
+from app.api.caching import compute_etag, etag_matches, representation_etag
 from app.api.deps import FactFiltersDep, JsonBody, NoParamsDep, SessionDep
-from app.api.pagination import page_response
+from app.api.pagination import next_link
 from app.api.present import present_fact
+from app.api.render import entity_ref, fact_dict, fact_json, json_response, page_json
 from app.api.responses import ITEM_ERRORS, LIST_ERRORS, REVIEW_ERRORS
 from app.errors import PreconditionFailed
-from app.queries.facts import get_fact, list_facts
+from app.queries.facts import get_fact, get_fact_row, list_facts
 from app.schemas import FactFilters, FactPage, FactPublic, FactReview
 from app.writes.facts import apply_review
 from app.writes.transactions import in_transaction
@@ -41,16 +42,18 @@ REVIEW_EXAMPLES = {
 
 def fact_page(
     request: Request,
-    response: Response,
     session: Session,
     filters: FactFilters,
     *within: sa.ColumnElement[bool],
     involving: int | None = None,
-) -> FactPage:
-    """A page of facts as the list routes answer it, `Link` header included."""
+) -> Response:
+    """A page of facts as the list routes answer it (`FactPage`), `Link` header included."""
     listing = list_facts(session, filters, *within, involving=involving)
-    items = [present_fact(fact, listing.entities) for fact in listing.rows]
-    return page_response(FactPage, request, response, listing, items, filters.limit)
+    refs = {entity_id: entity_ref(row) for entity_id, row in listing.entities.items()}
+    items = [fact_dict(fact, refs) for fact in listing.rows]
+    body = page_json(items, listing.total, listing.total_exact, filters.limit,
+                     listing.next_cursor)  # fmt: skip
+    return json_response(body, next_link(request, listing.next_cursor))
 
 
 @router.get(
@@ -60,11 +63,9 @@ def fact_page(
     responses=LIST_ERRORS,
     operation_id="list_facts",
 )
-def read_facts(
-    request: Request, response: Response, session: SessionDep, filters: FactFiltersDep
-) -> FactPage:
+def read_facts(request: Request, session: SessionDep, filters: FactFiltersDep) -> Response:
     """List facts, filtered, sorted and paged with a cursor."""
-    return fact_page(request, response, session, filters)
+    return fact_page(request, session, filters)
 
 
 @router.get(
@@ -74,14 +75,11 @@ def read_facts(
     responses=ITEM_ERRORS,
     operation_id="get_fact",
 )
-def read_fact(
-    id: FactIdPath, response: Response, session: SessionDep, _: NoParamsDep
-) -> FactPublic:
+def read_fact(id: FactIdPath, session: SessionDep, _: NoParamsDep) -> Response:
     """One fact with its evidence; its ETag is what a review's If-Match must name."""
-    fact, entities = get_fact(session, id)
-    public = present_fact(fact, entities)
-    response.headers["ETag"] = representation_etag(public)
-    return public
+    fact, entities = get_fact_row(session, id)
+    body = fact_json(fact, {key: entity_ref(row) for key, row in entities.items()})
+    return json_response(body, {"ETag": compute_etag(body)})
 
 
 @router.patch(
