@@ -1,6 +1,7 @@
 """The `article-facts` command: serve, migrate, seed, ingest, re-extract, evaluate, export."""
 
 import contextlib
+import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -336,6 +337,9 @@ def import_(
     except OSError as error:
         typer.echo(f"import error: cannot read {source}: {error.strerror}", err=True)
         raise typer.Exit(2) from None
+    # A refused batch is reported once, below, and rolled back; psycopg would also print,
+    # now and then, a warning that it could not end that batch's pipeline cleanly.
+    logging.getLogger("psycopg").setLevel(logging.ERROR)
     with database() as engine:
         upgrade_to_head(engine)
         try:

@@ -11,14 +11,18 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 # Schema objects the migrations make by hand and the models cannot describe: the SQLite
-# full-text shadow tables (0001) and the PostgreSQL expression index (0002).
+# full-text shadow tables (0001) and PostgreSQL's stored search vector and its index
+# (0002, 0009: a generated column no write names).
 UNMODELLED_TABLE_PREFIXES = ("fact_fts",)
 UNMODELLED_INDEXES = {"ix_fact_search"}
+UNMODELLED_COLUMNS = {("fact", "search_document")}
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:
     """For autogenerate: leave the hand-made search objects out of the comparison."""
     if type_ == "table" and name.startswith(UNMODELLED_TABLE_PREFIXES):
+        return False
+    if type_ == "column" and (getattr(obj.table, "name", None), name) in UNMODELLED_COLUMNS:
         return False
     return not (type_ == "index" and name in UNMODELLED_INDEXES)
 

@@ -141,6 +141,29 @@ def test_search_uses_its_index(db_url, backend):
     assert expected in "\n".join(str(row[-1]) for row in rows)
 
 
+def test_postgresql_matches_a_stored_search_document(db_url, backend):
+    """0009: PostgreSQL keeps each fact's search vector in a stored generated column with
+    the GIN index on it. Matching an expression index made every candidate row compute
+    to_tsvector again (the recheck of a bitmap scan, the filter of a page read in id
+    order): 112 ms to count one common word's matches in 20,000 facts, 3 ms now."""
+    if backend != "postgresql":
+        pytest.skip("SQLite searches its FTS5 table")
+    engine = create_db_engine(db_url)
+    with Session(engine) as session:
+        statement = select(Fact.id).where(matches_text(session, "weapons"))
+        compiled = statement.compile(engine, compile_kwargs={"literal_binds": True})
+        connection = session.connection()
+        connection.exec_driver_sql("SET enable_seqscan = off")
+        plan = "\n".join(row[0] for row in connection.exec_driver_sql(f"EXPLAIN {compiled}"))
+        generated = connection.exec_driver_sql(
+            "SELECT is_generated FROM information_schema.columns "
+            "WHERE table_name = 'fact' AND column_name = 'search_document'"
+        ).scalar_one()
+    engine.dispose()
+    assert generated == "ALWAYS"
+    assert "ix_fact_search" in plan and "to_tsvector" not in plan, plan
+
+
 @pytest.mark.slow
 def test_the_alembic_command_migrates_without_loading_the_seed(empty_db_url):
     """env.py pulls in the models and the schema helpers, not the write side or the seed."""
@@ -256,6 +279,7 @@ def test_the_new_fact_fields_keep_every_row_trigger_index_and_used_id(empty_db_u
     added = {name for name, _ in schema_extras(engine)} - {name for name, _ in extras}
     assert set(extras) <= set(schema_extras(engine))
     assert added == {"ix_fact_modality", "ix_fact_replaces_id"}
+    upgrade_to_head(engine)  # the app's search reads what the newest revision made
     with Session(engine) as session, session.begin():
         first = session.exec(select(Fact).order_by(Fact.id)).first()
         fields = first.model_dump(exclude={"id", "type", "quantity"})

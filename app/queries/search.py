@@ -1,9 +1,10 @@
 """Full-text search over a fact's statement and quote, one interface for both backends.
 
 SQLite: the FTS5 table `fact_fts` (porter stemming) from migration 0001. PostgreSQL: an
-English `tsvector` with a GIN index from migration 0002. Every word of the query must
-match, except common English words, which PostgreSQL's English dictionary drops and
-SQLite therefore drops too; operators typed by a client are plain words on both.
+English `tsvector` stored in a generated column, with a GIN index (migrations 0002, 0009).
+Every word of the query must match, except common English words, which PostgreSQL's
+English dictionary drops and SQLite therefore drops too; operators typed by a client are
+plain words on both.
 """
 
 from typing import Any
@@ -25,8 +26,9 @@ themselves then there these they this those through to too under until up very w
 what when where which while who whom why will with you your yours yourself yourselves
 """
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS.split())
-# Must stay the same text as the index expression of migration 0002, or the index is unused.
-POSTGRES_DOCUMENT = "to_tsvector('english'::regconfig, statement || ' ' || quote)"
+# PostgreSQL's stored search vector (migration 0009: a generated column of
+# to_tsvector('english', statement || ' ' || quote), with the GIN index on it).
+POSTGRES_DOCUMENT = "fact.search_document"
 
 
 FTS = sa.table("fact_fts", sa.column("rowid", sa.Integer))

@@ -32,7 +32,7 @@ def test_health_503_when_the_database_is_unreachable(client, tmp_path):
 def test_ready_when_the_schema_is_at_head(client):
     response = client.get("/ready")
     assert response.status_code == 200
-    assert response.json() == {"status": "ready", "database": "ok", "migration": "0008"}
+    assert response.json() == {"status": "ready", "database": "ok", "migration": "0009"}
 
 
 def test_not_ready_before_migrating_though_alive(empty_db_url, tmp_path):
