@@ -99,6 +99,8 @@ class ArticleState:
     last_source: str | None = None
     editions: dict[str, int] = field(default_factory=dict)
     last_range: Period | None = None  # the last span of years stated ("2018-2022")
+    # (person, post, predecessor) of the appointments read: a change told twice is one fact
+    appointed: set[tuple] = field(default_factory=set)
 
 
 @dataclass(frozen=True)

@@ -251,7 +251,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Dates that name no year: they fall in the year the article was published ("on Monday",
 # "on August 4", "in May", "yesterday"). Case-sensitive: "may" is a verb.
 DATED = re.compile(
-    rf"\b(?:(?:on|last|this|next)\s+{_WEEKDAY}|{_WEEKDAY},?\s+{_MONTH}\s+\d{{1,2}}\b"
+    rf"\b(?:(?:on|last|this|next|from|by|until)\s+{_WEEKDAY}|{_WEEKDAY},?\s+{_MONTH}\s+\d{{1,2}}\b"
     rf"|(?:on|in|since|by|from|until|of|early|late|mid-?)\s+(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}|{_MONTH})"
     rf"|yesterday|today|this week|last week|earlier this month|this month|last month"
     rf"|(?:on|last|this)\s+(?:weekend))\b(?![,.]?\s*(?:\d{{1,2}}\b|(?:19|20)\d\d))"
@@ -261,6 +261,14 @@ BASELINE = re.compile(r"(?:compared (?:with|to)|than(?: in)?|versus|vs\.?|agains
                       r"|(?:rise|increase|decrease|drop|fall|up|down|rose|fell|grew)\b[^.;]{0,40}?\bfrom)"
                       r"\s+(?:the\s+)?(?:same period (?:of|in)\s+|levels? (?:of|in)\s+)?$", re.IGNORECASE)  # fmt: skip
 BASELINE_REACH = 60
+_COUNT = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
+# "in the five years through 2022": the span that ends in the year written.
+YEARS_THROUGH = re.compile(rf"\b(?:the\s+)?{_COUNT}[\s-]years?\s+(?:through|to|until|up to)\s+({YEAR})\b",
+                           re.IGNORECASE)  # fmt: skip
+# Counted back from the publication: "four years ago"; "the next financial year" is the
+# fiscal year that starts in the publication's year.
+YEARS_AGO = re.compile(rf"\b{_COUNT}\s+years?\s+ago\b", re.IGNORECASE)
+NEXT_FISCAL = re.compile(r"\bnext\s+(?:financial|fiscal)\s+year\b", re.IGNORECASE)
 
 
 def find_periods(text: str, published_year: int | None = None) -> list[Period]:
@@ -268,6 +276,11 @@ def find_periods(text: str, published_year: int | None = None) -> list[Period]:
     baseline's years ("up 20% from 2019") are left out."""
     found: list[Period] = []
     taken = bytearray(len(text))  # characters a wider period already claimed
+    for match in YEARS_THROUGH.finditer(text):
+        count, last = parse_number(match.group(1)), int(match.group(2))
+        if count is not None and 1 <= count <= 50:
+            taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+            found.append(Period(last - int(count) + 1, last, *match.span()))
     for pattern, kind in PERIOD_PATTERNS:
         for match in pattern.finditer(text):
             if taken.find(1, match.start(), match.end()) != -1:
@@ -292,6 +305,14 @@ def find_periods(text: str, published_year: int | None = None) -> list[Period]:
             year = published_year + RELATIVE_YEARS[match.group(0).lower()]
             if 1 <= year <= 9999:  # "next year" of a date in 9999 is no year a date can hold
                 found.append(Period(year, year, *match.span()))
+        for match in YEARS_AGO.finditer(text):
+            count = parse_number(match.group(1))
+            if count is not None and count <= 50 and published_year - count >= 1:
+                year = published_year - int(count)
+                found.append(Period(year, year, *match.span()))
+        for match in NEXT_FISCAL.finditer(text):
+            if published_year < 9999:
+                found.append(Period(published_year, published_year + 1, *match.span()))
         for match in DATED.finditer(text):
             # "on Saturday, November 15, 2025": the year written just after is the date's own.
             if taken.find(1, match.start(), match.end() + 20) == -1:

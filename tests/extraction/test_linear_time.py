@@ -72,6 +72,8 @@ SHAPES = {
     "imports": "imported $1bn and 5 ",
     "asides": ", which spent $1bn in 2020, ",
     "gdp_shares": "spending 5% of GDP and ",
+    "lower_posts": "will become its interim group chief executive of the Alpha Bravo, after ",
+    "newly": "the newly appointed Chief of Staff, General Alpha said ",
 }
 SMALL, LARGE = 100_000, 1_048_576
 
