@@ -101,6 +101,10 @@ class ArticleState:
     last_range: Period | None = None  # the last span of years stated ("2018-2022")
     # (person, post, predecessor) of the appointments read: a change told twice is one fact
     appointed: set[tuple] = field(default_factory=set)
+    budget_presented: bool = False  # a budget for a fiscal year to come was read
+    last_spender: str | None = None  # whose spending the article stated last
+    # (person, post, predecessor) of the appointments read: a change told twice is one fact
+    appointed: set[tuple] = field(default_factory=set)
 
 
 @dataclass(frozen=True)

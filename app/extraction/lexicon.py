@@ -28,7 +28,8 @@ SPEND_VERBS = (
 BUDGET_NOUNS = (
     "budget", "budgets", "spending", "expenditure", "expenditures", "outlay", "outlays",
     "allocation", "allocations", "funding", "appropriation", "appropriations",
-    "spending plan", "defence bill", "defense bill", "capital outlay",
+    "spending plan", "defence bill", "defense bill", "capital outlay", "investment",
+    "investments",
 )  # fmt: skip
 # Buying arms: the deal and its verbs.
 PROCURE_VERBS = (

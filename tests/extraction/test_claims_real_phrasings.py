@@ -88,3 +88,78 @@ def test_years_ago_dates_an_appointment():
 )
 def test_no_appointment_without_a_whole_post_and_a_person(text):
     assert facts(text, "appointment") == []
+
+
+def test_a_budget_for_the_next_fiscal_year_is_proposed_and_so_are_its_lines():
+    text = ("The Government of Chile on Monday allocated 9 billion pesos for the defence budget "
+            "for the next financial year. Another 2 billion pesos has been earmarked for "
+            "pensions. Last year, 8 billion pesos had been earmarked for the forces.")  # fmt: skip
+    first, second, third = facts(text, "spending", "2021-02-01")
+    assert (first["subject"], first["period"]) == ("Government of Chile", (2021, 2022))
+    assert first["statement"].startswith("Government of Chile proposed")
+    assert second["subject"] == "Government of Chile" and "proposed" in second["statement"]
+    assert third["period"] == (2020, 2020) and "proposed" not in third["statement"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "predicate"),
+    [
+        ("Chile allocated $5bn for defence in 2022, marking a 6% increase in allocation.", 6.0,
+         "increased_by"),
+        ("Chile proposes to increase the military budget by 3.6% in 2025.", 3.6, "increased_by"),
+        ("Chile intends to allocate $2bn for ships, which is 2.4% more than this year.", 2.4,
+         "increased_by"),
+        ("Chile said it has proposed a 5 percent on-year cut in its budget for 2026.", 5.0,
+         "decreased_by"),
+    ],
+)  # fmt: skip
+def test_a_percent_change_beside_a_budget(text, value, predicate):
+    [change] = [f for f in facts(text, "spending", "2024-03-01") if f["unit"] == "percent"]
+    assert (change["value"], change["predicate"], change["subject"]) == (value, predicate, "Chile")
+
+
+def test_a_change_takes_the_modality_of_its_amount():
+    text = "Chile intends to allocate $2bn for ships, which is 2.4% more than this year."
+    amount, change = facts(text, "spending", "2024-03-01")
+    assert amount["statement"].startswith("Chile plans") and change["statement"].startswith("Chile plans")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Bangladesh unveiled a Tk 4.1 trillion budget for fiscal 2021-22.", 4.1e12, "BDT"),
+        ("Spain's 120-billion-euro military procurement budget was approved.", 1.2e11, "EUR"),
+    ],
+)
+def test_currencies_written_as_a_symbol_or_an_adjective(text, value, unit):
+    [fact] = facts(text, "spending", "2021-06-10")
+    assert (fact["value"], fact["unit"]) == (value, unit)
+
+
+def test_the_country_whose_gdp_it_is_spends():
+    text = "He said spending in 2023, which accounts for over 3% of Chile’s GDP, will grow."
+    [fact] = facts(text, "spending", "2024-01-01")
+    assert (fact["subject"], fact["value"], fact["period"]) == ("Chile", 3.0, (2023, 2023))
+
+
+def test_a_sentence_naming_no_spender_speaks_for_the_article_country():
+    text = "Peru presented its plans. The allocation was $5bn in the last fiscal."
+    [fact] = facts(text, "spending", "2020-06-01")
+    assert (fact["subject"], fact["period"]) == ("Peru", (2019, 2020))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru and Chile agreed to boost trade volume to $100M.",
+    ],
+)
+def test_money_that_moves_without_a_budget_is_no_spending(text):
+    assert facts(text, "spending") == []
+
+
+def test_its_budget_in_a_speakers_words_is_the_bodys():
+    text = ("Andes Bank reported its results. Maria Lopez, the lender's chairman, said its "
+            "digital investment over the next five years will reach at least $3bn.")  # fmt: skip
+    [fact] = facts(text, "spending")
+    assert fact["subject"] == "Andes Bank" and fact["value"] == 3e9
