@@ -163,3 +163,50 @@ def test_its_budget_in_a_speakers_words_is_the_bodys():
             "digital investment over the next five years will reach at least $3bn.")  # fmt: skip
     [fact] = facts(text, "spending")
     assert fact["subject"] == "Andes Bank" and fact["value"] == 3e9
+
+
+def test_every_name_of_a_list_ranks_among_the_top():
+    text = "Chile, Peru and Bolivia ranked among the top ten arms buyers in the four years through 2021."
+    found = facts(text, "ranking")
+    assert [f["subject"] for f in found] == ["Chile", "Peru", "Bolivia"]
+    assert all(f["period"] == (2018, 2021) and f["rank"] is None for f in found)
+
+
+def test_a_list_followed_by_ranks_after_the_leader():
+    text = ("Chile was the largest buyer of arms in 2019-2023. Chile is followed by Peru (8%), "
+            "Bolivia (5%) and Uruguay (3%) among the top 10 buyers.")  # fmt: skip
+    ranks = {f["subject"]: (f["rank"], f["period"]) for f in facts(text, "ranking")}
+    assert ranks == {"Chile": (1, (2019, 2023)), "Peru": (2, (2019, 2023)),
+                     "Bolivia": (3, (2019, 2023)), "Uruguay": (4, (2019, 2023))}  # fmt: skip
+
+
+def test_the_list_followed_by_counts_on_from_the_rank_written_last():
+    text = "Chile took the first place, the second - Peru. The list followed by Bolivia and Uruguay."
+    ranks = {f["subject"]: f["rank"] for f in facts(text, "ranking")}
+    assert ranks == {"Chile": 1, "Peru": 2, "Bolivia": 3, "Uruguay": 4}
+
+
+@pytest.mark.parametrize(
+    ("text", "rank", "total"),
+    [
+        ("Chile is a world leader in copper mining.", 1, None),
+        ("Peru has secured 41st position out of a total of 120 countries surveyed.", 41, 120),
+        ("Lara, a fine spinner, is ranked the No.1 bowler.", 1, None),
+    ],
+)
+def test_leaders_positions_and_numbers(text, rank, total):
+    [fact] = facts(text, "ranking")
+    assert (fact["rank"], fact["rank_total"]) == (rank, total)
+
+
+def test_the_prior_period_is_the_span_before_the_one_stated():
+    text = ("Chile bought most arms in 2018-2022. Peru ranked as the third largest importer over "
+            "the past five years, up from being ranked sixth over the prior five-year period.")  # fmt: skip
+    periods = {f["rank"]: f["period"] for f in facts(text, "ranking")}
+    assert periods == {3: (2018, 2022), 6: (2013, 2017)}
+
+
+def test_the_day_a_ranking_was_said_is_not_its_period():
+    text = "Chile ranks 11th globally in copper exports, the president said on Sunday."
+    [fact] = facts(text, "ranking", "2025-02-23")
+    assert fact["period"] == (None, None)
