@@ -99,6 +99,15 @@ class ArticleState:
     last_source: str | None = None
     editions: dict[str, int] = field(default_factory=dict)
     last_range: Period | None = None  # the last span of years stated ("2018-2022")
+    # (person, post, predecessor) of the appointments read: a change told twice is one fact
+    appointed: set[tuple] = field(default_factory=set)
+    budget_presented: bool = False  # a budget for a fiscal year to come was read
+    last_spender: str | None = None  # whose spending the article stated last
+    # the ranks read so far (entity key -> rank, period), "followed by" lists count on
+    ranks: dict[str, tuple] = field(default_factory=dict)
+    last_rank: tuple | None = None  # (rank, period) of the ranking read last
+    # (person, post, predecessor) of the appointments read: a change told twice is one fact
+    appointed: set[tuple] = field(default_factory=set)
 
 
 @dataclass(frozen=True)

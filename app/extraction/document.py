@@ -17,7 +17,7 @@ NEVER_FINAL = {
 }  # fmt: skip
 # Before a number these are no end either: "No. 3", "Jan. 5", "Rs. 300".
 BEFORE_NUMBER = {
-    "No", "Nos", "no", "Art", "Vol", "Fig", "Ch", "Sec", "Para", "pp", "p", "Rs", "Jan",
+    "No", "Nos", "no", "Art", "Vol", "Fig", "Ch", "Sec", "Para", "pp", "p", "Rs", "Tk", "Jan",
     "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 }  # fmt: skip
 # These end a sentence only when a typical sentence opener follows: "the U.S. The ...".

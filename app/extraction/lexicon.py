@@ -28,7 +28,8 @@ SPEND_VERBS = (
 BUDGET_NOUNS = (
     "budget", "budgets", "spending", "expenditure", "expenditures", "outlay", "outlays",
     "allocation", "allocations", "funding", "appropriation", "appropriations",
-    "spending plan", "defence bill", "defense bill", "capital outlay",
+    "spending plan", "defence bill", "defense bill", "capital outlay", "investment",
+    "investments",
 )  # fmt: skip
 # Buying arms: the deal and its verbs.
 PROCURE_VERBS = (
@@ -68,7 +69,18 @@ APPOINT_VERBS = ("appointed", "appoints", "appoint", "named", "names", "name", "
                  "confirmed", "takes over", "took over", "assumed", "assumes", "become",
                  "becomes", "became", "take over", "will take over")  # fmt: skip
 SUCCESSION_CUES = ("replacing", "replaces", "replaced", "succeeding", "succeeds", "succeeded",
-                   "taking over from", "who replaces", "in place of")  # fmt: skip
+                   "taking over from", "who replaces", "in place of", "will replace",
+                   "would replace", "to replace", "take over from", "takes over from",
+                   "took over from", "will succeed", "to succeed")  # fmt: skip
+# The head words of a post written in lower case ("its interim group chief executive", "the
+# new commander-in-chief of the Guards"): an appointment's object even when no entity
+# pass named it.
+POST_HEADS = ("chief executive officer", "chief executive", "chief operating officer",
+              "chief financial officer", "commander-in-chief", "managing director", "chairman",
+              "chairwoman", "chairperson", "chief commander", "commander", "director",
+              "governor", "chief of staff", "head")  # fmt: skip
+# Words before the one who left a post, in the sentence after an appointment.
+PREDECESSOR_CUES = ("outgoing", "predecessor", "departing", "retiring")
 
 # Events: happenings a reader can date, done by a named actor. Sayings ("said",
 # "warned", "stressed") and opinions are not events, nor is any verb outside this list.

@@ -42,7 +42,7 @@ CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "
                     "₹": "INR", "₺": "TRY", "₼": "AZN", "Rs.": "INR", "Rs": "INR", "₩": "KRW",
                     "NT$": "TWD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
                     "HK$": "HKD", "S$": "SGD", "NZ$": "NZD", "R$": "BRL", "₦": "NGN",
-                    "₱": "PHP", "₴": "UAH", "zł": "PLN"}  # fmt: skip
+                    "₱": "PHP", "₴": "UAH", "zł": "PLN", "Tk.": "BDT", "Tk": "BDT"}  # fmt: skip
 CURRENCY_WORDS = {
     "us dollars": "USD", "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
     "pounds sterling": "GBP", "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
@@ -54,12 +54,14 @@ CURRENCY_WORDS = {
     "ringgit": "MYR", "taiwan dollars": "TWD", "new taiwan dollars": "TWD", "rials": "IRR",
     "pakistani rupees": "PKR", "egyptian pounds": "EGP", "australian dollars": "AUD",
     "canadian dollars": "CAD", "dinars": "DZD", "shillings": "KES", "philippine pesos": "PHP",
+    "taka": "BDT",
 }  # fmt: skip
 ISO_CODES = {
     "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "AZN", "INR", "TRY", "KRW", "UAH", "KZT",
     "GEL", "AMD", "ILS", "SAR", "AED", "CHF", "CAD", "AUD", "SEK", "NOK", "PLN", "BRL",
     "IRR", "PKR", "EGP", "ZAR", "NGN", "MXN", "IDR", "THB", "TWD", "HKD", "SGD", "NZD",
     "PHP", "MYR", "DZD", "KES", "ETB", "COP", "ARS", "CLP", "DKK", "CZK", "HUF", "RON",
+    "BDT",
 }  # fmt: skip
 
 _QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
@@ -79,8 +81,8 @@ MONEY = re.compile(
     # holds no "rs 5", "members 30" no "RS 30").
     rf"(?<![^\W\d_])(?-i:(?P<symbol>{_SYMBOL})\s?|(?P<code_before>{_ISO})\s?)"
     rf"(?P<amount>{_NUMBER})(?:\s?(?P<scale>{_SCALE})\b)?"
-    rf"|(?:(?P<qualifier2>{_QUALIFIER})\s+)?(?P<amount2>{_NUMBER})(?:\s?(?P<scale2>{_SCALE})\b)?"
-    rf"\s?(?:(?-i:(?P<code_after>{_ISO}))\b|(?P<word>{_CURRENCY_WORD})\b)",
+    rf"|(?:(?P<qualifier2>{_QUALIFIER})\s+)?(?P<amount2>{_NUMBER})(?:[\s-]?(?P<scale2>{_SCALE})\b)?"
+    rf"[\s-]?(?:(?-i:(?P<code_after>{_ISO}))\b|(?P<word>{_CURRENCY_WORD})\b)",
     re.IGNORECASE,
 )
 COUNT = re.compile(
@@ -251,7 +253,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Dates that name no year: they fall in the year the article was published ("on Monday",
 # "on August 4", "in May", "yesterday"). Case-sensitive: "may" is a verb.
 DATED = re.compile(
-    rf"\b(?:(?:on|last|this|next)\s+{_WEEKDAY}|{_WEEKDAY},?\s+{_MONTH}\s+\d{{1,2}}\b"
+    rf"\b(?:(?:on|last|this|next|from|by|until)\s+{_WEEKDAY}|{_WEEKDAY},?\s+{_MONTH}\s+\d{{1,2}}\b"
     rf"|(?:on|in|since|by|from|until|of|early|late|mid-?)\s+(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}|{_MONTH})"
     rf"|yesterday|today|this week|last week|earlier this month|this month|last month"
     rf"|(?:on|last|this)\s+(?:weekend))\b(?![,.]?\s*(?:\d{{1,2}}\b|(?:19|20)\d\d))"
@@ -261,6 +263,15 @@ BASELINE = re.compile(r"(?:compared (?:with|to)|than(?: in)?|versus|vs\.?|agains
                       r"|(?:rise|increase|decrease|drop|fall|up|down|rose|fell|grew)\b[^.;]{0,40}?\bfrom)"
                       r"\s+(?:the\s+)?(?:same period (?:of|in)\s+|levels? (?:of|in)\s+)?$", re.IGNORECASE)  # fmt: skip
 BASELINE_REACH = 60
+_COUNT = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
+# "in the five years through 2022": the span that ends in the year written.
+YEARS_THROUGH = re.compile(rf"\b(?:the\s+)?{_COUNT}[\s-]years?\s+(?:through|to|until|up to)\s+({YEAR})\b",
+                           re.IGNORECASE)  # fmt: skip
+# Counted back from the publication: "four years ago"; "the next financial year" is the
+# fiscal year that starts in the publication's year, "the last fiscal" the one before.
+YEARS_AGO = re.compile(rf"\b{_COUNT}\s+years?\s+ago\b", re.IGNORECASE)
+FISCAL = re.compile(r"\b(?P<which>next|last|this)\s+(?:financial|fiscal)(?:\s+year)?\b", re.IGNORECASE)
+FISCAL_START = {"next": 0, "this": 0, "last": -1}  # the span of years each names
 
 
 def find_periods(text: str, published_year: int | None = None) -> list[Period]:
@@ -268,6 +279,11 @@ def find_periods(text: str, published_year: int | None = None) -> list[Period]:
     baseline's years ("up 20% from 2019") are left out."""
     found: list[Period] = []
     taken = bytearray(len(text))  # characters a wider period already claimed
+    for match in YEARS_THROUGH.finditer(text):
+        count, last = parse_number(match.group(1)), int(match.group(2))
+        if count is not None and 1 <= count <= 50:
+            taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+            found.append(Period(last - int(count) + 1, last, *match.span()))
     for pattern, kind in PERIOD_PATTERNS:
         for match in pattern.finditer(text):
             if taken.find(1, match.start(), match.end()) != -1:
@@ -292,6 +308,15 @@ def find_periods(text: str, published_year: int | None = None) -> list[Period]:
             year = published_year + RELATIVE_YEARS[match.group(0).lower()]
             if 1 <= year <= 9999:  # "next year" of a date in 9999 is no year a date can hold
                 found.append(Period(year, year, *match.span()))
+        for match in YEARS_AGO.finditer(text):
+            count = parse_number(match.group(1))
+            if count is not None and count <= 50 and published_year - count >= 1:
+                year = published_year - int(count)
+                found.append(Period(year, year, *match.span()))
+        for match in FISCAL.finditer(text):
+            first = published_year + FISCAL_START[match.group("which").lower()]
+            if 1 <= first < 9999:
+                found.append(Period(first, first + 1, *match.span()))
         for match in DATED.finditer(text):
             # "on Saturday, November 15, 2025": the year written just after is the date's own.
             if taken.find(1, match.start(), match.end() + 20) == -1:

@@ -72,6 +72,13 @@ SHAPES = {
     "imports": "imported $1bn and 5 ",
     "asides": ", which spent $1bn in 2020, ",
     "gdp_shares": "spending 5% of GDP and ",
+    "lower_posts": "will become its interim group chief executive of the Alpha Bravo, after ",
+    "newly": "the newly appointed Chief of Staff, General Alpha said ",
+    "percent_changes": "budget a 6% increase in its budget, which is 2.4% more than up 3% from ",
+    "followed": "followed by Chile (5%), Peru, and ",
+    "top_lists": "Chile, Peru and Bolivia as the top five arms importers, ",
+    "leaders": "is a world leader in copper mining and No.1 ",
+    "budget_lines": "allocated Rs 5 crore for the next financial year on Monday, its 5-billion-euro plan ",
 }
 SMALL, LARGE = 100_000, 1_048_576
 

@@ -13,7 +13,7 @@ from app.extraction.quantities import Period
 
 VERB = lexicon.word_pattern(lexicon.APPOINT_VERBS)
 SUCCESSION = lexicon.word_pattern(lexicon.SUCCESSION_CUES)
-CUES = re.compile(r"appoint|named|names|nominat|sworn|promot|elevat|picked|tapped|chose|becom|"
+CUES = re.compile(r"appoint|named|names|nominat|sworn|promot|elevat|picked|tapped|chose|becom|take over|"
                   r"selected|installed|designat|confirmed|took over|takes over|assum|"
                   r"replac|succe")  # fmt: skip
 REACH = 120  # characters from the verb within which the person and the post are named
@@ -22,21 +22,35 @@ REACH = 120  # characters from the verb within which the person and the post are
 def find(ctx: SentenceContext) -> list:
     if not CUES.search(ctx.body):
         return []
-    for verb in (*VERB.finditer(ctx.body), *SUCCESSION.finditer(ctx.body)):
-        fact = _appointment(ctx, verb)
-        if fact is not None:
-            return [fact]
-    return []
+    # A succession cue wins over the verb inside it ("take over from X as Y": X left).
+    cues = [(m, True) for m in SUCCESSION.finditer(ctx.body)]
+    taken = bytearray(len(ctx.body))
+    for match, _ in cues:
+        taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    cues += [(m, False) for m in VERB.finditer(ctx.body) if not taken[m.start()]]
+    facts, people = [], set()
+    saying = SAYING.search(ctx.body)  # where the sentence's saying verb is, found once
+    for verb, succession in sorted(cues, key=lambda cue: cue[0].start()):
+        fact = _appointment(ctx, verb, succession, saying.start() if saying else len(ctx.body))
+        if fact is None or fact.subject in people:
+            continue
+        # The same change of post told again later in the article is one claim.
+        said = (fact.subject, fact.object, fact.replaces)
+        if said not in ctx.state.appointed:
+            ctx.state.appointed.add(said)
+            people.add(fact.subject)
+            facts.append(fact)
+    return facts
 
 
-def _appointment(ctx: SentenceContext, verb: re.Match):
+def _appointment(ctx: SentenceContext, verb: re.Match, succession_cue: bool, saying: int):
     """The post must follow the verb as its complement ('appointed X as Y', 'was named the
     new Y', 'took over as Y'); the person is the verb's object, or its subject when passive."""
     post = _post_after(ctx, verb)
     if post is None:
         return None
     predecessor = None
-    if SUCCESSION.fullmatch(verb.group(0)):  # "X, who succeeds Y as Z": Y left the post
+    if succession_cue:  # "X, who succeeds Y as Z": Y left the post
         between = ctx.entities_in(verb.end(), post.start - ctx.sentence.start, EntityType.person)
         before = ctx.entities_in(max(0, verb.start() - REACH), verb.start(), EntityType.person)
         if not before:
@@ -64,21 +78,68 @@ def _appointment(ctx: SentenceContext, verb: re.Match):
         if after is not None and after.key != person.key:
             draft.replaces = after
             draft.anchor(ctx.absolute(succession.start()), ctx.absolute(succession.end()))
+    if draft.replaces is None:
+        draft.replaces = _leaving(ctx, verb, person) or _predecessor_after(ctx, person)
     draft.modality = lexicon.modality_of(ctx.body, verb.start(), verb.end())
     if verb.group(0).lower().startswith("nominat"):
         draft.modality = "proposed"  # a nominee is not yet in post
-    draft.period = period_near(ctx, verb.start(), verb.end())
-    if draft.period is None and draft.modality == "asserted" and ctx.state.published_year:
+    elif INFINITIVE.search(ctx.body, max(0, verb.start() - 4), verb.start()):
+        draft.modality = "planned"  # "selected X to become", "leaving the bank to become"
+    draft.period = _period(ctx, verb, post.end - ctx.sentence.start, saying)
+    aside = NEWLY.search(ctx.body, max(0, verb.start() - 8), verb.end())
+    if draft.period is None and draft.modality == "asserted" and ctx.state.published_year and not aside:
         # An appointment the news reports without a date is the news of its day.
         year = ctx.state.published_year
         draft.period = Period(year, year, ctx.absolute(verb.start()), ctx.absolute(verb.end()))
     return build_fact(ctx, draft, _statement(ctx, draft))
 
 
-# Between the verb and the post: the appointee's name at most, then "as", "to" or "the new".
+INFINITIVE = re.compile(r"\bto\s+$")
+NEWLY = re.compile(r"\bnewly\s+\w+$", re.IGNORECASE)
+# "said on Friday that X would become ...": a date before the verb is the saying's.
+SAYING = re.compile(r"\b(?:said|says|told|reported|announced|introduced|confirmed)\b")
+
+
+def _period(ctx: SentenceContext, verb: re.Match, end: int, saying: int) -> Period | None:
+    if NEWLY.search(ctx.body, max(0, verb.start() - 8), verb.end()):
+        return None  # "X, the newly appointed Y, was introduced on Friday": not its date
+    period = period_near(ctx, verb.start(), max(verb.end(), end))
+    if period is not None and period.end <= ctx.absolute(verb.start()):
+        if saying < verb.start():
+            return None
+    return period
+
+
+# "will become X from Saturday, after Y leaves the bank": Y leaves the post.
+LEAVES = re.compile(r"\s+(?:leaves|left|steps down|stepped down|departs|departed|retires|"
+                    r"retired|resigns|resigned|exits|exited)\b")  # fmt: skip
+AFTER = re.compile(r"\bafter\s+$")
+
+
+def _leaving(ctx: SentenceContext, verb: re.Match, person: Ref) -> Ref | None:
+    for ref in ctx.entities_in(verb.end(), min(len(ctx.body), verb.end() + REACH), EntityType.person):
+        at = ref.start - ctx.sentence.start
+        if (ref.key != person.key and AFTER.search(ctx.body, max(0, at - 8), at)
+                and LEAVES.match(ctx.text, ref.end)):  # fmt: skip
+            return ref
+    return None
+
+
+# Between the verb and the post: the appointee's name at most, then "as", "to" or "the new";
+# or the post right after the verb ("was named MD and CEO of X", "appointed him the new Y").
 COMPLEMENT = re.compile(r"^(?:[^,;.]{0,80}?\s)?(?:as|to(?: the (?:post|position|office) of)?)\s+"
-                        r"(?:the\s+)?(?:new\s+|next\s+|acting\s+|interim\s+)?(?:[\w’']+\s+)?$"
-                        r"|^\s+(?:the\s+|its\s+)?(?:new|next|acting|interim)\s+$", re.IGNORECASE)  # fmt: skip
+                        r"(?:(?:the|its)\s+)?(?:new\s+|next\s+|acting\s+|interim\s+)?(?:[\w’']+\s+)?$"
+                        r"|^\s+(?:(?:him|her)\s+)?(?:(?:the|its)\s+)?(?:(?:new|next|acting|interim)\s+)?$",
+                        re.IGNORECASE)  # fmt: skip
+# A post in lower case after the verb: "will become its interim group chief executive",
+# "as the new commander-in-chief of the Guards". Case-sensitive: a capitalised post is an
+# entity the entity pass already found.
+LOWER_POST = re.compile(
+    r"\b(?P<title>(?:(?:group|deputy|vice|senior)\s+)?"
+    rf"(?:{lexicon.alternation(lexicon.POST_HEADS)}))\b"
+    r"(?:\s+of\s+(?P<of>(?:the\s+)?(?:[A-Z][\w’'-]*+\s?){1,4}(?:division|unit|region)?))?"
+    r"(?P<more>,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3},?\s+and\s)?"
+)
 
 
 def _post_after(ctx: SentenceContext, verb: re.Match) -> Ref | None:
@@ -87,18 +148,57 @@ def _post_after(ctx: SentenceContext, verb: re.Match) -> Ref | None:
         between = ctx.text[ctx.absolute(verb.end()) : post.start]
         if COMPLEMENT.match(between):
             return post
-    return None
+    return _lower_post(ctx, verb)
 
 
-PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being|has|have|had|newly|just)\s+(?:\w+\s+)?$")
-TAKING = ("took", "takes", "assum", "sworn", "confirmed", "replac", "succe")
+ITS = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?$")
+
+
+def _lower_post(ctx: SentenceContext, verb: re.Match) -> Ref | None:
+    """The post a lower-case phrase names, qualified by its body: the one 'of' names, else
+    the organisation named last before the verb (or the sentence's subject, for 'its')."""
+    found = LOWER_POST.search(ctx.body, verb.end(), min(len(ctx.body), verb.end() + REACH))
+    if found is None or found.group("more") and found.group("of"):
+        return None  # none, or a name that goes on ("of the Europe, Middle East and ...")
+    if not COMPLEMENT.match(ctx.body[verb.end() : found.start()]):
+        return None
+    if ctx.covered(ctx.absolute(found.start("title")), ctx.absolute(found.end("title"))):
+        return None
+    title = found.group("title")
+    if found.group("of"):
+        surface = f"{title} of {found.group('of').strip()}"
+        key = ctx.table.add(surface[0].upper() + surface[1:], EntityType.position)
+    else:
+        # "its next chief executive": the body the sentence is about before the outlet cited
+        its = ITS.search(ctx.body, max(0, found.start() - 20), found.start())
+        source = ctx.attribution.key if ctx.attribution else None
+        owners = [ref.key for ref in ctx.entities_in(0, verb.start(), EntityType.organization)]
+        if its and source is not None:
+            owners = [key for key in owners if key != source]
+            owners += [ctx.state.last_organization_subject or source]
+        owner = owners[-1] if owners else ctx.state.last_organization_subject
+        if owner is None or owner not in ctx.table.records:
+            return None
+        plain = title.removeprefix("group ")  # "group chief executive" is the chief executive
+        name = f"{plain.title()} of {ctx.name_of(owner)}"
+        key = ctx.table.add(name, EntityType.position, aliases=[title, plain])
+    return Ref(key, ctx.absolute(found.start("title")), ctx.absolute(found.end("title")
+                                                                    if not found.group("of") else found.end("of")))
+
+
+PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being|has|have|had|newly|just)\s+(?:\w+\s+)?$",
+                     re.IGNORECASE)
+TAKING = ("took", "takes", "assum", "sworn", "confirmed", "replac", "succe", "becom")
 PRONOUN = re.compile(r"\s+(?:him|her)\b", re.IGNORECASE)
+SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "Newly appointed Chief of Defence Forces, General X": the one appointed follows the post.
+AFTER_POST = re.compile(r"\s*,\s*")
 
 
 def _appointee(ctx: SentenceContext, verb: re.Match, post: Ref) -> Ref | None:
     """'X appointed Y as ...': the person between the verb and the post ('appointed him':
     the person named last before); 'Y was appointed as ...', 'Y takes over as ...': the
-    person nearest before the verb."""
+    person nearest before the verb; 'she would become ...': the last sentence's person."""
     verb_at = ctx.absolute(verb.start())
     between = ctx.entities_in(verb.end(), post.start - ctx.sentence.start, EntityType.person)
     if between:
@@ -107,8 +207,45 @@ def _appointee(ctx: SentenceContext, verb: re.Match, post: Ref) -> Ref | None:
     before = [ref for ref in before if ref.start < verb_at]
     passive = PASSIVE.search(ctx.body, max(0, verb.start() - 25), verb.start())
     taking = verb.group(0).lower().startswith(TAKING)
-    if before and (passive or taking or PRONOUN.match(ctx.body, verb.end())):
+    if not (passive or taking or PRONOUN.match(ctx.body, verb.end())):
+        return None
+    pronoun = SUBJECT_PRONOUN.search(ctx.body, max(0, verb.start() - 30), verb.start())
+    if pronoun is not None:
+        last = ctx.state.last_subject
+        if last in ctx.table.records and ctx.type_of(last) is EntityType.person:
+            return Ref(last)
+    if before:
         return max(before, key=lambda ref: ref.start)
+    comma = AFTER_POST.match(ctx.text, post.end)
+    if passive and comma is not None:
+        return ctx.first_entity(comma.end() - ctx.sentence.start,
+                                min(len(ctx.body), comma.end() - ctx.sentence.start + 40),
+                                EntityType.person)  # fmt: skip
+    return None
+
+
+PREDECESSOR = lexicon.word_pattern(lexicon.PREDECESSOR_CUES)
+NEXT_SENTENCE = re.compile(r"[.!?](?:\s|$)")
+LOOKAHEAD = 300  # characters of the next sentence read for the predecessor
+
+
+def _predecessor_after(ctx: SentenceContext, person: Ref) -> Ref | None:
+    """The one who left the post, named in the next sentence: 'X will replace Y',
+    'the outgoing army chief, Y'."""
+    start = ctx.sentence.end
+    stop = NEXT_SENTENCE.search(ctx.text, start + 1, start + LOOKAHEAD)
+    end = stop.end() if stop else min(len(ctx.text), start + LOOKAHEAD)
+    people = [m for m in ctx.table.in_span(start, end)
+              if m.key in ctx.table.records and ctx.type_of(m.key) is EntityType.person]  # fmt: skip
+    for cue in (*SUCCESSION.finditer(ctx.text, start, end), *PREDECESSOR.finditer(ctx.text, start, end)):
+        after = [m for m in people if cue.end() <= m.start < cue.end() + 60]
+        if not after or after[0].key == person.key:
+            continue
+        if SUCCESSION.fullmatch(cue.group(0)):
+            doer = [m for m in people if m.end <= cue.start()]
+            if not doer or doer[-1].key != person.key:
+                continue
+        return Ref(after[0].key, after[0].start, after[0].end)
     return None
 
 

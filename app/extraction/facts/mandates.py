@@ -23,6 +23,7 @@ INVOLVED = re.compile(
     r"(?:,\s*which|\bthat)\s+(?:can|may|could|is to)\s+be\s+(?:involved|used|deployed|engaged|called)\s+"
     r"(?:in|on|upon)\s+(?P<what>[^.;]+)"
 )  # fmt: skip
+NEWLY = re.compile(r"\bnewly[\s-]+appointed\b", re.IGNORECASE)
 ITEM_SPLIT = re.compile(r",\s+(?:and\s+)?")
 COMMA = re.compile(r"\s*,\s*")
 ACTORS = (EntityType.person, EntityType.position, EntityType.organization)
@@ -102,6 +103,8 @@ def _holders(ctx: SentenceContext) -> list:
     facts = []
     for person, position, start, end in ctx.table.appositions_in(ctx.sentence.start,
                                                                  ctx.sentence.end):  # fmt: skip
+        if NEWLY.search(ctx.text, max(ctx.sentence.start, start - 20), start + 20):
+            continue  # "Newly appointed Chief X, General Y": an appointment, not a title held
         draft = FactDraft(FactType.mandate, Ref(person), "holds_position",
                           object=Ref(position), confidence=0.9)  # fmt: skip
         draft.anchor(start, end)
@@ -116,6 +119,8 @@ def _commanders(ctx: SentenceContext) -> list:
         match = COMMANDER.match(mention.text)
         if match is None or ctx.type_of(mention.key) is not EntityType.position:
             continue
+        if COMMANDER.match(ctx.name_of(mention.key)):
+            continue  # the post is no other post's: "the Commander-in-chief is the Commander-in-chief"
         force = ctx.table.resolve(match.group("force"))
         if force is None:
             continue

@@ -17,13 +17,19 @@ from app.extraction.context import (
     build_fact,
     period_for,
 )
-from app.extraction.quantities import NUMBER_WORDS, ORDINAL_WORDS, bounded_int, parse_number
+from app.extraction.quantities import (
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    Period,
+    bounded_int,
+    parse_number,
+)
 
 ORD = r"(?P<ord>\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
 COPULA = r"\b(?:is|was|are|were|became|becoming|become|remains|remained|has|have|had|as)\s+"
 SUPERLATIVE = (r"(?:largest|biggest|strongest|most powerful|most capable|leading|"
                r"greatest|highest|best|most advanced|most expensive|most modern)")  # fmt: skip
-TOTAL = r"(?:among|out of|of)\s+(?:the\s+)?(?P<total>\d[\d,]*)\b(?:\s+(?:countries|nations|states|armies|militaries))?"
+TOTAL = r"(?:among|out of(?: a total of)?|of)\s+(?:the\s+)?(?P<total>\d[\d,]*)\b(?:\s+(?:countries|nations|states|armies|militaries))?"
 # Names are bounded (NAME_CHARS): an unbounded lazy run scanned on to the end of the
 # sentence from every cue that then failed, quadratic in a long sentence.
 PLACES_AFTER = rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?P<scope>[A-Z][\w\- ]{{0,{NAME_CHARS}}}?)(?=[,.;]|\s+(?:in|for|during|according|with|and|after|since)\b|$))?"
@@ -37,12 +43,20 @@ PATTERNS = [
     # "the second - Russia": the ranked one follows
     re.compile(rf"\bthe\s+{ORD}(?:\s+place)?\s*(?P<after>[-–—:])\s*", re.IGNORECASE),
     re.compile(rf"\b(?:ranked|ranks|rank|placed|came|finished|stood|ranking|took|takes|secured|secures|holds|held|occupies|occupied)\s+(?:as\s+|at\s+|in\s+)?(?:the\s+)?{ORD}"
-               rf"(?:\s+place)?(?:\s+{TOTAL})?", re.IGNORECASE),
-    re.compile(rf"\b{ORD}\s+place(?:\s+{TOTAL})?", re.IGNORECASE),
+               rf"(?:\s+(?:place|position|spot))?(?:\s+{TOTAL})?", re.IGNORECASE),
+    re.compile(rf"\b{ORD}\s+(?:place|position|spot)(?:\s+{TOTAL})?", re.IGNORECASE),
+    # "ranked the No.1 batter", "is the world's number one exporter"
+    re.compile(r"\b(?:ranked|ranks|is|was|as)\s+(?:the\s+)?(?:world['’]s\s+)?(?:No\.?\s?|number\s+)(?P<no>\d{1,3}|one)\b"),
+    # "is a global leader in drone production": first in that field
+    re.compile(r"\b(?:is|was|remains|became)\s+(?:a|the)\s+(?:global|world|world['’]s)\s+(?P<leader>leader)\s+in\s+"
+               r"(?P<field>[a-z][\w\s-]{0,60}?)(?=\s+and\b|[,.;]|$)"),
     re.compile(rf"\b{ORD}\s+{TOTAL}", re.IGNORECASE),
     re.compile(rf"{COPULA}the\s+{ORD}[\s-]+(?P<sup>{SUPERLATIVE})\b{WHAT}{PLACES_AFTER}"),
     re.compile(rf"{COPULA}(?:the (?P<world>world['’]s)|the|(?P<owner>[A-Z][\w\- ]{{0,{NAME_CHARS}}}?)[’']s)\s+(?P<sup>{SUPERLATIVE})\b{WHAT}{PLACES_AFTER}"),
     re.compile(r"\b(?:in|among|into)\s+the\s+top\s+(?P<top>\d+|" + "|".join(NUMBER_WORDS) + r")\b"),
+    # "identified A, B and C as the top five importers", "as the five biggest exporters"
+    re.compile(r"\bas\s+the\s+(?:top\s+)?(?P<top>\d+|" + "|".join(NUMBER_WORDS) + rf")\s+(?:{SUPERLATIVE}\s+)?"
+               r"(?:[a-z]+\s+)?(?:importers|exporters|spenders|buyers|suppliers|producers|armies|powers)\b"),
 ]  # fmt: skip
 MAX_RANK = 500  # a higher rank or "top N" is a misreading of some other number
 GLOBAL = re.compile(r"\b(?:globally|worldwide|in the world|the world['’]s|of the world)\b")
@@ -56,9 +70,11 @@ CUES = re.compile(r"\d(?:st|nd|rd|th)\b|rank|place|out of|most|largest|biggest|s
 
 
 def find(ctx: SentenceContext) -> list:
-    if not CUES.search(ctx.body):
+    if not CUES.search(ctx.body) and "followed by" not in ctx.body and "leader" not in ctx.body:
         return []
-    facts, used = [], bytearray(len(ctx.body))  # characters a ranking already claimed
+    facts = _followers(ctx)
+    # A list's order is its ranks: "among the top 10" then says nothing more of them.
+    used = bytearray(len(ctx.body)) if not facts else bytearray(b"\x01" * len(ctx.body))
     for pattern in PATTERNS:
         for match in pattern.finditer(ctx.body):
             if used.find(1, match.start(), match.end()) != -1:
@@ -68,7 +84,85 @@ def find(ctx: SentenceContext) -> list:
             if draft is None:
                 continue
             used[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
-            facts.append(build_fact(ctx, draft, _statement(ctx, draft)))
+            subjects = [subject]
+            if match.groupdict().get("top"):  # "A, B and C ranked among the top ten"
+                subjects = _listed(ctx, subject) or subjects
+            for ref in subjects:
+                draft.subject = ref
+                facts.append(build_fact(ctx, draft, _statement(ctx, draft)))
+                _remember(ctx, ref.key, draft)
+    # The rank read last is the one written last: "the second - Russia, the third - China".
+    ranked = [fact for fact in facts if fact is not None and fact.rank is not None]
+    if ranked:
+        last = max(ranked, key=lambda fact: fact.evidence.end)
+        period = Period(last.period_start, last.period_end, 0, 0) if last.period_start else None
+        ctx.state.last_rank = (last.rank, period)
+    return facts
+
+
+def _remember(ctx: SentenceContext, key: str, draft: FactDraft) -> None:
+    if draft.rank is not None:
+        ctx.state.ranks[key] = (draft.rank, draft.period)
+
+
+LIST_SEP = re.compile(r"(?:\s*\([^()]{0,20}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _listed(ctx: SentenceContext, last: Ref) -> list[Ref]:
+    """The names listed with `last` just before it ('Saudi Arabia, Qatar and Egypt')."""
+    if last.start is None:
+        return []
+    before = ctx.entities_in(max(0, last.start - ctx.sentence.start - 300),
+                             last.start - ctx.sentence.start, *RANKED)  # fmt: skip
+    source = ctx.attribution.key if ctx.attribution else None
+    listed = [last]
+    for ref in reversed(before):
+        if ref.key == source or not LIST_SEP.fullmatch(ctx.text, ref.end, listed[0].start):
+            break
+        listed.insert(0, ref)
+    return listed if len(listed) > 1 else []
+
+
+FOLLOWED = re.compile(r"\bfollowed by\s+")
+LIST_END = re.compile(r"\s(?:among|in|as|accounting|with\s+a\s+total)\b|[;:]")
+FOLLOWER_SEP = re.compile(r"(?:\s*\([^()]{0,20}\)|\s+with\s+[\d.,]+\s*(?:%|per\s?cent|percent))?"
+                          r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")  # fmt: skip
+
+
+def _followers(ctx: SentenceContext) -> list:
+    """'X is followed by A (9.6%), B and C', 'The list followed by A, B': the ones listed
+    rank after X's rank (or after the rank read last), in the order they are named."""
+    match = FOLLOWED.search(ctx.body)
+    if match is None:
+        return []
+    leader = ctx.entities_in(0, match.start(), *RANKED)
+    base = ctx.state.ranks.get(leader[0].key) if leader else ctx.state.last_rank
+    if base is None:
+        return []
+    stop = LIST_END.search(ctx.body, match.end())
+    end = stop.start() if stop else len(ctx.body)
+    named = ctx.entities_in(match.end(), end, *RANKED)
+    if not named or named[0].start - ctx.absolute(match.end()) > 2:
+        return []
+    listed = [named[0]]
+    for ref in named[1:]:
+        if not FOLLOWER_SEP.match(ctx.text, listed[-1].end) or \
+                FOLLOWER_SEP.match(ctx.text, listed[-1].end).end() != ref.start:  # fmt: skip
+            break
+        listed.append(ref)
+    rank, period = base
+    facts = []
+    for offset, ref in enumerate(listed, start=1):
+        if rank + offset > MAX_RANK:
+            break
+        ref = _for_country(ctx, ref)
+        draft = FactDraft(FactType.ranking, ref, "ranked_in", rank=rank + offset, confidence=0.75,
+                          attributed=True)  # fmt: skip
+        draft.anchor(ctx.absolute(match.start()), ref.end)
+        if period is not None:
+            draft.period = Period(period.start_year, period.end_year, ref.start, ref.end)
+        facts.append(build_fact(ctx, draft, _statement(ctx, draft)))
+        _remember(ctx, ref.key, draft)
     return facts
 
 
@@ -124,6 +218,10 @@ def _draft(ctx: SentenceContext, match: re.Match, subject: Ref) -> FactDraft | N
         value = parse_number(groups["top"])
         if value is None or value > MAX_RANK:
             return None
+    elif groups.get("no"):
+        rank = 1 if groups["no"] == "one" else bounded_int(groups["no"])
+    elif groups.get("leader"):
+        rank = 1  # "a world leader in drone production"
     elif groups.get("n"):
         rank = bounded_int(groups["n"])
     elif groups.get("ord"):
@@ -140,19 +238,44 @@ def _draft(ctx: SentenceContext, match: re.Match, subject: Ref) -> FactDraft | N
     draft = FactDraft(FactType.ranking, subject, "ranked_in", rank=rank, rank_total=total,
                       confidence=0.85, attributed=True)  # fmt: skip
     draft.anchor(ctx.absolute(match.start()), ctx.absolute(match.end()))
-    if value is not None:
-        draft.value, draft.unit, draft.value_qualifier = value, "rank", "at_most"
     _scope(ctx, match, draft)
     what = (groups.get("what") or "").strip()
-    if groups.get("sup"):
+    if value is not None:
+        # Among the top N: a bound, not a rank; the annotation guide gives rankings no value.
+        draft.predicate, draft.metric = "ranked_among_top", f"top {say.number(value)}"
+        earlier = ctx.state.last_range
+        if not ctx.has_periods() and earlier is not None:
+            # "named A, B and C as the five biggest exporters" in a report on 2018-2022
+            draft.period = Period(earlier.start_year, earlier.end_year,
+                                  ctx.absolute(match.start()), ctx.absolute(match.end()))  # fmt: skip
+        draft.scope = draft.scope or ("global" if _says_global(ctx.body) else None)
+    elif groups.get("leader"):
+        draft.metric = groups["field"].strip()
+    elif groups.get("sup"):
         draft.metric = f"{groups['sup']} {what}".strip()
     elif metric := METRIC_AFTER.match(ctx.body, match.end()):
         draft.metric = metric.group("metric").strip()
     if total is not None and draft.scope is None:
         draft.scope = "global"
     start, end = clause_around(ctx.body, match.start(), match.end())
-    draft.period = period_for(ctx, start, end)
+    draft.period = period_for(ctx, start, end) or draft.period
+    if draft.period is not None and NEWS_DATE.match(ctx.text, draft.period.start):
+        draft.period = None  # "ranks 11th, the president said on Sunday": the saying's day
+    prior = PRIOR.search(ctx.body, match.end(), min(len(ctx.body), match.end() + 40))
+    earlier = ctx.state.last_range
+    if prior is not None and earlier is not None and earlier.end_year is not None:
+        # "ranked sixth over the prior five-year period": the span before the one stated
+        span = earlier.end_year - earlier.start_year + 1
+        draft.period = Period(earlier.start_year - span, earlier.start_year - 1,
+                              ctx.absolute(prior.start()), ctx.absolute(prior.end()))  # fmt: skip
     return draft
+
+
+PRIOR = re.compile(r"\b(?:the\s+)?(?:prior|previous|preceding)\s+(?:[\w-]+-year\s+)?period\b")
+
+
+NEWS_DATE = re.compile(r"(?:on|last|this|from)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                       r"Saturday|Sunday)\b|(?:yesterday|today)\b")  # fmt: skip
 
 
 CLAUSE_BREAK = re.compile(
@@ -167,6 +290,11 @@ def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     before, after = bisect_right(ends, start), bisect_left(starts, end)
     first = ends[before - 1] if before else 0
     return first, (starts[after] if after < len(starts) else len(text))
+
+
+@lru_cache(maxsize=4)  # the sentence being read: searched once, not once per ranking
+def _says_global(text: str) -> bool:
+    return GLOBAL.search(text) is not None
 
 
 @lru_cache(maxsize=4)  # the sentence being read: found once, not once per ranking in it
@@ -196,11 +324,8 @@ def _statement(ctx: SentenceContext, draft: FactDraft) -> str:
     source = say.source(ctx.name_of(ctx.attribution.key) if ctx.attribution else None)
     scope = " globally" if draft.scope == "global" else f" in {draft.scope}" if draft.scope else ""
     when = say.period(draft.period)
-    if draft.value is not None:
-        metric = f" for {draft.metric}" if draft.metric else ""
-        return (
-            f"{subject} ranked in the top {say.number(draft.value)}{scope}{metric}{when}{source}."
-        )
+    if draft.predicate == "ranked_among_top":
+        return f"{subject} ranked among the {draft.metric}{scope}{when}{source}."
     if draft.metric and draft.rank_total is None and draft.metric.split()[0] in SUPERLATIVE:
         joiner = " " if draft.metric.startswith("most") else "-"
         ordinal = "" if draft.rank == 1 else f"{say.ordinal(draft.rank)}{joiner}"

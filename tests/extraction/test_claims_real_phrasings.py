@@ -1,0 +1,212 @@
+"""Appointments, spending and rankings in the phrasings real news uses, on sentences of our
+own: posts named right after the verb or in lower case, predecessors in the next sentence,
+budgets presented for a fiscal year, percent changes, lists of ranked countries."""
+
+import pytest
+
+from tests.extraction.helpers import facts as typed
+from tests.extraction.helpers import names, run
+
+
+def facts(text: str, fact_type: str, published_at: str | None = None) -> list[dict]:
+    """As the shared helper, with the predecessor an appointment replaces."""
+    found = typed(text, fact_type, published_at)
+    result = run(text, published_at)
+    named = names(result)
+    replaced = [named.get(f.replaces) for f in result.facts if f.type.value == fact_type]
+    return [{**fact, "replaces": who} for fact, who in zip(found, replaced, strict=True)]
+
+
+def test_a_post_right_after_the_verb():
+    text = "Maria Lopez was named CEO of Andes Bank."
+    [fact] = facts(text, "appointment", "2021-03-02")
+    assert (fact["subject"], fact["object"]) == ("Maria Lopez", "CEO of Andes Bank")
+    assert fact["period"] == (2021, 2021)
+
+
+def test_will_become_is_a_planned_appointment():
+    text = "Omar Haddad will become CEO of Andes Bank."
+    [fact] = facts(text, "appointment")
+    assert fact["subject"] == "Omar Haddad" and fact["statement"].startswith("Omar Haddad is to")
+
+
+def test_two_appointments_in_one_sentence():
+    text = ("Maria Lopez was named CEO of Andes Bank, while Omar Haddad will "
+            "become CEO of Orinoco Bank.")  # fmt: skip
+    assert {f["subject"] for f in facts(text, "appointment")} == {"Maria Lopez", "Omar Haddad"}
+
+
+def test_a_lower_case_post_takes_its_body():
+    text = ("Andes Bank said Maria Lopez, its head of lending, will become its interim group "
+            "chief executive from Monday, after Pedro Ruiz leaves the bank.")  # fmt: skip
+    [fact] = facts(text, "appointment", "2022-05-01")
+    assert fact["object"] == "Chief Executive of Andes Bank"
+    assert fact["replaces"] == "Pedro Ruiz" and fact["period"] == (2022, 2022)
+
+
+def test_a_post_of_a_named_body_in_lower_case():
+    text = "The council has appointed Ivan Petrov as the new commander-in-chief of the Guards."
+    [fact] = facts(text, "appointment")
+    assert fact["subject"] == "Ivan Petrov"
+    assert fact["object"].lower() == "commander-in-chief of the guards"
+
+
+def test_the_predecessor_named_in_the_next_sentence():
+    text = ("President Ana Reyes promoted General Luis Soto and appointed him the new Army "
+            "Commander of Chile. General Luis Soto will replace General Mario Vidal, who retires.")  # fmt: skip
+    [fact] = facts(text, "appointment")
+    assert (fact["subject"], fact["replaces"]) == ("Luis Soto", "Mario Vidal")
+
+
+def test_newly_appointed_is_an_appointment_not_a_title_held():
+    text = ("President Ana Reyes introduced Luis Soto, the newly appointed Army Commander of "
+            "Chile, to the staff on Monday. She thanked the outgoing commander, Mario Vidal.")  # fmt: skip
+    [fact] = facts(text, "appointment", "2020-01-10")
+    assert (fact["subject"], fact["replaces"], fact["period"]) == ("Luis Soto", "Mario Vidal", (None, None))
+    assert not [f for f in facts(text, "mandate", "2020-01-10") if f["subject"] == "Luis Soto"]
+
+
+def test_selected_to_become_is_planned():
+    text = ("The board of Andes Bank has selected its finance director Omar Haddad to become its "
+            "next chief executive.")  # fmt: skip
+    [fact] = facts(text, "appointment")
+    assert fact["subject"] == "Omar Haddad" and fact["statement"].startswith("Omar Haddad is to")
+
+
+def test_years_ago_dates_an_appointment():
+    text = "Omar Haddad joined Andes Bank. He was appointed chief executive of the Freight division three years ago."
+    [fact] = facts(text, "appointment", "2024-02-02")
+    assert fact["subject"] == "Omar Haddad" and fact["period"] == (2021, 2021)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez was named chief executive of the Europe, Middle East and Africa region.",
+        "Andes Bank named a new head.",
+    ],
+)
+def test_no_appointment_without_a_whole_post_and_a_person(text):
+    assert facts(text, "appointment") == []
+
+
+def test_a_budget_for_the_next_fiscal_year_is_proposed_and_so_are_its_lines():
+    text = ("The Government of Chile on Monday allocated 9 billion pesos for the defence budget "
+            "for the next financial year. Another 2 billion pesos has been earmarked for "
+            "pensions. Last year, 8 billion pesos had been earmarked for the forces.")  # fmt: skip
+    first, second, third = facts(text, "spending", "2021-02-01")
+    assert (first["subject"], first["period"]) == ("Government of Chile", (2021, 2022))
+    assert first["statement"].startswith("Government of Chile proposed")
+    assert second["subject"] == "Government of Chile" and "proposed" in second["statement"]
+    assert third["period"] == (2020, 2020) and "proposed" not in third["statement"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "predicate"),
+    [
+        ("Chile allocated $5bn for defence in 2022, marking a 6% increase in allocation.", 6.0,
+         "increased_by"),
+        ("Chile proposes to increase the military budget by 3.6% in 2025.", 3.6, "increased_by"),
+        ("Chile intends to allocate $2bn for ships, which is 2.4% more than this year.", 2.4,
+         "increased_by"),
+        ("Chile said it has proposed a 5 percent on-year cut in its budget for 2026.", 5.0,
+         "decreased_by"),
+    ],
+)  # fmt: skip
+def test_a_percent_change_beside_a_budget(text, value, predicate):
+    [change] = [f for f in facts(text, "spending", "2024-03-01") if f["unit"] == "percent"]
+    assert (change["value"], change["predicate"], change["subject"]) == (value, predicate, "Chile")
+
+
+def test_a_change_takes_the_modality_of_its_amount():
+    text = "Chile intends to allocate $2bn for ships, which is 2.4% more than this year."
+    amount, change = facts(text, "spending", "2024-03-01")
+    assert amount["statement"].startswith("Chile plans") and change["statement"].startswith("Chile plans")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Bangladesh unveiled a Tk 4.1 trillion budget for fiscal 2021-22.", 4.1e12, "BDT"),
+        ("Spain's 120-billion-euro military procurement budget was approved.", 1.2e11, "EUR"),
+    ],
+)
+def test_currencies_written_as_a_symbol_or_an_adjective(text, value, unit):
+    [fact] = facts(text, "spending", "2021-06-10")
+    assert (fact["value"], fact["unit"]) == (value, unit)
+
+
+def test_the_country_whose_gdp_it_is_spends():
+    text = "He said spending in 2023, which accounts for over 3% of Chile’s GDP, will grow."
+    [fact] = facts(text, "spending", "2024-01-01")
+    assert (fact["subject"], fact["value"], fact["period"]) == ("Chile", 3.0, (2023, 2023))
+
+
+def test_a_sentence_naming_no_spender_speaks_for_the_article_country():
+    text = "Peru presented its plans. The allocation was $5bn in the last fiscal."
+    [fact] = facts(text, "spending", "2020-06-01")
+    assert (fact["subject"], fact["period"]) == ("Peru", (2019, 2020))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru and Chile agreed to boost trade volume to $100M.",
+    ],
+)
+def test_money_that_moves_without_a_budget_is_no_spending(text):
+    assert facts(text, "spending") == []
+
+
+def test_its_budget_in_a_speakers_words_is_the_bodys():
+    text = ("Andes Bank reported its results. Maria Lopez, the lender's chairman, said its "
+            "digital investment over the next five years will reach at least $3bn.")  # fmt: skip
+    [fact] = facts(text, "spending")
+    assert fact["subject"] == "Andes Bank" and fact["value"] == 3e9
+
+
+def test_every_name_of_a_list_ranks_among_the_top():
+    text = "Chile, Peru and Bolivia ranked among the top ten arms buyers in the four years through 2021."
+    found = facts(text, "ranking")
+    assert [f["subject"] for f in found] == ["Chile", "Peru", "Bolivia"]
+    assert all(f["period"] == (2018, 2021) and f["rank"] is None for f in found)
+
+
+def test_a_list_followed_by_ranks_after_the_leader():
+    text = ("Chile was the largest buyer of arms in 2019-2023. Chile is followed by Peru (8%), "
+            "Bolivia (5%) and Uruguay (3%) among the top 10 buyers.")  # fmt: skip
+    ranks = {f["subject"]: (f["rank"], f["period"]) for f in facts(text, "ranking")}
+    assert ranks == {"Chile": (1, (2019, 2023)), "Peru": (2, (2019, 2023)),
+                     "Bolivia": (3, (2019, 2023)), "Uruguay": (4, (2019, 2023))}  # fmt: skip
+
+
+def test_the_list_followed_by_counts_on_from_the_rank_written_last():
+    text = "Chile took the first place, the second - Peru. The list followed by Bolivia and Uruguay."
+    ranks = {f["subject"]: f["rank"] for f in facts(text, "ranking")}
+    assert ranks == {"Chile": 1, "Peru": 2, "Bolivia": 3, "Uruguay": 4}
+
+
+@pytest.mark.parametrize(
+    ("text", "rank", "total"),
+    [
+        ("Chile is a world leader in copper mining.", 1, None),
+        ("Peru has secured 41st position out of a total of 120 countries surveyed.", 41, 120),
+        ("Lara, a fine spinner, is ranked the No.1 bowler.", 1, None),
+    ],
+)
+def test_leaders_positions_and_numbers(text, rank, total):
+    [fact] = facts(text, "ranking")
+    assert (fact["rank"], fact["rank_total"]) == (rank, total)
+
+
+def test_the_prior_period_is_the_span_before_the_one_stated():
+    text = ("Chile bought most arms in 2018-2022. Peru ranked as the third largest importer over "
+            "the past five years, up from being ranked sixth over the prior five-year period.")  # fmt: skip
+    periods = {f["rank"]: f["period"] for f in facts(text, "ranking")}
+    assert periods == {3: (2018, 2022), 6: (2013, 2017)}
+
+
+def test_the_day_a_ranking_was_said_is_not_its_period():
+    text = "Chile ranks 11th globally in copper exports, the president said on Sunday."
+    [fact] = facts(text, "ranking", "2025-02-23")
+    assert fact["period"] == (None, None)
