@@ -72,6 +72,13 @@ SHAPES = {
     "imports": "imported $1bn and 5 ",
     "asides": ", which spent $1bn in 2020, ",
     "gdp_shares": "spending 5% of GDP and ",
+    "contracts": "won a contract worth $1bn to design and awarded Boeing a $2bn deal ",
+    "countless": "to buy the Alpha Bravo missile systems and ",
+    "arms_shares": "Chile received 5 percent of Peru's arms imports and ",
+    "suppliers": "main suppliers: Chile (5 percent), ",
+    "item_lists": "12 jets from Peru, 3 from Chile and ",
+    "troops_told": "About 4,500 U.S. personnel are taking part. ",
+    "exercise_pairs": "the Russian-Belarusian exercise Alpha ",
 }
 SMALL, LARGE = 100_000, 1_048_576
 

@@ -12,7 +12,6 @@ from app.extraction import gazetteer as gz
 from app.extraction import lexicon
 from app.extraction import statements as say
 from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_near
-from app.extraction.facts import deal_parties
 from app.extraction.quantities import NUMBER_WORDS, parse_number
 
 NOUN = lexicon.word_pattern(lexicon.EXERCISE_NOUNS)
@@ -73,6 +72,9 @@ def find(ctx: SentenceContext) -> list:
     best = max(range(len(nouns)), key=lambda i: (bool(chains[i]) + bool(names[i]), -i))
     noun, chain, name = nouns[best], chains[best], names[best] or _named(ctx.body)
     parties = _parties(ctx)
+    # "the Russian-Belarusian exercise": the pair drills; "X joined the NATO exercise": X
+    if len(chain) < 2:
+        chain = []
     subject = chain[0] if chain else _subject(ctx, parties)
     verb = next((v for v in VERB.finditer(ctx.body)
                  if not HISTORY.search(ctx.body, max(0, v.start() - 12), v.start())), None)  # fmt: skip
@@ -109,11 +111,9 @@ def find(ctx: SentenceContext) -> list:
 
 
 def _parties(ctx: SentenceContext) -> list[Ref]:
-    """Who may take part: named after any 'X said that', and not as whom it is aimed at."""
-    begin = 0
-    for said in deal_parties.REPORTED.finditer(ctx.body):
-        begin = said.end()
-    return [ref for ref in ctx.entities_in(begin, len(ctx.body), *PARTIES)
+    """Who may take part: not whom it is aimed at. (A speaker takes part as often as
+    not: 'the Navy said its ships joined the drills'.)"""
+    return [ref for ref in ctx.entities_in(0, len(ctx.body), *PARTIES)
             if not TARGET.search(ctx.text, max(0, ref.start - 12), ref.start)]  # fmt: skip
 
 

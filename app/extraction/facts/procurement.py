@@ -13,7 +13,7 @@ from app.extraction import statements as say
 from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_near
 from app.extraction.facts import arms_flows, contracts
 from app.extraction.facts import deal_parties as parties
-from app.extraction.quantities import NUMBER_WORDS, find_money, parse_number
+from app.extraction.quantities import NUMBER_WORDS, Period, find_money, parse_number
 
 TRIGGER = lexicon.word_pattern(lexicon.PROCURE_VERBS + lexicon.PROCURE_NOUNS
                                + lexicon.TRADE_NOUNS)  # fmt: skip
@@ -32,7 +32,8 @@ _COUNT = (r"(?<![\d.,$€£¥₹-])(?P<count>\d{1,3}(?:[,.]\d{3})*|" + "|".join(
           + r"|(?:an?|one)(?=\s+(?:additional|new|further|single|more(?!\s+than))\b))")  # fmt: skip
 ITEM = re.compile(
     rf"\b{_COUNT}\s+(?:more\s+|new\s+|additional\s+|of\s+(?:the|its)\s+)?"
-    rf"(?P<item>(?:[\w-]+\s+){{0,5}}?(?:{_ARMS}))\b",
+    rf"(?P<item>(?:(?!(?:and|or|from|with|to|for|in|on|at|by|that|which)\b)[\w-]+\s+){{0,5}}?"
+    rf"(?:{_ARMS}))\b",
     re.IGNORECASE,
 )
 # Words that start no item: units, scales, people and kinds ("6 types of drones").
@@ -49,6 +50,8 @@ ITEM_AFTER_TRIGGER = re.compile(
     rf"(?P<item>(?!(?:{_NOT_ITEM})\b)[A-Za-z][\w-]*(?:\s+(?!(?:and|from|for|to|"
     r"with|worth|at|in|on|by|under|over|that|which|as|valued|costing)\b)[A-Za-z][\w-]*){0,4})"
 )
+# "a contract to design a new radar" buys work, not the radar (read by `contracts`).
+STUDY = re.compile(rf"\b(?:{lexicon.alternation(lexicon.CONTRACT_STUDY)})\s+$", re.IGNORECASE)
 CLAUSE_START = lexicon.CLAUSE_START
 CLAUSE_END = re.compile(r";|,\s+(?:and|but|while|which|who)\b|\.\s")
 # Counted contracts are no weapons: "two contracts worth $7.6bn" is read by `contracts`.
@@ -96,6 +99,8 @@ CONVERSION = re.compile(r"\s*\(\s*(?:about\s+|around\s+|some\s+)?")
 MAX_QUANTITY = 100_000  # more "units" than this is a budget line, not a count of weapons
 MAX_LIST = 8
 TRIGGER_REACH = 80
+YEAR = re.compile(r"(?:19|20)\d\d")
+PERIOD_REACH = 60
 PRICE_REACH = 80  # characters from the deal's words within which its price is written
 CUES = re.compile(r"buy|bought|purchas|procur|order|acqui|deliver|contract|deal|suppl|receiv|"
                   r"inked|sealed|awarded|sale|agreement|import|transfer|export",
@@ -118,8 +123,10 @@ def find(ctx: SentenceContext) -> list:
 
 def _counted(ctx: SentenceContext, triggers: list[re.Match]) -> list:
     item = _nearest_item(ctx.body, triggers[0]) or _item_after(ctx.body, triggers)
-    if item is None or CONTRACTS.search(item.group("item")):
-        return []  # no count of weapons: a budget line, or contracts counted (`contracts`)
+    if item is None or CONTRACTS.search(item.group("item")) or STUDY.search(
+        ctx.body, max(0, item.start() - 20), item.start()
+    ):
+        return []  # no weapons counted: a budget line, contracts counted, a design ordered
     if _trigger_for(triggers, item.start()).group(0).lower() in WEAK and _generic(item):
         return []  # "an agreement for 2,044 units": of what, the sentence does not say
     facts, draft = [], None
@@ -227,8 +234,19 @@ def _deal(ctx: SentenceContext, trigger: re.Match, item: re.Match, text: str,
         trigger.group(0).lower() in lexicon.PROCURE_NOUNS
     ):
         draft.modality = "planned"
-    draft.period = period_near(ctx, low, high)
+    draft.period = _dated(ctx, period_near(ctx, low, high), low, high)
     return draft
+
+
+def _dated(ctx: SentenceContext, found: Period | None, low: int, high: int) -> Period | None:
+    """'signed a contract in October to buy missiles from fiscal 2026': a year the text
+    writes tells the deal's period better than a month or weekday read as this year."""
+    if found is None or YEAR.search(ctx.text, found.start, found.end):
+        return found
+    written = [p for p in ctx.periods(max(0, low - PERIOD_REACH), high + PERIOD_REACH)
+               if YEAR.search(ctx.text, p.start, p.end)
+               and not ctx.in_aside(p.start - ctx.sentence.start, low)]  # fmt: skip
+    return written[0] if len(written) == 1 else found
 
 
 def _price(ctx: SentenceContext, draft: FactDraft, low: int, high: int) -> None:
@@ -253,7 +271,7 @@ def _next_item(ctx: SentenceContext, draft: FactDraft) -> re.Match | None:
     glue = LIST_NEXT.match(ctx.body, end)
     if glue is None:
         return None
-    return ITEM.match(ctx.body, glue.end()) or ELLIPSIS.match(ctx.body, glue.end())
+    return ELLIPSIS.match(ctx.body, glue.end()) or ITEM.match(ctx.body, glue.end())
 
 
 def _nearest_item(body: str, trigger: re.Match) -> re.Match | None:
