@@ -12,7 +12,9 @@ def test_a_pair_of_demonyms_before_the_noun_names_the_participants():
 
 
 def test_troops_told_in_the_next_sentence():
-    text = "The largest military exercises have begun in Chile. About 10,000 soldiers were involved."
+    text = (
+        "The largest military exercises have begun in Chile. About 10,000 soldiers were involved."
+    )
     [fact] = typed(text, "exercise")
     assert (fact["subject"], fact["quantity"], fact["modality"]) == ("Chile", 10000, "asserted")
 

@@ -45,7 +45,9 @@ def test_the_company_behind_its_countrys_name_is_the_seller():
 
 
 def test_the_maker_named_later_in_the_sentence():
-    fact = one("Peru orders 12 Gripens, the minister said, adding that the jet is produced by Saab.")
+    fact = one(
+        "Peru orders 12 Gripens, the minister said, adding that the jet is produced by Saab."
+    )
     assert fact["object"] == "Saab"
 
 
@@ -94,8 +96,10 @@ def test_contracts_awarded_to_two_companies_name_no_seller_and_count_no_weapons(
 
 
 def test_a_contract_won_is_bought_by_the_last_buyer():
-    text = ("The Chilean Navy awarded two contracts worth $3 billion to Lockheed Martin and "
-            "Boeing. Boeing won a contract worth up to $1 billion to design a new radar.")  # fmt: skip
+    text = (
+        "The Chilean Navy awarded two contracts worth $3 billion to Lockheed Martin and "
+        "Boeing. Boeing won a contract worth up to $1 billion to design a new radar."
+    )
     found = typed(text, "procurement")
     assert [(f["subject"], f["object"], f["value"]) for f in found][1] == (
         "Chilean Navy", "Boeing", 1e9)  # fmt: skip
@@ -107,8 +111,10 @@ def test_an_extension_awarded_names_its_seller_after_the_verb():
 
 
 def test_the_buyer_follows_a_speakers_words():
-    text = ("Chile wants a stronger navy. Speaking at the Naval War College, President Ana "
-            "Reyes said that bidding for the procurement of two helicopters was set to begin.")  # fmt: skip
+    text = (
+        "Chile wants a stronger navy. Speaking at the Naval War College, President Ana "
+        "Reyes said that bidding for the procurement of two helicopters was set to begin."
+    )
     fact = typed(text, "procurement")[-1]
     assert (fact["subject"], fact["quantity"], fact["modality"]) == ("Chile", 2, "planned")
 

@@ -32,6 +32,8 @@ PRICE_REACH = 60  # characters between a contract's verb and its first word
 
 
 def find(ctx: SentenceContext) -> list:
+    if not CONTRACT.search(ctx.body):
+        return []
     moneys = find_money(ctx.body)
     if not moneys:
         return []
@@ -46,7 +48,7 @@ def find(ctx: SentenceContext) -> list:
             continue
         verb = max(verbs, key=lambda m: m.start())
         won = WIN.fullmatch(verb.group(0)) is not None
-        buyer, seller = (_won(ctx, verb, noun) if won else _awarded(ctx, verb, noun, price))
+        buyer, seller = _won(ctx, verb, noun) if won else _awarded(ctx, verb, noun, price)
         if buyer is None:
             continue
         return [_fact(ctx, buyer, seller, verb, noun, price)]
@@ -93,8 +95,10 @@ def _awarded(ctx: SentenceContext, verb: re.Match, noun: re.Match,
     if seller is None:
         after = max(noun.end(), price.end)
         seller = parties.after_cue(ctx, TO_SELLER, after, buyer, min(len(ctx.body), after + 40))
-        if seller is not None and seller.end is not None and AND_ANOTHER.match(
-            ctx.text, seller.end
+        if (
+            seller is not None
+            and seller.end is not None
+            and AND_ANOTHER.match(ctx.text, seller.end)
         ):
             seller = None
     if seller is not None and seller.key == buyer.key:

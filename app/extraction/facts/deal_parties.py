@@ -49,19 +49,21 @@ def buyer(ctx: SentenceContext, trigger: int,
     verb; else the sentence's subject when it is one (and the speaker, if one speaks);
     else the country the article last named."""
     said = None
-    for said in REPORTED.finditer(ctx.body, 0, trigger):
-        pass
+    for found in REPORTED.finditer(ctx.body, 0, trigger):
+        said = found
     before = named_before(ctx, trigger, skip)
     if before:
         return max(before, key=lambda ref: ref.start)
     if said is not None and (the := THE_NOUN.match(ctx.body, said.end())):
         return _last_named(ctx, the.group("noun").lower())  # "... said that the ministry"
     subject = ctx.subject
-    if subject is not None and ctx.type_of(subject.key) in BUYERS:
-        if said is None or subject.start is None or SPEAKER_GAP.match(
-            ctx.text[subject.end : ctx.absolute(said.start())]
-        ):
-            return subject
+    if (
+        subject is not None
+        and ctx.type_of(subject.key) in BUYERS
+        and (said is None or subject.start is None
+             or SPEAKER_GAP.match(ctx.text[subject.end : ctx.absolute(said.start())]))
+    ):  # fmt: skip
+        return subject
     if ctx.state.last_country:
         return Ref(ctx.state.last_country)
     return None
@@ -126,8 +128,7 @@ def maker(ctx: SentenceContext, start: int, end: int, other: Ref) -> Ref | None:
         if mention.key == other.key or mention.key not in ctx.table.records:
             continue
         if mention.role == "demonym" or (
-            ctx.type_of(mention.key) is EntityType.country
-            and MADE_IN.match(ctx.text, mention.end)
+            ctx.type_of(mention.key) is EntityType.country and MADE_IN.match(ctx.text, mention.end)
         ):
             return Ref(mention.key, mention.start, mention.end)
     for cue in MADE_BY.finditer(ctx.body, end):

@@ -192,8 +192,10 @@ def _troops(ctx: SentenceContext, draft: FactDraft) -> None:
         nxt = TROOP_COUNT.match(ctx.text, lead.end()) if lead else None
         stop = SENTENCE_END.search(ctx.text, nxt.end(), nxt.end() + 200) if nxt else None
         stop_at = stop.start() if stop else min(len(ctx.text), nxt.end() + 200) if nxt else 0
-        if nxt is None or not TAKING_PART.match(ctx.text, nxt.end(), stop_at) or CUES.search(
-            ctx.text, nxt.end(), stop_at
+        if (
+            nxt is None
+            or not TAKING_PART.match(ctx.text, nxt.end(), stop_at)
+            or CUES.search(ctx.text, nxt.end(), stop_at)
         ):
             return
         found, offset = nxt, 0

@@ -13,7 +13,8 @@ from app.extraction import statements as say
 from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_near
 from app.extraction.facts import arms_flows, contracts
 from app.extraction.facts import deal_parties as parties
-from app.extraction.quantities import NUMBER_WORDS, Period, find_money, parse_number
+from app.extraction.facts import deal_terms as terms
+from app.extraction.quantities import NUMBER_WORDS, parse_number
 
 TRIGGER = lexicon.word_pattern(lexicon.PROCURE_VERBS + lexicon.PROCURE_NOUNS
                                + lexicon.TRADE_NOUNS)  # fmt: skip
@@ -95,16 +96,14 @@ ELLIPSIS = re.compile(rf"{_COUNT}(?=\s+from\b)", re.IGNORECASE)
 WEAPONS_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{_ARMS})\b", re.IGNORECASE)
 BY_BUYER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:ordered|bought|purchased|procured|acquired|"
                       r"commissioned)\s+by\s+(?:the\s+)?", re.IGNORECASE)  # fmt: skip
-CONVERSION = re.compile(r"\s*\(\s*(?:about\s+|around\s+|some\s+)?")
 MAX_QUANTITY = 100_000  # more "units" than this is a budget line, not a count of weapons
 MAX_LIST = 8
 TRIGGER_REACH = 80
-YEAR = re.compile(r"(?:19|20)\d\d")
-PERIOD_REACH = 60
-PRICE_REACH = 80  # characters from the deal's words within which its price is written
-CUES = re.compile(r"buy|bought|purchas|procur|order|acqui|deliver|contract|deal|suppl|receiv|"
-                  r"inked|sealed|awarded|sale|agreement|import|transfer|export",
-                  re.IGNORECASE)  # fmt: skip
+# Case-sensitive, capitals spelt out (a title says "Signs Contract"): a case-blind
+# alternation costs a pass as slow as a rule.
+CUES = re.compile(r"[Bb]uy|[Bb]ought|[Pp]urchas|[Pp]rocur|[Oo]rder|[Aa]cqui|[Dd]eliver|"
+                  r"[Cc]ontract|[Dd]eal|[Ss]uppl|[Rr]eceiv|[Ii]nked|[Ss]ealed|[Aa]ward|[Ss]ale|"
+                  r"[Aa]greement|[Ii]mport|[Tt]ransfer|[Ee]xport")  # fmt: skip
 
 
 def find(ctx: SentenceContext) -> list:
@@ -123,8 +122,10 @@ def find(ctx: SentenceContext) -> list:
 
 def _counted(ctx: SentenceContext, triggers: list[re.Match]) -> list:
     item = _nearest_item(ctx.body, triggers[0]) or _item_after(ctx.body, triggers)
-    if item is None or CONTRACTS.search(item.group("item")) or STUDY.search(
-        ctx.body, max(0, item.start() - 20), item.start()
+    if (
+        item is None
+        or CONTRACTS.search(item.group("item"))
+        or STUDY.search(ctx.body, max(0, item.start() - 20), item.start())
     ):
         return []  # no weapons counted: a budget line, contracts counted, a design ordered
     if _trigger_for(triggers, item.start()).group(0).lower() in WEAK and _generic(item):
@@ -159,8 +160,7 @@ def _countless(ctx: SentenceContext, triggers: list[re.Match]) -> list:
             continue
         if _generic(item):
             continue
-        draft = _deal(ctx, trigger, item, " ".join(item.group("item").split()), None,
-                      triggers[0])
+        draft = _deal(ctx, trigger, item, " ".join(item.group("item").split()), None, triggers[0])
         return [build_fact(ctx, draft, _statement(ctx, draft))] if draft else []
     return []
 
@@ -226,41 +226,18 @@ def _deal(ctx: SentenceContext, trigger: re.Match, item: re.Match, text: str,
     if previous is not None:
         draft.modality, draft.period = previous.modality, previous.period
         return draft
-    _price(ctx, draft, low, high)
+    terms.price(ctx, draft, low, high)
     draft.modality = lexicon.modality_of(ctx.body, trigger.start(), trigger.end())
     if draft.modality == "asserted" and APPROVAL.search(ctx.body, 0, item.start()):
         draft.modality = "planned"  # approved, not yet bought
-    if draft.modality == "asserted" and PLANNED_AFTER.match(ctx.body, item.end()) and (
-        trigger.group(0).lower() in lexicon.PROCURE_NOUNS
+    if (
+        draft.modality == "asserted"
+        and PLANNED_AFTER.match(ctx.body, item.end())
+        and (trigger.group(0).lower() in lexicon.PROCURE_NOUNS)
     ):
         draft.modality = "planned"
-    draft.period = _dated(ctx, period_near(ctx, low, high), low, high)
+    draft.period = terms.dated(ctx, period_near(ctx, low, high), low, high)
     return draft
-
-
-def _dated(ctx: SentenceContext, found: Period | None, low: int, high: int) -> Period | None:
-    """'signed a contract in October to buy missiles from fiscal 2026': a year the text
-    writes tells the deal's period better than a month or weekday read as this year."""
-    if found is None or YEAR.search(ctx.text, found.start, found.end):
-        return found
-    written = [p for p in ctx.periods(max(0, low - PERIOD_REACH), high + PERIOD_REACH)
-               if YEAR.search(ctx.text, p.start, p.end)
-               and not ctx.in_aside(p.start - ctx.sentence.start, low)]  # fmt: skip
-    return written[0] if len(written) == 1 else found
-
-
-def _price(ctx: SentenceContext, draft: FactDraft, low: int, high: int) -> None:
-    moneys = find_money(ctx.body)
-    # "254 billion yen ($1.7 billion)": the amount in brackets is the first one converted
-    converted = {m.start for o, m in zip(moneys, moneys[1:])
-                 if CONVERSION.fullmatch(ctx.body, o.end, m.start)}  # fmt: skip
-    near = [m for m in moneys
-            if m.start < high + PRICE_REACH and m.end > low - PRICE_REACH
-            and m.start not in converted and not ctx.in_aside(m.start, low)]  # fmt: skip
-    if near:  # the amount closest to the deal, not one of another clause
-        price = min(near, key=lambda m: max(low - m.end, m.start - high, 0))
-        draft.value, draft.unit, draft.value_qualifier = price.value, price.unit, price.qualifier
-        draft.anchor(ctx.absolute(price.start), ctx.absolute(price.end))
 
 
 def _next_item(ctx: SentenceContext, draft: FactDraft) -> re.Match | None:
@@ -305,6 +282,7 @@ def _buyer(ctx: SentenceContext, trigger: re.Match, first: re.Match) -> Ref | No
     """The buyer before the deal's first words ('Morocco took delivery of Turkish drones,
     the purchase of 13 drones'), else before its words nearest the item; 'its imports'
     are the last subject's. A demonym of the weapons ('Turkish drones') buys nothing."""
+
     def of_weapons(ref: Ref) -> bool:
         return (ref.end is not None and WEAPONS_AFTER.match(ctx.text, ref.end) is not None
                 and any(m.role == "demonym" for m in ctx.mentions_at(ref.start)))  # fmt: skip
@@ -338,4 +316,3 @@ def _statement(ctx: SentenceContext, draft: FactDraft) -> str:
     seller = f" from {ctx.name_of(draft.object.key)}" if draft.object else ""
     price = f" for {say.money(draft.value, draft.unit)}" if draft.value is not None else ""
     return f"{buyer} {verb} {count}{draft.item}{seller}{price}{say.period(draft.period)}."
-
