@@ -49,3 +49,17 @@ def test_the_drills_right_after_a_named_exercise_are_that_exercise():
     assert (fact["subject"], fact["quantity"], fact["modality"]) == ("Chilean Army", 3000,
                                                                      "planned")  # fmt: skip
     assert (fact["item"], fact["period"]) == ("Andes Shield", (2025, 2025))
+
+
+def test_countries_listed_as_taking_part_each_take_part():
+    text = (
+        "Chile and Peru opened the annual Condor exercise on Monday. Five nations besides "
+        "them are active participants: Spain, Italy and Japan."
+    )
+    found = typed(text, "exercise", "2024-03-01")
+    assert [f["subject"] for f in found[1:]] == ["Spain", "Italy", "Japan"]
+
+
+def test_a_list_far_from_any_exercise_is_no_participants():
+    text = "Participants at the trade fair were Spain, Italy and Japan."
+    assert typed(text, "exercise") == []

@@ -79,6 +79,7 @@ SHAPES = {
     "item_lists": "12 jets from Peru, 3 from Chile and ",
     "troops_told": "About 4,500 U.S. personnel are taking part. ",
     "exercise_pairs": "the Russian-Belarusian exercise Alpha ",
+    "participants": "Exercise Alpha began. Participants are Chile, Peru, Spain and ",
 }
 SMALL, LARGE = 100_000, 1_048_576
 

@@ -10,9 +10,8 @@ import re
 from app.enums import EntityType, FactType
 from app.extraction import gazetteer as gz
 from app.extraction import lexicon
-from app.extraction import statements as say
 from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_near
-from app.extraction.quantities import NUMBER_WORDS, parse_number
+from app.extraction.facts.exercise_troops import CUES, listed_after, statement, told_after, troops
 
 NOUN = lexicon.word_pattern(lexicon.EXERCISE_NOUNS)
 VERB = lexicon.word_pattern(lexicon.EXERCISE_VERBS)
@@ -23,19 +22,6 @@ NAME_BEFORE = re.compile(
     rf"{_NAME}[\"”’']?\s+(?:military\s+|joint\s+|naval\s+)?(?:exercises?|drills?)\b"
 )
 NAME_AFTER = re.compile(rf"\b(?:[Ee]xercises?|[Dd]rills?)\s+(?:(?:dubbed|called|named|code-?named)\s+)?[\"“‘']?{_NAME}")  # fmt: skip
-_TROOPS = lexicon.alternation(lexicon.TROOP_NOUNS)
-_COUNT = (r"(?<![\w.,])(?P<count>\d{1,3}(?:[,.]\d{3})+|\d+|"
-          + "|".join(w for w in NUMBER_WORDS if " " not in w) + ")")  # fmt: skip
-# "5000 soldiers", "about 4,500 U.S. personnel": the count right before the troops.
-TROOP_COUNT = re.compile(rf"{_COUNT}(?:\s+thousand)?\s+(?:[\w.]+\s+){{0,2}}?(?:{_TROOPS})\b",
-                         re.IGNORECASE)  # fmt: skip
-# Troops that join in, told by a sentence of their own.
-TAKING_PART = re.compile(r"[^.;!?]{0,60}?\b(?:involved|deployed|taking\s+part|take\s+part|took\s+part|"
-                         r"participat\w*|engaged|mobili[sz]ed)\b", re.IGNORECASE)  # fmt: skip
-FOLLOWING = re.compile(r"\s*(?:(?:about|some|around|nearly|more\s+than|over|up\s+to|approximately|"
-                       r"roughly)\s+)?(?=\S)", re.IGNORECASE)  # fmt: skip
-SENTENCE_END = re.compile(r"[.!?\n]")
-FOLLOW_REACH = 600  # characters after an exercise within which its troops may be told
 WHERE = re.compile(r"\b(?:in|off|near|across|over)\s+(?:the\s+)?$")
 PARTIES = (EntityType.country, EntityType.organization)
 # "a signal to Russia", "directed against Iran": whom an exercise is aimed at takes no part.
@@ -52,17 +38,14 @@ HISTORY = re.compile(r"\b(?:first|last|previously|once)\s+$", re.IGNORECASE)
 DEFINITE = re.compile(r"\b(?:the|these|this)\s+$", re.IGNORECASE)
 NOT_NAMES = {"The", "A", "An", "Joint", "Military", "Naval", "Air", "Army", "This", "These",
              "Large-scale", "Major", "Annual", "Combined", "Multinational"}  # fmt: skip
-MAX_TROOPS = 2_000_000
 # "a ceasefire monitoring exercise", "a fundraising exercise": exercises that are not drills.
 CIVIL = re.compile(r"\b(?:monitoring|fundraising|branding|mapping|accounting|budgeting|"
                    r"consultation|listening|public relations|paper|academic|pr)\s+$", re.IGNORECASE)  # fmt: skip
-CUES = re.compile(r"[Ee]xercis|[Dd]rill|war ?games|[Mm]anoeuvres|[Mm]aneuvers")
-TROOP_CUES = re.compile(r"troops|soldiers|personnel|servicemen|service ?members|sailors|marines")
 
 
 def find(ctx: SentenceContext) -> list:
     if not CUES.search(ctx.body):
-        return _troops_told_after(ctx)
+        return told_after(ctx) or listed_after(ctx)
     nouns = [n for n in NOUN.finditer(ctx.body)
              if not CIVIL.search(ctx.body, max(0, n.start() - 30), n.start())]  # fmt: skip
     if not nouns:
@@ -90,7 +73,7 @@ def find(ctx: SentenceContext) -> list:
     if name is not None:
         draft.item = name.group("name")
         draft.anchor(ctx.absolute(name.start("name")), ctx.absolute(name.end("name")))
-    _troops(ctx, draft)
+    troops(ctx, draft)
     _where(ctx, draft, subject)
     trigger = verb or noun
     draft.modality = lexicon.modality_of(ctx.body, trigger.start(), trigger.end())
@@ -107,7 +90,7 @@ def find(ctx: SentenceContext) -> list:
     _remember(ctx, noun, name, draft)
     if not (draft.item or draft.quantity or draft.object or draft.scope):
         return []  # talk of drills in general, with nothing that tells one from another
-    return [build_fact(ctx, draft, _statement(ctx, draft))]
+    return [build_fact(ctx, draft, statement(ctx, draft))]
 
 
 def _parties(ctx: SentenceContext) -> list[Ref]:
@@ -166,70 +149,6 @@ def _named(body: str) -> re.Match | None:
     return None
 
 
-def _troop_count(text: str, start: int, end: int) -> re.Match | None:
-    for match in TROOP_COUNT.finditer(text, start, end):
-        value = _value(match)
-        if value is not None and 10 <= value <= MAX_TROOPS:
-            return match
-    return None
-
-
-def _value(match: re.Match) -> float | None:
-    count = match.group("count").lower()
-    value = NUMBER_WORDS.get(count) or parse_number(count.replace(".", ","))
-    if value is not None and "thousand" in match.group(0).lower().split()[1:2]:
-        value *= 1000
-    return value
-
-
-def _troops(ctx: SentenceContext, draft: FactDraft) -> None:
-    """Troops counted in the sentence; else in the next one, if it only tells them
-    ('... have begun in Poland. About 30,000 soldiers were involved')."""
-    found = _troop_count(ctx.body, 0, len(ctx.body))
-    offset = ctx.sentence.start
-    if found is None:
-        lead = FOLLOWING.match(ctx.text, ctx.sentence.end)
-        nxt = TROOP_COUNT.match(ctx.text, lead.end()) if lead else None
-        stop = SENTENCE_END.search(ctx.text, nxt.end(), nxt.end() + 200) if nxt else None
-        stop_at = stop.start() if stop else min(len(ctx.text), nxt.end() + 200) if nxt else 0
-        if (
-            nxt is None
-            or not TAKING_PART.match(ctx.text, nxt.end(), stop_at)
-            or CUES.search(ctx.text, nxt.end(), stop_at)
-        ):
-            return
-        found, offset = nxt, 0
-        ctx.state.notes["troops_told"] = nxt.start()
-    value = _value(found)
-    if value is None or not 10 <= value <= MAX_TROOPS:
-        return
-    draft.quantity = int(value)
-    draft.anchor(offset + found.start(), offset + found.end())
-
-
-def _troops_told_after(ctx: SentenceContext) -> list:
-    """'About 4,500 U.S. personnel are taking part.': soon after an exercise, its troops."""
-    last = ctx.state.notes.get("exercise")
-    if not isinstance(last, dict) or last.get("subject") is None:
-        return []
-    if ctx.sentence.start - last["end"] > FOLLOW_REACH or not TROOP_CUES.search(ctx.body):
-        return []
-    found = _troop_count(ctx.body, 0, len(ctx.body))
-    if found is None or ctx.state.notes.get("troops_told") == ctx.absolute(found.start()):
-        return []
-    verb = TAKING_PART.match(ctx.body, found.end())
-    if verb is None:
-        return []
-    named = ctx.entities_in(found.start(), found.end(), *PARTIES)
-    subject = named[0] if named else Ref(last["subject"])
-    draft = FactDraft(FactType.exercise, subject, "held_exercise", attributed=True,
-                      confidence=0.6, quantity=int(_value(found)))  # fmt: skip
-    draft.anchor(ctx.absolute(found.start()), ctx.absolute(verb.end()))
-    draft.modality = lexicon.modality_of(ctx.body, found.start(), verb.end())
-    draft.period = period_near(ctx, found.start(), verb.end())
-    return [build_fact(ctx, draft, _statement(ctx, draft))]
-
-
 def _inherit(ctx: SentenceContext, draft: FactDraft, noun: re.Match, name) -> None:
     """'the drills' right after 'the exercise Joint Viking, which starts next year': the
     same exercise, with its name and year."""
@@ -267,13 +186,3 @@ def _where(ctx: SentenceContext, draft: FactDraft, subject: Ref) -> None:
             draft.scope = ctx.name_of(ref.key)
             draft.anchor(ref.start, ref.end)
             return
-
-
-def _statement(ctx: SentenceContext, draft: FactDraft) -> str:
-    subject = ctx.name_of(draft.subject.key)
-    verb = say.tense(draft.modality, "held", "plans to hold", "proposed holding")
-    name = f"the {draft.item} exercise" if draft.item else "a military exercise"
-    partner = f" with {ctx.name_of(draft.object.key)}" if draft.object else ""
-    where = f" in {draft.scope}" if draft.scope else ""
-    troops = f" involving {say.number(draft.quantity)} troops" if draft.quantity else ""
-    return f"{subject} {verb} {name}{partner}{where}{troops}{say.period(draft.period)}."
