@@ -76,6 +76,8 @@ SHAPES = {
     "countless": "to buy the Alpha Bravo missile systems and ",
     "arms_shares": "Chile received 5 percent of Peru's arms imports and ",
     "suppliers": "main suppliers: Chile (5 percent), ",
+    "top_supplier": "Chile remained Peru's largest arms supplier, accounting for 5% and ",
+    "weapon_lists": "purchases included aircraft, naval weapons, ",
     "item_lists": "12 jets from Peru, 3 from Chile and ",
     "troops_told": "About 4,500 U.S. personnel are taking part. ",
     "exercise_pairs": "the Russian-Belarusian exercise Alpha ",

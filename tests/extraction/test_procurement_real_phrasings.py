@@ -133,3 +133,21 @@ def test_a_written_year_dates_a_deal_better_than_a_month():
     fact = one("Chile signed a contract in October to buy Spanish-made missiles from fiscal 2026.",
                "2024-11-02")  # fmt: skip
     assert (fact["object"], fact["period"]) == ("Spain", (2026, None))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spain remained Chile's largest arms supplier, accounting for 36 percent of its imports.",
+        "Spain was the top supplier to Chile, accounting for 36 percent of its arms imports.",
+    ],
+)
+def test_the_largest_supplier_of_a_country(text):
+    assert [(f["subject"], f["object"]) for f in typed(text, "procurement")] == [
+        ("Chile", "Spain")
+    ]
+
+
+def test_general_heads_in_a_list_of_weapons_are_weapons():
+    fact = one("Peru's purchases during 2022 included aircraft, naval weapons and sensors.")
+    assert (fact["subject"], fact["quantity"], fact["period"]) == ("Peru", None, (2022, 2022))

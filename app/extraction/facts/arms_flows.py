@@ -11,16 +11,21 @@ from app.enums import EntityType, FactType
 from app.extraction import statements as say
 from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_near
 
-CUE = re.compile(r"\barms\s+(?:imports|exports|exported|transfers?)\b|\bsuppliers\b",
+CUE = re.compile(r"\barms\s+(?:imports|exports|exported|transfers?)\b|\bsuppliers?\b",
                  re.IGNORECASE)  # fmt: skip
 SHARE = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
-# The words around a country that make it the importer or the exporter.
+# The words around a country that make it the importer or the exporter ("India's largest
+# arms supplier", "Russia remained India's largest supplier, accounting for 36 percent").
+_TOP = r"(?:largest|main|biggest|top|leading|major)\s+(?:arms\s+)?supplier"
 IMPORTER_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:total|overall)\s+)?(?:arms\s+)?imports\b|"
-                            r"\s+(?:received|imported|bought)\b", re.IGNORECASE)  # fmt: skip
-IMPORTER_BEFORE = re.compile(r"\b(?:transfers?|exports?|deliveries|supplies|sales)\s+to\s+"
-                             r"(?:the\s+)?$", re.IGNORECASE)  # fmt: skip
+                            rf"['’]s\s+{_TOP}|\s+(?:received|imported|bought)\b",
+                            re.IGNORECASE)  # fmt: skip
+IMPORTER_BEFORE = re.compile(r"\b(?:transfers?|exports?|deliveries|supplies|sales|suppliers?|"
+                             r"arms)\s+to\s+(?:the\s+)?$", re.IGNORECASE)  # fmt: skip
 EXPORTER_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:total|overall)\s+)?arms\s+exports\b|"
-                            r"\s+(?:accounted\s+for|supplied|provided|delivered|made\s+up)\b",
+                            r"\s+(?:accounted\s+for|accounting\s+for|supplied|provided|"
+                            r"delivered|made\s+up)\b|"
+                            rf"\s+(?:was|is|remained|remains|became)\s+(?:the\s+)?(?:\w+['’]s\s+)?{_TOP}",
                             re.IGNORECASE)  # fmt: skip
 EXPORTER_BEFORE = re.compile(r"\b(?:(?:exported|supplied|delivered|sold)\s+by|"
                              r"(?:exports|imports|transfers|arms)\s+from)\s+(?:the\s+)?$",

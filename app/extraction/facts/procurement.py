@@ -75,6 +75,7 @@ WORK_AFTER = re.compile(rf"\bto\s+(?:{lexicon.alternation(lexicon.CONTRACT_WORK)
                         re.IGNORECASE)  # fmt: skip
 WORK_REACH = 90
 WON = re.compile(rf"\b(?:{lexicon.alternation(lexicon.WIN_VERBS)})\b[^,;.]*$", re.IGNORECASE)
+LISTED = re.compile(r",\s+(?:[\w-]+\s+){0,3}[\w-]+")
 GENERIC = re.compile(rf"(?:{lexicon.alternation(lexicon.GENERIC_ARMS_NOUNS)})$", re.IGNORECASE)
 MILITARY = lexicon.word_pattern(lexicon.MILITARY_WORDS)
 # "Turkey will supply drones to Pakistan": the seller acts, the buyer comes after "to".
@@ -166,7 +167,14 @@ def _countless(ctx: SentenceContext, triggers: list[re.Match]) -> list:
 
 
 def _generic(item: re.Match) -> bool:
-    return bool(GENERIC.search(item.group("item"))) and not MILITARY.search(item.group("item"))
+    """A general head ('vehicles', 'aircraft') that no military word qualifies, in the
+    item or in the list it starts ('aircraft, air defence systems, missiles')."""
+    if not GENERIC.search(item.group("item")):
+        return False
+    listed = LISTED.match(item.string, item.end())
+    return not MILITARY.search(
+        item.string, item.start("item"), listed.end() if listed else item.end()
+    )
 
 
 def _trigger_for(triggers: list[re.Match], start: int) -> re.Match:
