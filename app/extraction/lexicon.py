@@ -51,7 +51,8 @@ ARMS_NOUNS = (
     "launchers", "rockets", "radars", "engines", "vehicles", "armoured vehicles",
     "armored vehicles", "planes", "trainers", "transport aircraft", "interceptors", "units",
     "batteries", "shells", "rounds", "munitions", "torpedoes", "patrol vessels",
-    "destroyers", "bombs", "carriers", "tankers",
+    "destroyers", "bombs", "carriers", "tankers", "military equipment", "defence equipment",
+    "defense equipment", "weapons systems", "weapon systems",
 )  # fmt: skip
 # One of them ("an additional frigate"): an item's head only after "a", "an" or "one".
 SINGULAR_ARMS_NOUNS = ("frigate", "corvette", "submarine", "ship", "warship", "vessel",

@@ -151,3 +151,15 @@ def test_the_largest_supplier_of_a_country(text):
 def test_general_heads_in_a_list_of_weapons_are_weapons():
     fact = one("Peru's purchases during 2022 included aircraft, naval weapons and sensors.")
     assert (fact["subject"], fact["quantity"], fact["period"]) == ("Peru", None, (2022, 2022))
+
+
+def test_each_seller_of_a_purchase_and_a_buyer_outside_its_aside():
+    text = (
+        "Chile, which backs Peru against Bolivia's claims, is buying military equipment "
+        "from the U.S. and South Korea."
+    )
+    found = typed(text, "procurement")
+    assert [(f["subject"], f["object"]) for f in found] == [
+        ("Chile", "United States"),
+        ("Chile", "South Korea"),
+    ]

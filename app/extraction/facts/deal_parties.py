@@ -34,12 +34,15 @@ SOLD_BY = re.compile(r"\b(?:from|with)\s+(?:the\s+)?$", re.IGNORECASE)
 def named_before(ctx: SentenceContext, trigger: int,
                  skip: Callable[[Ref], bool] | None = None) -> list[Ref]:  # fmt: skip
     """The countries and organisations before the trigger and after any reporting verb
-    that can buy: not a seller after 'from' or 'with', nor what `skip` rules out."""
+    that can buy: not a seller after 'from' or 'with', nor one named in an aside ('Poland,
+    which backs Ukraine against Russia's invasion, is buying ...'), nor what `skip` rules
+    out."""
     begin = 0
     for said in REPORTED.finditer(ctx.body, 0, trigger):
         begin = said.end()
     return [ref for ref in ctx.entities_in(begin, trigger, *BUYERS)
             if not SOLD_BY.search(ctx.text, max(0, ref.start - 10), ref.start)
+            and not ctx.in_aside(ref.start - ctx.sentence.start, trigger)
             and not (skip and skip(ref))]  # fmt: skip
 
 

@@ -6,6 +6,7 @@ country's arms imports in `arms_flows`.
 """
 
 import re
+from dataclasses import replace
 
 from app.enums import FactType
 from app.extraction import lexicon
@@ -14,59 +15,26 @@ from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, 
 from app.extraction.facts import arms_flows, contracts
 from app.extraction.facts import deal_parties as parties
 from app.extraction.facts import deal_terms as terms
-from app.extraction.quantities import NUMBER_WORDS, parse_number
+from app.extraction.facts.deal_items import (
+    CONTRACTS,
+    COUNTLESS,
+    ELLIPSIS,
+    ITEM,
+    ITEM_AFTER_TRIGGER,
+    WEAPONS_AFTER,
+    generic,
+    nearest_item,
+)
+from app.extraction.quantities import parse_number
 
 TRIGGER = lexicon.word_pattern(lexicon.PROCURE_VERBS + lexicon.PROCURE_NOUNS
                                + lexicon.TRADE_NOUNS)  # fmt: skip
 # Flows and agreements count only weapons: "an agreement on 5 projects" is no purchase.
 WEAK = {"agreement", *lexicon.TRADE_NOUNS}
-_ANY_ARMS = lexicon.alternation(lexicon.ARMS_NOUNS + lexicon.SINGULAR_ARMS_NOUNS)
-# The phrase ends at its last arms noun: "missile batteries", "tank fighter planes".
-_ARMS = rf"(?:{_ANY_ARMS})(?!\s+(?:{_ANY_ARMS})\b)"
-SINGULAR = re.compile(rf"\b(?:{lexicon.alternation(lexicon.SINGULAR_ARMS_NOUNS)})$", re.IGNORECASE)
-ONE = ("a", "an", "one", "1")
-# "97 Tejas Mark-1A fighter jets": a count, then up to five words of name, ending with an
-# arms noun; bounded, so a failing try never scans the rest of the sentence.
-# A count starts no amount's inner digits ("$3.9bn" holds no count 9) nor a model's
-# number ("Block-4").
-_COUNT = (r"(?<![\d.,$€£¥₹-])(?P<count>\d{1,3}(?:[,.]\d{3})*|" + "|".join(NUMBER_WORDS)
-          + r"|(?:an?|one)(?=\s+(?:additional|new|further|single|more(?!\s+than))\b))")  # fmt: skip
-ITEM = re.compile(
-    rf"\b{_COUNT}\s+(?:more\s+|new\s+|additional\s+|of\s+(?:the|its)\s+)?"
-    rf"(?P<item>(?:(?!(?:and|or|from|with|to|for|in|on|at|by|that|which)\b)[\w-]+\s+){{0,5}}?"
-    rf"(?:{_ARMS}))\b",
-    re.IGNORECASE,
-)
-# Words that start no item: units, scales, people and kinds ("6 types of drones").
-_NOT_ITEM = (r"percent|per cent|per|years?|months?|days?|weeks?|hours|times|people|persons|"
-             r"officers|soldiers|troops|jobs|companies|countries|nations|million|billion|"
-             r"trillion|thousand|hundred|crore|lakh|bn|mn|km|kilomet\w*|miles|tons|tonnes|"
-             r"met\w*|than|of|types?|kinds?|class(?:es)?|models?|variants?|versions?|dollars?|"
-             r"euros?|pounds|yen|rupees|won|yuan|roubles|rubles|will|would|are|were|have|had")  # fmt: skip
-NOT_ITEM = re.compile(rf"(?:{_NOT_ITEM})\b", re.IGNORECASE)
-# Without an arms noun: a count and a short noun phrase ("up to 400 Tomahawks"), read only
-# close after a deal's own verb or noun, in its clause.
-ITEM_AFTER_TRIGGER = re.compile(
-    rf"\b{_COUNT}\s+(?:more\s+|new\s+|additional\s+|used\s+)?"
-    rf"(?P<item>(?!(?:{_NOT_ITEM})\b)[A-Za-z][\w-]*(?:\s+(?!(?:and|from|for|to|"
-    r"with|worth|at|in|on|by|under|over|that|which|as|valued|costing)\b)[A-Za-z][\w-]*){0,4})"
-)
 # "a contract to design a new radar" buys work, not the radar (read by `contracts`).
 STUDY = re.compile(rf"\b(?:{lexicon.alternation(lexicon.CONTRACT_STUDY)})\s+$", re.IGNORECASE)
 CLAUSE_START = lexicon.CLAUSE_START
 CLAUSE_END = re.compile(r";|,\s+(?:and|but|while|which|who)\b|\.\s")
-# Counted contracts are no weapons: "two contracts worth $7.6bn" is read by `contracts`.
-CONTRACTS = re.compile(r"\b(?:contracts?|deals?|orders?|agreements?)$", re.IGNORECASE)
-# No count: the deal's verb, a few linking words, then the weapons ("to buy land-based
-# Tomahawk cruise missiles", "purchases during 2022 included aircraft").
-_WORD = (r"(?!(?:and|or|to|for|from|with|of|in|on|at|by|that|which|as|is|are|was|were|will|"
-         r"the|its|their|a|an)\b)\(?[\w-]+\)?")  # fmt: skip
-COUNTLESS = re.compile(
-    r"\s+(?:(?:of|the|a|an|new|more|its|their|additional|further|included|includes|include)"
-    r"\s+|(?:during|in)\s+(?:19|20)\d\d\s+){0,3}"
-    rf"(?P<item>(?:{_WORD}\s+){{0,6}}?(?:{_ARMS}))(?![\w-])",
-    re.IGNORECASE,
-)
 COUNTLESS_VERBS = re.compile(r"^(?:buy|buys|bought|buying|purchased?|purchases|purchasing|"
                              r"procured?|procures|acquired?|acquires|acquiring|ordered|"
                              r"received|imports)$", re.IGNORECASE)  # fmt: skip
@@ -75,9 +43,6 @@ WORK_AFTER = re.compile(rf"\bto\s+(?:{lexicon.alternation(lexicon.CONTRACT_WORK)
                         re.IGNORECASE)  # fmt: skip
 WORK_REACH = 90
 WON = re.compile(rf"\b(?:{lexicon.alternation(lexicon.WIN_VERBS)})\b[^,;.]*$", re.IGNORECASE)
-LISTED = re.compile(r",\s+(?:[\w-]+\s+){0,3}[\w-]+")
-GENERIC = re.compile(rf"(?:{lexicon.alternation(lexicon.GENERIC_ARMS_NOUNS)})$", re.IGNORECASE)
-MILITARY = lexicon.word_pattern(lexicon.MILITARY_WORDS)
 # "Turkey will supply drones to Pakistan": the seller acts, the buyer comes after "to".
 SUPPLY = re.compile(r"^(?:to supply|will supply|supplied|supplies|delivered|delivers|deliver|"
                     r"approved the sale|sale|transfers?|exports|deliver(?:y|ies))$",
@@ -92,9 +57,8 @@ ITS = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
 PLANNED_AFTER = re.compile(r"[^,;.]{0,30}?\b(?:(?:is|are|was|were)\s+(?:also\s+)?(?:set|expected|"
                            r"due|scheduled|slated|to\s+be)|will)\b", re.IGNORECASE)  # fmt: skip
 # "36 combat aircraft from France, 36 from the USA and 8 from the UK": the list goes on.
+AND_SELLER = re.compile(r"\.?,?\s+(?:and|or)\s+(?:from\s+)?(?:the\s+)?", re.IGNORECASE)
 LIST_NEXT = re.compile(r",?\s+(?:and|as\s+well\s+as|plus)\s+|,\s+", re.IGNORECASE)
-ELLIPSIS = re.compile(rf"{_COUNT}(?=\s+from\b)", re.IGNORECASE)
-WEAPONS_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{_ARMS})\b", re.IGNORECASE)
 BY_BUYER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:ordered|bought|purchased|procured|acquired|"
                       r"commissioned)\s+by\s+(?:the\s+)?", re.IGNORECASE)  # fmt: skip
 MAX_QUANTITY = 100_000  # more "units" than this is a budget line, not a count of weapons
@@ -122,14 +86,14 @@ def find(ctx: SentenceContext) -> list:
 
 
 def _counted(ctx: SentenceContext, triggers: list[re.Match]) -> list:
-    item = _nearest_item(ctx.body, triggers[0]) or _item_after(ctx.body, triggers)
+    item = nearest_item(ctx.body, triggers[0]) or _item_after(ctx.body, triggers)
     if (
         item is None
         or CONTRACTS.search(item.group("item"))
         or STUDY.search(ctx.body, max(0, item.start() - 20), item.start())
     ):
         return []  # no weapons counted: a budget line, contracts counted, a design ordered
-    if _trigger_for(triggers, item.start()).group(0).lower() in WEAK and _generic(item):
+    if _trigger_for(triggers, item.start()).group(0).lower() in WEAK and generic(item):
         return []  # "an agreement for 2,044 units": of what, the sentence does not say
     facts, draft = [], None
     while item is not None and len(facts) < MAX_LIST:
@@ -159,22 +123,25 @@ def _countless(ctx: SentenceContext, triggers: list[re.Match]) -> list:
         item = COUNTLESS.match(ctx.body, at) if at >= 0 else None
         if item is None:
             continue
-        if _generic(item):
+        if generic(item):
             continue
         draft = _deal(ctx, trigger, item, " ".join(item.group("item").split()), None, triggers[0])
-        return [build_fact(ctx, draft, _statement(ctx, draft))] if draft else []
+        return _each_seller(ctx, draft) if draft else []
     return []
 
 
-def _generic(item: re.Match) -> bool:
-    """A general head ('vehicles', 'aircraft') that no military word qualifies, in the
-    item or in the list it starts ('aircraft, air defence systems, missiles')."""
-    if not GENERIC.search(item.group("item")):
-        return False
-    listed = LISTED.match(item.string, item.end())
-    return not MILITARY.search(
-        item.string, item.start("item"), listed.end() if listed else item.end()
-    )
+def _each_seller(ctx: SentenceContext, draft: FactDraft) -> list:
+    """'purchases of military equipment from the US and South Korea': each one sells."""
+    facts = [build_fact(ctx, draft, _statement(ctx, draft))]
+    while draft.object is not None and draft.object.end is not None and len(facts) < MAX_LIST:
+        glue = AND_SELLER.match(ctx.text, draft.object.end)
+        other = parties.named_at(ctx, glue.end() - ctx.sentence.start) if glue else None
+        if other is None or other.key in (draft.subject.key, draft.object.key):
+            break
+        anchors = [*draft.anchors[:2], (other.start, other.end)]
+        draft = replace(draft, object=other, anchors=anchors)
+        facts.append(build_fact(ctx, draft, _statement(ctx, draft)))
+    return facts
 
 
 def _trigger_for(triggers: list[re.Match], start: int) -> re.Match:
@@ -257,21 +224,6 @@ def _next_item(ctx: SentenceContext, draft: FactDraft) -> re.Match | None:
     if glue is None:
         return None
     return ELLIPSIS.match(ctx.body, glue.end()) or ITEM.match(ctx.body, glue.end())
-
-
-def _nearest_item(body: str, trigger: re.Match) -> re.Match | None:
-    """Of the counted arms in the sentence, the first after the deal's verb, else the last
-    before it ('6 types of drones ... an order for 24 drones': the order's 24). One weapon
-    ('an additional frigate') only after the deal's word: 'a new vessel ordered by the Navy'
-    is one of an order, and its size is said elsewhere."""
-    items = [item for item in ITEM.finditer(body) if not NOT_ITEM.match(item.group("item"))
-             and (item.group("count").lower() in ONE or not SINGULAR.search(item.group("item")))]  # fmt: skip
-    after = [item for item in items if item.start() >= trigger.start()]
-    before = [item for item in items if item.start() < trigger.start()
-              and item.group("count").lower() not in ("a", "an")]  # fmt: skip
-    if after:
-        return after[0]
-    return before[-1] if before else None
 
 
 def _item_after(body: str, triggers: list[re.Match]) -> re.Match | None:
