@@ -84,7 +84,8 @@ THIS_YEAR = re.compile(r"\bthis year\b")
 RANGE_HINT = re.compile(r"(?:19|20)\d\d\s?[-–—]\s?\d\d|(?:between|from) (?:19|20)\d\d")
 # "over the past five years", "in the same period": the span of years stated before.
 SAME_PERIOD = re.compile(r"\b(?:the (?:past|last|previous) (?:five|four|ten|three|\d+) years|"
-                         r"the same (?:period|years)|this period|that period)\b", re.IGNORECASE)  # fmt: skip
+                         r"the same (?:period|years)|this period|that period|(?:this|that|the same) time ?frame)\b",
+                         re.IGNORECASE)  # fmt: skip
 EDITION = re.compile(r"\b(?:ranking|index|review|report|edition|survey)\s+((?:19|20)\d\d)\b")
 
 
@@ -106,8 +107,8 @@ class ArticleState:
     # the ranks read so far (entity key -> rank, period), "followed by" lists count on
     ranks: dict[str, tuple] = field(default_factory=dict)
     last_rank: tuple | None = None  # (rank, period) of the ranking read last
-    # (person, post, predecessor) of the appointments read: a change told twice is one fact
-    appointed: set[tuple] = field(default_factory=set)
+    # A rule's own memory of earlier sentences (the last buyer, the exercise just named).
+    notes: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

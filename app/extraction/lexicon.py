@@ -43,7 +43,7 @@ PROCURE_VERBS = (
     "approved the purchase", "approved the acquisition", "cleared the purchase",
 )  # fmt: skip
 PROCURE_NOUNS = ("deal", "contract", "order", "purchase", "acquisition", "procurement", "sale",
-                 "agreement")  # fmt: skip
+                 "agreement", "contracts", "deals")  # fmt: skip
 # What a procurement buys: a count followed by one of these ends the item's phrase.
 ARMS_NOUNS = (
     "aircraft", "jets", "jet", "fighters", "fighter jets", "fighter aircraft", "helicopters",
@@ -52,11 +52,42 @@ ARMS_NOUNS = (
     "launchers", "rockets", "radars", "engines", "vehicles", "armoured vehicles",
     "armored vehicles", "planes", "trainers", "transport aircraft", "interceptors", "units",
     "batteries", "shells", "rounds", "munitions", "torpedoes", "patrol vessels",
+    "destroyers", "bombs", "carriers", "tankers", "military equipment", "defence equipment",
+    "defense equipment", "weapons systems", "weapon systems",
 )  # fmt: skip
+# One of them ("an additional frigate"): an item's head only after "a", "an" or "one".
+SINGULAR_ARMS_NOUNS = ("frigate", "corvette", "submarine", "ship", "warship", "vessel",
+                       "destroyer", "helicopter", "tank", "missile", "drone", "howitzer",
+                       "fighter jet", "fighter", "radar", "interceptor", "carrier")  # fmt: skip
+# Heads too general to be weapons unless a word before says so ("air defence systems").
+GENERIC_ARMS_NOUNS = ("systems", "units", "vehicles", "engines", "boats", "rounds", "shells",
+                      "batteries", "planes", "aircraft", "carriers", "tankers", "vessels",
+                      "ships", "ship", "vessel", "radars", "radar")  # fmt: skip
+MILITARY_WORDS = ("military", "combat", "missile", "missiles", "defence", "defense", "air",
+                  "armoured", "armored", "fighter", "attack", "naval", "strike", "rocket",
+                  "artillery", "weapon", "weapons", "guided", "war", "patrol", "anti-aircraft",
+                  "anti-ship", "anti-tank", "transport", "surveillance", "landing", "amphibious",
+                  "replenishment", "tactical", "ballistic", "cruise", "radar")  # fmt: skip
+# Flows of arms between countries: their words, which count only weapons ("imports of 36
+# combat aircraft"), never a bare number.
+TRADE_NOUNS = ("imports", "transfers", "transfer", "delivery", "deliveries", "exports")
+# A contract's own verbs: given out by the buyer, won by the seller.
+AWARD_VERBS = ("awarded", "awards", "award", "gave out", "gives out", "give out", "signed",
+               "signs", "sign", "sealed", "seals", "inked", "inks", "placed", "issued",
+               "granted")  # fmt: skip
+WIN_VERBS = ("won", "wins", "win", "secured", "secures", "landed", "clinched", "bagged",
+             "was awarded", "were awarded", "has been awarded", "have been awarded", "gets",
+             "got", "received", "receives")  # fmt: skip
+# What a contract buys: "a contract ... to produce guided missiles" (a contract to design
+# or develop one buys work, read by its value).
+CONTRACT_WORK = ("produce", "manufacture", "build", "supply", "deliver", "buy", "purchase",
+                 "acquire", "construct")  # fmt: skip
+CONTRACT_STUDY = ("design", "develop")
 EXERCISE_NOUNS = ("exercise", "exercises", "drill", "drills", "war games", "wargames",
                   "manoeuvres", "maneuvers", "war game")  # fmt: skip
 EXERCISE_VERBS = ("held", "hold", "holds", "holding", "conducted", "conduct", "conducts",
                   "conducting", "launched", "launch", "launches", "began", "begin", "begins",
+                  "begun", "starts", "start",
                   "kicked off", "started", "staged", "stage", "stages", "took part",
                   "take part", "takes part", "taking part", "participate", "participated",
                   "participating", "joined", "will hold", "will conduct", "involving",
@@ -131,7 +162,7 @@ PROPOSED_CUES = (
     "requested", "requests", "request", "proposed", "proposes", "propose", "proposal",
     "sought", "seeks", "seek", "seeking", "asked for", "asks for", "draft", "submitted",
     "submits", "calls for", "called for", "offered", "offers", "pushing for",
-    "tabled", "recommended", "recommends",
+    "tabled", "recommended", "recommends", "considering", "considers", "mulling", "weighing",
 )  # fmt: skip
 
 

@@ -243,6 +243,10 @@ PERIOD_PATTERNS = [
     (re.compile(rf"\b({YEAR}){DASH}({YEAR})\b"), "range"),
     (re.compile(rf"\b({YEAR}){DASH}(\d\d)\b(?![-–])"), "short_range"),
     (re.compile(rf"\bsince ({YEAR})\b"), "open"),
+    # "from fiscal 2026", "starting in 2025": a start with no end ("from 2018 to 2022" is
+    # a range, read first).
+    (re.compile(rf"\b(?:from|starting(?: in| from)?|beginning(?: in| from)?) (?:fiscal (?:year )?)?"
+                rf"({YEAR})\b(?!{DASH})"), "open"),
     (re.compile(rf"\b({YEAR})\b"), "year"),
 ]
 RELATIVE_YEARS = {"this year": 0, "last year": -1, "next year": 1, "previous year": -1}
@@ -256,7 +260,7 @@ DATED = re.compile(
     rf"\b(?:(?:on|last|this|next|from|by|until)\s+{_WEEKDAY}|{_WEEKDAY},?\s+{_MONTH}\s+\d{{1,2}}\b"
     rf"|(?:on|in|since|by|from|until|of|early|late|mid-?)\s+(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}|{_MONTH})"
     rf"|yesterday|today|this week|last week|earlier this month|this month|last month"
-    rf"|(?:on|last|this)\s+(?:weekend))\b(?![,.]?\s*(?:\d{{1,2}}\b|(?:19|20)\d\d))"
+    rf"|(?:on|last|this)\s+(?:weekend))\b(?![,.]?\s*(?:\d{{1,2}}\b|(?:19|20)\d\d|(?:next|last) year\b))"
 )
 # "up 20% from 2019", "compared with 2010": a baseline's year, not the claim's.
 BASELINE = re.compile(r"(?:compared (?:with|to)|than(?: in)?|versus|vs\.?|against|up from|down from"

@@ -79,6 +79,16 @@ SHAPES = {
     "top_lists": "Chile, Peru and Bolivia as the top five arms importers, ",
     "leaders": "is a world leader in copper mining and No.1 ",
     "budget_lines": "allocated Rs 5 crore for the next financial year on Monday, its 5-billion-euro plan ",
+    "contracts": "won a contract worth $1bn to design and awarded Boeing a $2bn deal ",
+    "countless": "to buy the Alpha Bravo missile systems and ",
+    "arms_shares": "Chile received 5 percent of Peru's arms imports and ",
+    "suppliers": "main suppliers: Chile (5 percent), ",
+    "top_supplier": "Chile remained Peru's largest arms supplier, accounting for 5% and ",
+    "weapon_lists": "purchases included aircraft, naval weapons, ",
+    "item_lists": "12 jets from Peru, 3 from Chile and ",
+    "troops_told": "About 4,500 U.S. personnel are taking part. ",
+    "exercise_pairs": "the Russian-Belarusian exercise Alpha ",
+    "participants": "Exercise Alpha began. Participants are Chile, Peru, Spain and ",
 }
 SMALL, LARGE = 100_000, 1_048_576
 
