@@ -98,7 +98,7 @@ ACTOR_NOUNS = ("troops", "forces", "soldiers", "officials", "jets", "aircraft", 
                "leaders", "drones", "artillery", "personnel", "commandos", "officers")  # fmt: skip
 
 # Cooperation: what two parties build together, and the verbs that grow it.
-TIES_NOUNS = ("ties", "cooperation", "relations", "partnership", "collaboration", "links",
+TIES_NOUNS = ("ties", "cooperation", "co-operation", "relations", "partnership", "collaboration", "links",
               "pact", "alliance", "dialogue")  # fmt: skip
 TIES_VERBS = ("strengthen", "strengthens", "strengthened", "strengthening", "expand", "expands",
               "expanded", "expanding", "deepen", "deepens", "deepened", "deepening", "boost",

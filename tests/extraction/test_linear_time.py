@@ -72,6 +72,10 @@ SHAPES = {
     "imports": "imported $1bn and 5 ",
     "asides": ", which spent $1bn in 2020, ",
     "gdp_shares": "spending 5% of GDP and ",
+    "partner_lists": "co-operation with partners such as Peru, Chile and ",
+    "pacts": "Peru and Chile agreed a defence pact and ",
+    "recognised": "recognised Peru as a Partner Peru ",
+    "one_of": "is now one of six partners in NATO along with Peru, ",
 }
 SMALL, LARGE = 100_000, 1_048_576
 
