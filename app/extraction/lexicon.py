@@ -89,7 +89,9 @@ EVENT_VERBS = (
     "closed", "introduced", "designated", "won", "beat", "scored", "attended", "attend",
     "endorsed", "transferred", "expelled", "sanctioned", "banned", "suspended", "recalled",
     "condemned", "shot", "detonated", "landed", "docked", "sailed", "flew", "entered",
-    "crossed", "occupied", "liberated", "repelled", "downed",
+    "crossed", "occupied", "liberated", "repelled", "downed", "discuss", "discusses",
+    "conducted a raid", "conducted raids", "conducted an operation", "convened", "gathered",
+    "raided", "severed", "recovered", "apprehended",
 )  # fmt: skip
 
 # "Nigerian Army troops neutralised ...": the people or machines of a named actor, acting.

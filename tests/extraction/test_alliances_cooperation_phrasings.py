@@ -29,8 +29,9 @@ def test_a_group_recognising_a_partner():
 def test_one_of_several_partners_along_with_others():
     found = facts("Peru is now one of four partners in Pacific Readiness Programme along with "
                   "Chile, Bolivia and Ecuador.", "alliance")  # fmt: skip
+    countries = ("Peru", "Chile", "Bolivia", "Ecuador")
     assert [(f["subject"], f["object"]) for f in found] == [
-        (country, "Pacific Readiness Programme") for country in ("Peru", "Chile", "Bolivia", "Ecuador")
+        (country, "Pacific Readiness Programme") for country in countries
     ]
 
 

@@ -76,6 +76,13 @@ SHAPES = {
     "pacts": "Peru and Chile agreed a defence pact and ",
     "recognised": "recognised Peru as a Partner Peru ",
     "one_of": "is now one of six partners in NATO along with Peru, ",
+    "attended_by": "the ceremony will be attended by Ana Reyes, ",
+    "meeting_of": "the meeting of NATO will take place in Peru and ",
+    "ministers_from": "Defence ministers from the NATO (NATO) member states ",
+    "adverbials": "its troops have in a series of operations in ",
+    "surrendered": "44 NATO fighters and their families have surrendered to troops ",
+    "transferred": "NATO, with units, is being transferred to Peru, ",
+    "the_name": "designated the Guards the Guards ",
 }
 SMALL, LARGE = 100_000, 1_048_576
 

@@ -7,8 +7,14 @@ import re
 from app.enums import EntityType, FactType
 from app.extraction import lexicon
 from app.extraction import statements as say
-from app.extraction.context import (FactDraft, Ref, SentenceContext, build_fact, period_for,
-                                    runs_to_end)  # fmt: skip
+from app.extraction.context import (
+    FactDraft,
+    Ref,
+    SentenceContext,
+    build_fact,
+    period_for,
+    runs_to_end,  # fmt: skip
+)
 from app.extraction.quantities import find_periods
 
 GROUPS = (EntityType.organization, EntityType.program)
@@ -28,7 +34,12 @@ ONE_OF = re.compile(r"\b(?:is|was|became|remains)\s+(?:now\s+)?one\s+of\s+(?:the
                     r"(?P<kind>partners|members|observers)\s+(?:in|of)\s+")  # fmt: skip
 BECOME = ("became", "has become", "have become")
 ALONG_WITH = re.compile(r"\s*,?\s+(?:along|together)\s+with\s+")
-KINDS = {"partner": "partner_of", "member": "member_of", "observer": "observer_of", "ally": "partner_of"}
+KINDS = {
+    "partner": "partner_of",
+    "member": "member_of",
+    "observer": "observer_of",
+    "ally": "partner_of",
+}
 PEOPLE = (EntityType.person,)
 ITEM_SPLIT = re.compile(r",?\s+as well as\s+|;\s+|,\s+and\s+|,\s+(?=the\s)")
 LED = re.compile(r"\b(?P<leader>[A-Z][\w]*)-led\b")

@@ -9,8 +9,15 @@ import re
 from app.enums import EntityType, FactType
 from app.extraction import lexicon
 from app.extraction import statements as say
-from app.extraction.context import (FactDraft, Ref, SentenceContext, build_fact, period_for,
-                                    period_near, runs_to_end)  # fmt: skip
+from app.extraction.context import (
+    FactDraft,
+    Ref,
+    SentenceContext,
+    build_fact,
+    period_for,
+    period_near,  # fmt: skip
+    runs_to_end,
+)
 from app.extraction.quantities import find_count
 
 PARTNERS = r"(?P<count>(?:[^,.;]|(?<=\d)[.,](?=\d)){1,30}?)\s+(?P<noun>countries|states|nations|partners)\b"
