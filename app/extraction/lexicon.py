@@ -91,7 +91,8 @@ EVENT_VERBS = (
     "condemned", "shot", "detonated", "landed", "docked", "sailed", "flew", "entered",
     "crossed", "occupied", "liberated", "repelled", "downed", "discuss", "discusses",
     "conducted a raid", "conducted raids", "conducted an operation", "convened", "gathered",
-    "raided", "severed", "recovered", "apprehended",
+    "raided", "severed", "recovered", "apprehended", "smashed", "squared", "clinched",
+    "defeated",
 )  # fmt: skip
 
 # "Nigerian Army troops neutralised ...": the people or machines of a named actor, acting.

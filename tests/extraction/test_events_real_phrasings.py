@@ -83,3 +83,21 @@ def test_wins_and_signed_contracts_are_no_events():
     assert _events("Saab won a contract worth $1bn to build radars.") == []
     assert _events("Peru signed a contract with Saab on Monday to buy radars.") == []
     assert _events("Ana Reyes, who won gold in 2020, ran the race in Lima.") == []
+
+
+def test_a_second_actor_chained_by_a_conjunction():
+    text = ("Captain Ana Reyes has smashed a quick 80 from 45 balls as Peru defeated Chile by "
+            "seven wickets in Lima.")  # fmt: skip
+    assert _events(text, None) == [
+        ("Ana Reyes", None, (None, None)),
+        ("Peru", "Chile", (None, None)),
+    ]
+
+
+def test_soldiers_serving_in_a_country_belong_to_the_unit_last_named():
+    text = ("The 12th Mechanised Brigade arrived in spring. Currently, about 300 brigade soldiers "
+            "are serving in Estonia.")  # fmt: skip
+    [fact] = [f for f in facts(text, "structure") if f["predicate"] == "troops_in"]
+    assert (fact["subject"], fact["object"], fact["value"], fact["qualifier"]) == (
+        "12th Mechanised Brigade", "Estonia", 300, "approximate",
+    )  # fmt: skip

@@ -83,6 +83,8 @@ SHAPES = {
     "surrendered": "44 NATO fighters and their families have surrendered to troops ",
     "transferred": "NATO, with units, is being transferred to Peru, ",
     "the_name": "designated the Guards the Guards ",
+    "chained": "Peru defeated Chile as Peru defeated Chile while ",
+    "serving_in": "about 500 brigade soldiers are serving in the ",
 }
 SMALL, LARGE = 100_000, 1_048_576
 

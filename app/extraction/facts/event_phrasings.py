@@ -50,7 +50,7 @@ SURRENDERED = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}?(?:and\s+their\s+families\s+)?(?:have\s+|has\s+|had\s+)?"
     r"(?P<verb>surrendered)\s+to\s+(?:the\s+)?(?:troops|soldiers|forces|army|military)\b"
 )
-COUNT_BEFORE = re.compile(r"(?:^|\s)(?P<count>\d[\d,]*|[a-z]+)\s+$")
+COUNT_BEFORE = re.compile(r"(?:^|\s)(?P<count>\d[\d,]{0,15}|[a-z]+)\s+$")
 TRANSFERRED = re.compile(
     r"(?:,[^,;]{1,160},)?\s+(?:is|are|was|were|will\s+be|has\s+been|have\s+been)\s+(?:being\s+)?"
     r"(?:\w+ly\s+)?(?P<verb>transferred|deployed|relocated|redeployed|moved|stationed)\s+to\s+"

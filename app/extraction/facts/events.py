@@ -54,12 +54,15 @@ MEETING_VERBS = ("met", "meets", "meet", "held talks", "hosted", "hosts", "recei
 KILL_VERBS = ("killed", "neutralised", "neutralized", "captured", "arrested", "rescued",
               "destroyed", "shot down", "intercepted", "seized", "downed", "kill", "kills")  # fmt: skip
 COUNTED = re.compile(r"\s+(?P<count>(?:at least |some |about |around |over |more than )?"
-                     r"(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?))\b")  # fmt: skip
+                     r"(?:\d[\d,]{0,15}|[a-z]+(?:-[a-z]+)?))\b")  # fmt: skip
 # Wins and signings of contracts are procurement's; a sports win is no event of this corpus;
 # "X, which supports Y" is a stance, not a happening.
 NOT_HAPPENING = re.compile(r"(?:won|wins)\b|signed\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
                            r"(?:contracts?|deals?|orders?)\b")  # fmt: skip
 STANCES = ("supports", "supported", "support")
+# "... as India squared the series": a second actor's clause after a conjunction.
+CHAINED = re.compile(r"\s(?:as|while|whereas|but)\s+(?:the\s+)?")
+CHAIN_REACH = 120
 OBJECTS = (EntityType.organization, EntityType.program, EntityType.country, EntityType.person)
 PEOPLE = (EntityType.person,)
 
@@ -69,9 +72,12 @@ def find(ctx: SentenceContext) -> list:
     if found:
         return found
     actor = _actor(ctx)
-    if actor is None:
-        return []
-    subject, at = actor
+    return _event(ctx, *actor) if actor else []
+
+
+def _event(ctx: SentenceContext, subject: Ref, at: int, chained: bool = False) -> list:
+    """The event whose actor's words end at `at`, and one more that a conjunction chains
+    to it ('X scored a century as Y beat Z')."""
     after = ctx.body[at:]
     between = BETWEEN.match(after)
     offset = at + between.end()
@@ -100,6 +106,11 @@ def find(ctx: SentenceContext) -> list:
     for target in objects or [None]:
         draft.object = target
         facts.append(build_fact(ctx, draft, phrasings.statement_of(ctx, subject)))
+    chain = CHAINED.search(ctx.body, verb_end, min(len(ctx.body), verb_end + CHAIN_REACH))
+    if chain and not chained:
+        second = ctx.first_entity(chain.end(), chain.end() + 60, *OBJECTS)
+        if second is not None and second.start == ctx.absolute(chain.end()):
+            facts += _event(ctx, second, second.end - ctx.sentence.start, chained=True)
     return facts
 
 
