@@ -101,3 +101,17 @@ def test_soldiers_serving_in_a_country_belong_to_the_unit_last_named():
     assert (fact["subject"], fact["object"], fact["value"], fact["qualifier"]) == (
         "12th Mechanised Brigade", "Estonia", 300, "approximate",
     )  # fmt: skip
+
+
+def test_deliveries_beside_a_purchase():
+    text = ("Peru took delivery last week of a first batch of Italian trainer jets, part of the "
+            "purchase in 2022 of 20 aircraft.")  # fmt: skip
+    delivered = [f for f in facts(text, "event", "2024-05-02") if f["predicate"] == "took_delivery"]
+    assert [(f["subject"], f["object"], f["period"]) for f in delivered] == [
+        ("Peru", "Italy", (2024, 2024)),
+    ]  # fmt: skip
+    text = (
+        "Chile has ordered 12 new frigates, the navy said, with the first to be delivered in 2029."
+    )
+    [fact] = [f for f in run(text).facts if f.predicate == "first_delivery"]
+    assert (fact.subject, fact.period_start, fact.modality.value) == ("chile", 2029, "planned")

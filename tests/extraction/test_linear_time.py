@@ -85,6 +85,7 @@ SHAPES = {
     "the_name": "designated the Guards the Guards ",
     "chained": "Peru defeated Chile as Peru defeated Chile while ",
     "serving_in": "about 500 brigade soldiers are serving in the ",
+    "deliveries": "the first of the new jets to be delivered in the first ",
 }
 SMALL, LARGE = 100_000, 1_048_576
 
