@@ -92,7 +92,7 @@ EVENT_VERBS = (
     "crossed", "occupied", "liberated", "repelled", "downed", "discuss", "discusses",
     "conducted a raid", "conducted raids", "conducted an operation", "convened", "gathered",
     "raided", "severed", "recovered", "apprehended", "smashed", "squared", "clinched",
-    "defeated",
+    "defeated", "test-launched", "test launched",
 )  # fmt: skip
 
 # "Nigerian Army troops neutralised ...": the people or machines of a named actor, acting.

@@ -81,3 +81,11 @@ def test_a_plan_of_cooperation_with_its_years():
 def test_a_contract_signed_with_a_country_is_no_cooperation():
     assert facts("Greece has signed a contract with France for three frigates.",
                  "cooperation") == []  # fmt: skip
+
+
+def test_the_groups_own_nth_member():
+    [fact] = [f for f in facts("Norway became NATO's 33rd member in May 2024.", "alliance")
+              if f["predicate"] != "led_by"]  # fmt: skip
+    assert (fact["subject"], fact["predicate"], fact["object"], fact["period"]) == (
+        "Norway", "joined", "NATO", (2024, 2024),
+    )  # fmt: skip

@@ -115,3 +115,14 @@ def test_deliveries_beside_a_purchase():
     )
     [fact] = [f for f in run(text).facts if f.predicate == "first_delivery"]
     assert (fact.subject, fact.period_start, fact.modality.value) == ("chile", 2029, "planned")
+
+
+def test_a_planned_event_with_the_verbs_base_form_and_a_hyphenated_test_launch():
+    [fact] = run("Chile will deploy a battalion to Peru by 2027.").facts
+    assert (fact.predicate, fact.object, fact.period_start, fact.modality.value) == (
+        "deploy", "peru", 2027, "planned",
+    )  # fmt: skip
+    [fact] = run("Peru test-fired a coastal missile near Callao on Friday.", "2024-05-02").facts
+    assert (fact.predicate, fact.period_start, fact.modality.value) == (
+        "test_fired", 2024, "asserted",
+    )  # fmt: skip

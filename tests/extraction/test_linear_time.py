@@ -86,6 +86,8 @@ SHAPES = {
     "chained": "Peru defeated Chile as Peru defeated Chile while ",
     "serving_in": "about 500 brigade soldiers are serving in the ",
     "deliveries": "the first of the new jets to be delivered in the first ",
+    "own_member": "became NATO's 31st member and NATO's ",
+    "modal_verbs": "will deploy will visit will ",
 }
 SMALL, LARGE = 100_000, 1_048_576
 

@@ -13,6 +13,7 @@ from app.extraction.context import (
     SentenceContext,
     build_fact,
     period_for,
+    period_near,
     runs_to_end,  # fmt: skip
 )
 from app.extraction.quantities import find_periods
@@ -32,6 +33,10 @@ RECOGNISED = re.compile(r"\b(?:recogni[sz]e[sd]?|accepted|admitted)\s+(?P<who>(?
 # "Ukraine is now one of six partners in the X Programme, along with A, B and C".
 ONE_OF = re.compile(r"\b(?:is|was|became|remains)\s+(?:now\s+)?one\s+of\s+(?:the\s+)?[\w-]{1,12}\s+"
                     r"(?P<kind>partners|members|observers)\s+(?:in|of)\s+")  # fmt: skip
+# "Finland became NATO's 31st member": the group named before the membership.
+OWN_MEMBER = re.compile(r"\b(?P<be>became|has become|have become|is|was|remains)\s+(?P<group>[A-Z][\w-]*)"
+                        r"['’]s\s+(?:\d{1,3}(?:st|nd|rd|th)\s+|newest\s+|latest\s+)?(?:full\s+)?"
+                        r"(?P<kind>member|partner|observer)\b")  # fmt: skip
 BECOME = ("became", "has become", "have become")
 ALONG_WITH = re.compile(r"\s*,?\s+(?:along|together)\s+with\s+")
 KINDS = {
@@ -57,6 +62,7 @@ def find(ctx: SentenceContext) -> list:
             elif predicate == "member_of" and match.group("be") in BECOME:
                 predicate = "joined"
             facts.extend(_items(ctx, match, predicate))
+        facts.extend(_own_member(ctx))
         facts.extend(_recognised(ctx))
         facts.extend(_one_of(ctx))
     facts.extend(_led_by(ctx))
@@ -74,6 +80,19 @@ def _recognised(ctx: SentenceContext) -> list:
         return []
     predicate = KINDS[match.group("kind").lower()]
     return [_fact(ctx, member, ctx.subject, predicate, match, period_for(ctx))]
+
+
+def _own_member(ctx: SentenceContext) -> list:
+    """'Finland became NATO's 31st member in 2023': joined, or a member of, the group."""
+    match = OWN_MEMBER.search(ctx.body)
+    group = ctx.first_entity(match.start("group"), match.end("group"), *GROUPS) if match else None
+    if group is None or group.key == ctx.subject.key:
+        return []
+    predicate = "joined" if match.group("be") in BECOME else KINDS[match.group("kind")]
+    period = period_near(ctx, match.start(), match.end())
+    if period is not None and predicate != "joined":
+        period = type(period)(period.start_year, None, period.start, period.end)
+    return [_fact(ctx, ctx.subject, group, predicate, match, period)]
 
 
 def _one_of(ctx: SentenceContext) -> list:
@@ -99,7 +118,7 @@ def _fact(ctx: SentenceContext, member: Ref, group: Ref, predicate: str, match, 
                       confidence=0.85, period=period)  # fmt: skip
     draft.anchor(ctx.absolute(match.start()), ctx.absolute(match.end()))
     verb = {"partner_of": "is a partner of", "member_of": "is a member of",
-            "observer_of": "is an observer of"}[predicate]  # fmt: skip
+            "observer_of": "is an observer of", "joined": "joined"}[predicate]  # fmt: skip
     statement = (f"{ctx.name_of(member.key)} {verb} {ctx.name_of(group.key)}"
                  f"{say.period(period)}.")  # fmt: skip
     return build_fact(ctx, draft, statement)

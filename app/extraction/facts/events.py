@@ -17,9 +17,14 @@ VERB = re.compile(
     # "X on April 8, 2019 designated ...": a short dated phrase may stand before the verb
     r"^[\s,]*(?:on\s+[\w ,]{3,30}?,?\s+(?=[a-z]))?(?:(?:has|have|had)\s+been\s+|(?:is|are|was|were|has|have|had|will|would|"
     r"can|could)\s+)?(?:\w+ly\s+)?(?:on\s+[A-Z]\w+\s+)?(?P<verb>(?:took|got|gave|met|held|made|won|lost|began|"
-    r"opened|visited|launched|signed|announced|supports?|supported|hosted|attended|"
+    r"opened|visited|launched|signed|announced|supports?|supported|hosted|attended|test-fired|test-launched|"
     r"received|sent|deployed|conducted|\w+ed|\w+ing|(?!(?:is|has|was|its|as|us|this|thus|"
     r"always|perhaps|sometimes|across|besides)\b)[a-z]{3,}s))\b"
+)
+# "Germany will deploy a brigade to ...": a plan, said with the verb's base form.
+MODAL_VERB = re.compile(
+    rf"^[\s,]*(?:will|would|shall|plans?\s+to|intends?\s+to|is\s+to|are\s+to)\s+(?:\w+ly\s+)?"
+    rf"(?:also\s+)?(?P<verb>{EVENT_VERB})"
 )
 # "troops have in a series of operations neutralised ...": an adverbial before the verb.
 ADVERBIAL_VERB = re.compile(
@@ -84,7 +89,7 @@ def _event(ctx: SentenceContext, subject: Ref, at: int, chained: bool = False) -
     after = ctx.body[offset:]
     match = VERB.match(after)
     if match is None or not HAPPENING.match(after, match.start("verb")):
-        match = ADVERBIAL_VERB.match(after) or ACTORS_ACT.match(after)
+        match = MODAL_VERB.match(after) or ADVERBIAL_VERB.match(after) or ACTORS_ACT.match(after)
     if match is None or SPECULATIVE.match(after) or NOT_HAPPENING.match(after, match.start("verb")):
         return []  # no verb right after the actor, or one that names no happening
     verb, verb_end = match.group("verb").lower(), offset + match.end()
@@ -92,6 +97,8 @@ def _event(ctx: SentenceContext, subject: Ref, at: int, chained: bool = False) -
         return []
     draft = FactDraft(FactType.event, subject, _predicate(verb), confidence=0.6,
                       attributed=True)  # fmt: skip
+    # the verb phrase's own words say whether it is a plan ('will deploy')
+    draft.modality = lexicon.modality_of(ctx.body, offset, verb_end)
     # the date written nearest the verb ('X on Wednesday presented ...'), not the first
     # year of the rest of the sentence ('... next year's budget')
     draft.period = period_near(ctx, at, verb_end) or phrasings.day_after(ctx, verb_end)
