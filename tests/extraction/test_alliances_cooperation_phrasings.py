@@ -89,3 +89,9 @@ def test_the_groups_own_nth_member():
     assert (fact["subject"], fact["predicate"], fact["object"], fact["period"]) == (
         "Norway", "joined", "NATO", (2024, 2024),
     )  # fmt: skip
+
+
+def test_memberships_joined_by_and():
+    found = [f for f in facts("Turkey is a member of NATO and the G20.", "alliance")
+             if f["predicate"] == "member_of"]  # fmt: skip
+    assert [f["object"] for f in found] == ["NATO", "G20"]

@@ -126,3 +126,12 @@ def test_a_planned_event_with_the_verbs_base_form_and_a_hyphenated_test_launch()
     assert (fact.predicate, fact.period_start, fact.modality.value) == (
         "test_fired", 2024, "asserted",
     )  # fmt: skip
+
+
+def test_two_actors_joined_by_and_the_second_is_what_it_concerns():
+    assert _events("Peru and Chile discussed border patrols.") == [("Peru", "Chile", (None, None))]
+
+
+def test_a_meeting_of_a_bodys_ministers_held_in_a_city():
+    text = "The meeting of the G20 finance ministers was held in Rio de Janeiro."
+    assert _events(text) == [("G20", "Rio de Janeiro", (None, None))]

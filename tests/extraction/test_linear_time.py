@@ -88,6 +88,8 @@ SHAPES = {
     "deliveries": "the first of the new jets to be delivered in the first ",
     "own_member": "became NATO's 31st member and NATO's ",
     "modal_verbs": "will deploy will visit will ",
+    "co_actors": "Peru and Chile and Peru and ",
+    "meeting_words": "meeting of NATO defence chiefs meeting of NATO ",
 }
 SMALL, LARGE = 100_000, 1_048_576
 

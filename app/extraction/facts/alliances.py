@@ -46,7 +46,9 @@ KINDS = {
     "ally": "partner_of",
 }
 PEOPLE = (EntityType.person,)
-ITEM_SPLIT = re.compile(r",?\s+as well as\s+|;\s+|,\s+and\s+|,\s+(?=the\s)")
+ITEM_SPLIT = re.compile(
+    r",?\s+as well as\s+|;\s+|,\s+and\s+|,\s+(?=the\s)|\s+and\s+(?=(?:the\s+)?[A-Z])"
+)
 LED = re.compile(r"\b(?P<leader>[A-Z][\w]*)-led\b")
 
 

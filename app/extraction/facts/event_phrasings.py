@@ -32,7 +32,7 @@ LIST_END = re.compile(r";|,\s+(?:who|which|where|when)\b|\.(?:\s|$)")
 AND = re.compile(r",?\s+and\s+")
 MEETING_OF = re.compile(r"\b(?:meeting|summit|session|conference|talks)\s+of\s+(?:the\s+)?")
 TAKES_PLACE = re.compile(
-    r"\s+(?:will\s+take\s+place|took\s+place|takes\s+place|was\s+held|were\s+held|will\s+be\s+held|"
+    r"(?:\s+[a-z-]+){0,2}?\s+(?:will\s+take\s+place|took\s+place|takes\s+place|was\s+held|were\s+held|will\s+be\s+held|"
     r"is\s+to\s+be\s+held|is\s+(?:scheduled|expected|set|due)\s+to\s+(?:take\s+place|be\s+held))\b"
 )
 # "Defense ministers from the SCO member nations ...": the group acts through its people.

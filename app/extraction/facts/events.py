@@ -68,6 +68,8 @@ STANCES = ("supports", "supported", "support")
 # "... as India squared the series": a second actor's clause after a conjunction.
 CHAINED = re.compile(r"\s(?:as|while|whereas|but)\s+(?:the\s+)?")
 CHAIN_REACH = 120
+AND_ACTOR = re.compile(r"\s+and\s+(?:the\s+)?")
+ACTORS = (EntityType.country, EntityType.organization, EntityType.person)
 OBJECTS = (EntityType.organization, EntityType.program, EntityType.country, EntityType.person)
 PEOPLE = (EntityType.person,)
 
@@ -83,6 +85,9 @@ def find(ctx: SentenceContext) -> list:
 def _event(ctx: SentenceContext, subject: Ref, at: int, chained: bool = False) -> list:
     """The event whose actor's words end at `at`, and one more that a conjunction chains
     to it ('X scored a century as Y beat Z')."""
+    partner = _co_actor(ctx, subject, at)  # "Japan and China discussed ..."
+    if partner is not None:
+        at = partner.end - ctx.sentence.start
     after = ctx.body[at:]
     between = BETWEEN.match(after)
     offset = at + between.end()
@@ -106,7 +111,7 @@ def _event(ctx: SentenceContext, subject: Ref, at: int, chained: bool = False) -
         draft.quantity = _count(ctx.body, verb_end)
     end = len(ctx.body.rstrip(".!? "))
     draft.anchor(subject.start, ctx.absolute(end))
-    objects = _objects(ctx, subject, verb, verb_end)
+    objects = _objects(ctx, subject, verb, verb_end) or ([partner] if partner else [])
     if not objects and verb in MEETING_VERBS:
         return []  # "met with representatives": no one named, nothing to tell
     facts = []
@@ -119,6 +124,17 @@ def _event(ctx: SentenceContext, subject: Ref, at: int, chained: bool = False) -
         if second is not None and second.start == ctx.absolute(chain.end()):
             facts += _event(ctx, second, second.end - ctx.sentence.start, chained=True)
     return facts
+
+
+def _co_actor(ctx: SentenceContext, subject: Ref, at: int) -> Ref | None:
+    """A second actor joined to the first by 'and': the one the event concerns."""
+    joined = AND_ACTOR.match(ctx.body, at)
+    if joined is None:
+        return None
+    other = ctx.first_entity(joined.end(), joined.end() + 60, *ACTORS)
+    if other is None or other.start != ctx.absolute(joined.end()) or other.key == subject.key:
+        return None
+    return other
 
 
 def _actor(ctx: SentenceContext) -> tuple[Ref, int] | None:
