@@ -95,3 +95,20 @@ def test_memberships_joined_by_and():
     found = [f for f in facts("Turkey is a member of NATO and the G20.", "alliance")
              if f["predicate"] == "member_of"]  # fmt: skip
     assert [f["object"] for f in found] == ["NATO", "G20"]
+
+
+def test_member_lists_of_a_group():
+    text = ("The Gulf Cooperation Council now has six full members -- Bahrain, Kuwait, Oman, "
+            "Qatar, Saudi Arabia and the United Arab Emirates. Iraq and Yemen are two observer "
+            "states, and GCC’s dialogue partners include Jordan and Morocco.")  # fmt: skip
+    found = {(f["subject"], f["predicate"]) for f in facts(text, "alliance")}
+    assert found == {
+        ("Bahrain", "member_of"), ("Kuwait", "member_of"), ("Oman", "member_of"),
+        ("Qatar", "member_of"), ("Saudi Arabia", "member_of"),
+        ("United Arab Emirates", "member_of"), ("Iraq", "observer_of"),
+        ("Yemen", "observer_of"), ("Jordan", "partner_of"), ("Morocco", "partner_of"),
+    }  # fmt: skip
+
+
+def test_countries_that_are_members_name_no_group():
+    assert facts("Peru and Chile are members.", "alliance") == []

@@ -16,6 +16,7 @@ from app.extraction.context import (
     period_near,
     runs_to_end,  # fmt: skip
 )
+from app.extraction.facts import memberships
 from app.extraction.quantities import find_periods
 
 GROUPS = (EntityType.organization, EntityType.program)
@@ -68,6 +69,7 @@ def find(ctx: SentenceContext) -> list:
         facts.extend(_recognised(ctx))
         facts.extend(_one_of(ctx))
     facts.extend(_led_by(ctx))
+    facts.extend(memberships.find(ctx))
     return facts
 
 
