@@ -135,3 +135,13 @@ def test_two_actors_joined_by_and_the_second_is_what_it_concerns():
 def test_a_meeting_of_a_bodys_ministers_held_in_a_city():
     text = "The meeting of the G20 finance ministers was held in Rio de Janeiro."
     assert _events(text) == [("G20", "Rio de Janeiro", (None, None))]
+
+
+def test_invasions_named_as_nouns():
+    text = (
+        "Chile, alarmed by Russia's invasion of Ukraine, is spending more. The Chinese "
+        "occupation of the Spratly Islands, a disputed chain near Palawan, in 1995 angered Manila."
+    )
+    found = [(f["subject"], f["predicate"], f["object"], f["period"]) for f in facts(text, "event")]
+    assert ("Russia", "invaded", "Ukraine", (None, None)) in found
+    assert ("China", "occupied", "Spratly Islands", (1995, 1995)) in found

@@ -89,6 +89,7 @@ SHAPES = {
     "own_member": "became NATO's 31st member and NATO's ",
     "modal_verbs": "will deploy will visit will ",
     "co_actors": "Peru and Chile and Peru and ",
+    "invasions": "Russia's invasion of Ukraine, a country, the Russian invasion of ",
     "member_lists": "NATO has six full members -- Peru, Chile are two observer states, ",
     "meeting_words": "meeting of NATO defence chiefs meeting of NATO ",
 }
