@@ -24,6 +24,7 @@ NOMINAL = re.compile(
     r"(?:['’]s|\b(?P<demonym>[A-Z][a-z]+))\s+(?:full-scale\s+|illegal\s+|unprovoked\s+)?"
     r"(?P<noun>invasion|annexation|occupation)\s+of\s+(?:the\s+)?"
 )
+CUE_NOMINAL = re.compile(r"invasion|annexation|occupation")
 NOMINAL_VERBS = {"invasion": "invaded", "annexation": "annexed", "occupation": "occupied"}
 NOMINAL_YEAR_REACH = 20  # "... of Ukraine in February, 2022": the year just after is its own
 # "... of Scarborough Shoal, a contested shoal, in 2012": the year past an apposition
@@ -33,7 +34,7 @@ SELLERS = (EntityType.country, EntityType.organization)
 
 
 def find(ctx: SentenceContext) -> list:
-    facts = _nominal(ctx)
+    facts = _nominal(ctx) if CUE_NOMINAL.search(ctx.body) else []
     subject = ctx.subject
     if subject is None or subject.end is None:
         return facts

@@ -60,12 +60,22 @@ DAY = re.compile(r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
                  r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\b")  # fmt: skip
 DEFINITE = re.compile(r"\s*the\s+(?P<word>[A-Z][a-z]{3,})\b(?!\s+[A-Z])")
 ARMY_NAME = re.compile(r"\b(?:Army|Armed Forces|Forces|Military|Navy|Guards?|Troops)\b")
+CUE_MEETING = re.compile(r"\b(?:meeting|summit|session|conference|talks) of\b")
+CUE_MOVED = re.compile(r"(?:transferred|deployed|relocated|moved|stationed) to\b")
 UNITS = (EntityType.organization,)
 PARTIES = (EntityType.person, EntityType.organization)
 
 
 def find(ctx: SentenceContext) -> list:
-    return _passive_by(ctx) or _meeting_place(ctx) or _surrendered(ctx) or _transferred(ctx)
+    # A word each pattern needs, looked for first: most sentences have none of them.
+    body = ctx.body
+    return (
+        (" by " in body and _passive_by(ctx))
+        or (CUE_MEETING.search(body) and _meeting_place(ctx))
+        or ("surrender" in body and _surrendered(ctx))
+        or (CUE_MOVED.search(body) and _transferred(ctx))
+        or []
+    )
 
 
 def _passive_by(ctx: SentenceContext) -> list:

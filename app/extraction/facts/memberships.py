@@ -23,11 +23,14 @@ PREDICATES = {"members": "member_of", "member": "member_of", "observers": "obser
               "observer": "observer_of", "partners": "partner_of", "acceding": "joined"}  # fmt: skip
 VERBS = {"member_of": "is a member of", "observer_of": "is an observer of",
          "partner_of": "is a partner of", "joined": "is to join"}  # fmt: skip
+CUE = re.compile(r"member|observer|partner|acceding")
 GROUPS = (EntityType.organization,)
 MEMBERS = (EntityType.country,)
 
 
 def find(ctx: SentenceContext) -> list:
+    if not CUE.search(ctx.body):  # most sentences name no membership at all
+        return []
     facts = []
     subject = ctx.subject
     if subject is not None and subject.end is not None and _is_group(ctx, subject.key):
