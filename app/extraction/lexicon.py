@@ -132,7 +132,10 @@ EVENT_VERBS = (
     "closed", "introduced", "designated", "won", "beat", "scored", "attended", "attend",
     "endorsed", "transferred", "expelled", "sanctioned", "banned", "suspended", "recalled",
     "condemned", "shot", "detonated", "landed", "docked", "sailed", "flew", "entered",
-    "crossed", "occupied", "liberated", "repelled", "downed",
+    "crossed", "occupied", "liberated", "repelled", "downed", "discuss", "discusses",
+    "conducted a raid", "conducted raids", "conducted an operation", "convened", "gathered",
+    "raided", "severed", "recovered", "apprehended", "smashed", "squared", "clinched",
+    "defeated", "test-launched", "test launched",
 )  # fmt: skip
 
 # "Nigerian Army troops neutralised ...": the people or machines of a named actor, acting.
@@ -141,7 +144,7 @@ ACTOR_NOUNS = ("troops", "forces", "soldiers", "officials", "jets", "aircraft", 
                "leaders", "drones", "artillery", "personnel", "commandos", "officers")  # fmt: skip
 
 # Cooperation: what two parties build together, and the verbs that grow it.
-TIES_NOUNS = ("ties", "cooperation", "relations", "partnership", "collaboration", "links",
+TIES_NOUNS = ("ties", "cooperation", "co-operation", "relations", "partnership", "collaboration", "links",
               "pact", "alliance", "dialogue")  # fmt: skip
 TIES_VERBS = ("strengthen", "strengthens", "strengthened", "strengthening", "expand", "expands",
               "expanded", "expanding", "deepen", "deepens", "deepened", "deepening", "boost",

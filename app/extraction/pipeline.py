@@ -21,6 +21,7 @@ from app.extraction.facts import (
     alliances,
     appointments,
     cooperation,
+    embedded_events,
     events,
     exercises,
     mandates,
@@ -32,8 +33,8 @@ from app.extraction.facts import (
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-CLAIM_RULES = (rankings, spending, procurement, exercises, appointments, cooperation, alliances,
-               structure, mandates)  # fmt: skip
+CLAIM_RULES = (rankings, spending, procurement, embedded_events, exercises, appointments, cooperation,
+               alliances, structure, mandates)  # fmt: skip
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # A sentence making more claims than this is a list or noise; its first claims are kept.
 MAX_SENTENCE_FACTS = 50

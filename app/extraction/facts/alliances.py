@@ -1,20 +1,55 @@
-"""Alliances: 'joined X in 1994, as well as Y in 1996', 'is a member of X', 'is part of X',
-'the NATO-led X', a programme named after the organisation that runs it.
+"""Alliances: 'joined X in 1994, as well as Y in 1996', 'is a member of X', 'became the 32nd
+member of X', 'X recognised Y as a partner', 'Y is one of six partners in X', 'the NATO-led X'.
 """
 
 import re
 
 from app.enums import EntityType, FactType
+from app.extraction import lexicon
 from app.extraction import statements as say
-from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, runs_to_end
+from app.extraction.context import (
+    FactDraft,
+    Ref,
+    SentenceContext,
+    build_fact,
+    period_for,
+    period_near,
+    runs_to_end,  # fmt: skip
+)
+from app.extraction.facts import memberships
 from app.extraction.quantities import find_periods
 
 GROUPS = (EntityType.organization, EntityType.program)
 # Each is followed by the items, the rest of the sentence (see runs_to_end).
 JOINED = re.compile(r"\b(?:joined|acceded to|entered)\s+")
-MEMBER = re.compile(r"\b(?:is|was|became|has been|remains|are|were)\s+(?:a\s+|an\s+)?(?:full\s+|"
-                    r"founding\s+)?(?P<kind>member|part|participant)\s+(?:state\s+)?(?:of|in)\s+")  # fmt: skip
-ITEM_SPLIT = re.compile(r",?\s+as well as\s+|;\s+|,\s+and\s+|,\s+(?=the\s)")
+# "became the 32nd member of": becoming one is joining, with the year it happened.
+MEMBER = re.compile(r"\b(?P<be>is|was|became|has become|have become|has been|remains|are|were)\s+"
+                    r"(?:now\s+)?(?:a\s+|an\s+|the\s+(?:\d{1,3}(?:st|nd|rd|th)|newest|latest)\s+)?"
+                    r"(?:full\s+|founding\s+)?(?P<kind>member|part|participant)\s+(?:state\s+)?(?:of|in)\s+")  # fmt: skip
+# "NATO has recognized Ukraine as an Enhanced Opportunities Partner": the named one is
+# the partner, the recogniser the group.
+RECOGNISED = re.compile(r"\b(?:recogni[sz]e[sd]?|accepted|admitted)\s+(?P<who>(?:the\s+)?[A-Z][\w’'-]*"
+                        r"(?:\s+[A-Z][\w’'-]*){0,3})\s+as\s+(?:an?\s+|the\s+)?(?:[A-Z][\w-]*\s+){0,3}"
+                        r"(?P<kind>[Pp]artner|[Mm]ember|[Oo]bserver|[Aa]lly)\b")  # fmt: skip
+# "Ukraine is now one of six partners in the X Programme, along with A, B and C".
+ONE_OF = re.compile(r"\b(?:is|was|became|remains)\s+(?:now\s+)?one\s+of\s+(?:the\s+)?[\w-]{1,12}\s+"
+                    r"(?P<kind>partners|members|observers)\s+(?:in|of)\s+")  # fmt: skip
+# "Finland became NATO's 31st member": the group named before the membership.
+OWN_MEMBER = re.compile(r"\b(?P<be>became|has become|have become|is|was|remains)\s+(?P<group>[A-Z][\w-]*)"
+                        r"['’]s\s+(?:\d{1,3}(?:st|nd|rd|th)\s+|newest\s+|latest\s+)?(?:full\s+)?"
+                        r"(?P<kind>member|partner|observer)\b")  # fmt: skip
+BECOME = ("became", "has become", "have become")
+ALONG_WITH = re.compile(r"\s*,?\s+(?:along|together)\s+with\s+")
+KINDS = {
+    "partner": "partner_of",
+    "member": "member_of",
+    "observer": "observer_of",
+    "ally": "partner_of",
+}
+PEOPLE = (EntityType.person,)
+ITEM_SPLIT = re.compile(
+    r",?\s+as well as\s+|;\s+|,\s+and\s+|,\s+(?=the\s)|\s+and\s+(?=(?:the\s+)?[A-Z])"
+)
 LED = re.compile(r"\b(?P<leader>[A-Z][\w]*)-led\b")
 
 
@@ -27,9 +62,70 @@ def find(ctx: SentenceContext) -> list:
                 continue
             if predicate == "member_of" and match.group("kind") == "part":
                 predicate = "part_of"
+            elif predicate == "member_of" and match.group("be") in BECOME:
+                predicate = "joined"
             facts.extend(_items(ctx, match, predicate))
+        facts.extend(_own_member(ctx))
+        facts.extend(_recognised(ctx))
+        facts.extend(_one_of(ctx))
     facts.extend(_led_by(ctx))
+    facts.extend(memberships.find(ctx))
     return facts
+
+
+def _recognised(ctx: SentenceContext) -> list:
+    """'X recognised Y as a partner': Y is a partner of X (the sentence's subject)."""
+    match = RECOGNISED.search(ctx.body)
+    if match is None or ctx.type_of(ctx.subject.key) is not EntityType.organization:
+        return []
+    member = ctx.first_entity(match.start("who"), match.end("who"), EntityType.country,
+                              EntityType.organization)  # fmt: skip
+    if member is None or member.key == ctx.subject.key:
+        return []
+    predicate = KINDS[match.group("kind").lower()]
+    return [_fact(ctx, member, ctx.subject, predicate, match, period_for(ctx))]
+
+
+def _own_member(ctx: SentenceContext) -> list:
+    """'Finland became NATO's 31st member in 2023': joined, or a member of, the group."""
+    match = OWN_MEMBER.search(ctx.body)
+    group = ctx.first_entity(match.start("group"), match.end("group"), *GROUPS) if match else None
+    if group is None or group.key == ctx.subject.key:
+        return []
+    predicate = "joined" if match.group("be") in BECOME else KINDS[match.group("kind")]
+    period = period_near(ctx, match.start(), match.end())
+    if period is not None and predicate != "joined":
+        period = type(period)(period.start_year, None, period.start, period.end)
+    return [_fact(ctx, ctx.subject, group, predicate, match, period)]
+
+
+def _one_of(ctx: SentenceContext) -> list:
+    """'Y is one of six partners in X, along with A and B': each of them a partner of X."""
+    match = ONE_OF.search(ctx.body)
+    if match is None:
+        return []
+    group = ctx.first_entity(match.end(), min(len(ctx.body), match.end() + 80), *GROUPS)
+    if group is None or group.key == ctx.subject.key:
+        return []
+    predicate = KINDS[match.group("kind")[:-1]]
+    members = [ctx.subject]
+    along = ALONG_WITH.match(ctx.body, group.end - ctx.sentence.start)
+    if along:
+        end = ctx.body.find(";", along.end())
+        members += ctx.entities_in(along.end(), len(ctx.body) if end < 0 else end,
+                                   EntityType.country)  # fmt: skip
+    return [_fact(ctx, member, group, predicate, match, None) for member in members]
+
+
+def _fact(ctx: SentenceContext, member: Ref, group: Ref, predicate: str, match, period):
+    draft = FactDraft(FactType.alliance, member, predicate, object=group, attributed=True,
+                      confidence=0.85, period=period)  # fmt: skip
+    draft.anchor(ctx.absolute(match.start()), ctx.absolute(match.end()))
+    verb = {"partner_of": "is a partner of", "member_of": "is a member of",
+            "observer_of": "is an observer of", "joined": "joined"}[predicate]  # fmt: skip
+    statement = (f"{ctx.name_of(member.key)} {verb} {ctx.name_of(group.key)}"
+                 f"{say.period(period)}.")  # fmt: skip
+    return build_fact(ctx, draft, statement)
 
 
 def _items(ctx: SentenceContext, match: re.Match, predicate: str) -> list:
@@ -44,20 +140,25 @@ def _items(ctx: SentenceContext, match: re.Match, predicate: str) -> list:
         if group is None or group.key == ctx.subject.key:
             continue
         periods = [p for p in find_periods(piece) if not _inside_name(ctx, start + p.start)]
-        draft = FactDraft(FactType.alliance, ctx.subject, predicate, object=group,
+        # A person joining a firm or a body is a career move, not an alliance.
+        kind = FactType.event if ctx.type_of(ctx.subject.key) in PEOPLE else FactType.alliance
+        draft = FactDraft(kind, ctx.subject, predicate, object=group,
                           attributed=True, confidence=0.9)  # fmt: skip
         draft.anchor(ctx.absolute(match.start()), ctx.absolute(match.start()) + 1)
         if periods:
             period = periods[0]
             draft.period = type(period)(period.start_year, period.end_year,
                                         ctx.absolute(start + period.start), ctx.absolute(start + period.end))  # fmt: skip
-            if predicate == "member_of" and "since" not in piece:
+            if predicate in ("member_of", "part_of") and "since" not in piece:
                 draft.period = type(period)(
                     period.start_year, None, draft.period.start, draft.period.end
                 )
         verb = {"joined": "joined", "member_of": "is a member of", "part_of": "is part of"}[
             predicate
         ]
+        if predicate == "joined" and kind is FactType.alliance:
+            verb = say.tense(lexicon.modality_of(ctx.body, match.start(), match.end()),
+                             "joined", "is to join", "proposed to join")  # fmt: skip
         statement = (f"{ctx.name_of(ctx.subject.key)} {verb} {ctx.name_of(group.key)}"
                      f"{say.period(draft.period)}.")  # fmt: skip
         facts.append(build_fact(ctx, draft, statement))

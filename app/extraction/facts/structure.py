@@ -1,5 +1,6 @@
 """Structure: 'X have three branches: A, B and C', 'Associated forces include A, B and C',
-'X is the Azerbaijani government ministry', 'X ..., associated with Y'. The whole is the subject.
+'X is the Azerbaijani government ministry', 'X ..., associated with Y', 'about 500 brigade
+soldiers are serving in Y'. The whole is the subject.
 """
 
 import re
@@ -31,6 +32,15 @@ PERSONNEL = re.compile(
     r"(?:active(?:-duty)?\s+|serving\s+|reserve\s+)?(?P<noun>personnel|troops|soldiers|servicemen|"
     r"service members|sailors|airmen|members|staff|people)\b"
 )
+# "about 500 brigade soldiers are serving in Lithuania": a unit's strength in a place; the
+# unit is the one last named with that word ("brigade"), else the sentence's subject.
+SERVING_IN = re.compile(
+    r"\b(?P<count>(?:about|around|some|nearly|almost|over|more than|up to)\s+)?(?<![\d,.])(?P<n>\d[\d,.]{0,15})\s+"
+    r"(?:(?P<unit>[a-z]+)\s+)?(?:soldiers|troops|personnel|servicemen|service members)\s+(?:are|were|"
+    r"is|will be)\s+(?:currently\s+|now\s+|already\s+|permanently\s+)?(?:serving|stationed|deployed|"
+    r"based)\s+in\s+(?:the\s+)?"
+)
+UNIT_REACH = 400  # characters back that "brigade" may look for the brigade it means
 ASSOCIATED_WITH = re.compile(r"\b(?:associated|affiliated) with\s+(?:the\s+)?")
 ITEM_END = re.compile(r",\s*which\b|;|\.$")
 ITEM_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=the\s|[A-Z])")
@@ -52,11 +62,40 @@ def find(ctx: SentenceContext) -> list:
             facts.extend(
                 _members(ctx, match, whole, "has_associated_force", "a force associated with")
             )
+    facts.extend(_serving_in(ctx))
     if ctx.subject is not None:
         facts.extend(_government_body(ctx))
         facts.extend(_associated_with(ctx))
         facts.extend(_personnel(ctx))
     return facts
+
+
+def _serving_in(ctx: SentenceContext) -> list:
+    """'Currently, about 500 brigade soldiers are serving in Lithuania'."""
+    match = SERVING_IN.search(ctx.body)
+    if match is None:
+        return []
+    place = ctx.first_entity(match.end(), match.end() + 40, EntityType.place, EntityType.country)
+    count = find_count(ctx.body[match.start() : match.end("n")])
+    whole = _unit_named(ctx, match.group("unit")) if match.group("unit") else ctx.subject
+    if place is None or count is None or whole is None or place.start != ctx.absolute(match.end()):
+        return []
+    draft = FactDraft(FactType.structure, whole, "troops_in", object=place, value=count.value,
+                      unit="soldier", value_qualifier=count.qualifier, confidence=0.8)  # fmt: skip
+    draft.anchor(ctx.absolute(match.start()), place.end)
+    statement = (f"{ctx.name_of(whole.key)} has "
+                 f"{say.quantity(count.value, count.qualifier, 'soldiers')} in "
+                 f"{ctx.name_of(place.key)}.")  # fmt: skip
+    return [build_fact(ctx, draft, statement)]
+
+
+def _unit_named(ctx: SentenceContext, word: str) -> Ref | None:
+    """The body last mentioned before the sentence whose name has `word` in it."""
+    for mention in ctx.table.mentions_before(ctx.sentence.start, UNIT_REACH):
+        record = ctx.table.records.get(mention.key)
+        if record and record.type in UNITS and word in record.name.lower().split():
+            return Ref(record.key)
+    return None
 
 
 def _personnel(ctx: SentenceContext) -> list:

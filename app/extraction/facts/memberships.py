@@ -1,0 +1,74 @@
+"""Member lists of a group (read by alliances): 'X has six full members -- A, B and C',
+'X's dialogue partners include A and B', 'A and B are four observer states' (of the group
+last made a subject), 'A and B are acceding states' (joining, planned).
+"""
+
+import re
+
+from app.enums import EntityType, FactType, Modality
+from app.extraction import statements as say
+from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact
+
+KIND = r"(?P<kind>members|member\s+states|observers|observer\s+states|partners|acceding\s+states)"
+HAS_MEMBERS = re.compile(
+    rf"\s+(?:currently\s+|now\s+)?(?:has|have|comprises|counts)\s+(?:[\w-]+\s+)?(?:full\s+|"
+    rf"dialogue\s+)?{KIND}\s*(?:--|—|–|:)\s*"
+)
+GROUP_INCLUDE = re.compile(rf"['’]s\s+(?:full\s+|dialogue\s+)?{KIND}\s+(?:include|are|comprise)\s+")
+# (only states: "A and B are members" names no group; a number word may stand before)
+ARE_KIND = re.compile(r"\s+(?:are|were)\s+(?:the\s+)?(?:[a-z-]+\s+)?"
+                      r"(?P<kind>observer\s+states|acceding\s+states|member\s+states)\b")  # fmt: skip
+LIST_END = re.compile(r";|,\s+(?:and|but|while|which|who)\s+(?![A-Z])|\.(?:\s|$)")
+PREDICATES = {"members": "member_of", "member": "member_of", "observers": "observer_of",
+              "observer": "observer_of", "partners": "partner_of", "acceding": "joined"}  # fmt: skip
+VERBS = {"member_of": "is a member of", "observer_of": "is an observer of",
+         "partner_of": "is a partner of", "joined": "is to join"}  # fmt: skip
+CUE = re.compile(r"member|observer|partner|acceding")
+GROUPS = (EntityType.organization,)
+MEMBERS = (EntityType.country,)
+
+
+def find(ctx: SentenceContext) -> list:
+    if not CUE.search(ctx.body):  # most sentences name no membership at all
+        return []
+    facts = []
+    subject = ctx.subject
+    if subject is not None and subject.end is not None and _is_group(ctx, subject.key):
+        has = HAS_MEMBERS.match(ctx.body, subject.end - ctx.sentence.start)
+        if has:
+            facts += _listed(ctx, subject, has, has.end(), _list_end(ctx, has.end()))
+    for group in ctx.entities_in(0, len(ctx.body), *GROUPS):
+        include = GROUP_INCLUDE.match(ctx.body, group.end - ctx.sentence.start)
+        if include:
+            facts += _listed(ctx, group, include, include.end(), _list_end(ctx, include.end()))
+    for are in ARE_KIND.finditer(ctx.body):
+        # "A, B and C are four observer states": the countries just before, of one clause
+        start = max(ctx.body.rfind(";", 0, are.start()), ctx.body.rfind(". ", 0, are.start()))
+        start = max(start + 1, ctx.body.rfind(", and ", 0, are.start()) + 1)
+        group_key = ctx.state.last_organization_subject
+        if group_key and _is_group(ctx, group_key):
+            facts += _listed(ctx, Ref(group_key), are, start, are.start())
+    return facts
+
+
+def _list_end(ctx: SentenceContext, start: int) -> int:
+    stop = LIST_END.search(ctx.body, start)
+    return stop.start() if stop else len(ctx.body)
+
+
+def _is_group(ctx: SentenceContext, key: str) -> bool:
+    return ctx.type_of(key) is EntityType.organization
+
+
+def _listed(ctx: SentenceContext, group: Ref, match: re.Match, start: int, end: int) -> list:
+    predicate = PREDICATES[match.group("kind").split()[0]]
+    facts = []
+    for member in ctx.entities_in(start, end, *MEMBERS):
+        draft = FactDraft(FactType.alliance, member, predicate, object=group, attributed=True,
+                          confidence=0.8)  # fmt: skip
+        draft.anchor(ctx.absolute(match.start()), ctx.absolute(match.end()))
+        if predicate == "joined":
+            draft.modality = Modality.planned  # acceding: on the way in
+        facts.append(build_fact(ctx, draft, f"{ctx.name_of(member.key)} {VERBS[predicate]} "
+                                            f"{ctx.name_of(group.key)}{say.period(None)}."))  # fmt: skip
+    return facts

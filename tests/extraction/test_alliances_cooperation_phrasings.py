@@ -1,0 +1,114 @@
+"""Alliance and cooperation phrasings met in news reports (sentences written for the tests)."""
+
+import pytest
+
+from tests.extraction.helpers import facts
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "group", "period"),
+    [
+        ("Norway has become the 33rd member of NATO.", "joined", "NATO", (None, None)),
+        ("Chile officially became a member of the Pacific Alliance in 2012.", "joined",
+         "Pacific Alliance", (2012, 2012)),
+    ],
+)  # fmt: skip
+def test_becoming_a_member_is_joining(text, predicate, group, period):
+    [fact] = [f for f in facts(text, "alliance") if f["predicate"] != "led_by"]
+    assert (fact["predicate"], fact["object"], fact["period"]) == (predicate, group, period)
+
+
+def test_a_group_recognising_a_partner():
+    [fact] = facts("The Western European Union has recognised Peru as a Privileged Partner.",
+                   "alliance")  # fmt: skip
+    assert (fact["subject"], fact["predicate"], fact["object"]) == (
+        "Peru", "partner_of", "Western European Union",
+    )  # fmt: skip
+
+
+def test_one_of_several_partners_along_with_others():
+    found = facts("Peru is now one of four partners in Pacific Readiness Programme along with "
+                  "Chile, Bolivia and Ecuador.", "alliance")  # fmt: skip
+    countries = ("Peru", "Chile", "Bolivia", "Ecuador")
+    assert [(f["subject"], f["object"]) for f in found] == [
+        (country, "Pacific Readiness Programme") for country in countries
+    ]
+
+
+def test_a_person_joining_a_firm_is_an_event_not_an_alliance():
+    text = "Maria Lopez joined Banco Santander in 2009."
+    assert facts(text, "alliance") == []
+    [fact] = facts(text, "event")
+    assert (fact["subject"], fact["object"], fact["period"]) == (
+        "Maria Lopez", "Banco Santander", (2009, 2009),
+    )  # fmt: skip
+
+
+def test_two_parties_agreeing_a_pact():
+    [fact] = facts("Peru and Chile agreed a landmark defence pact on Tuesday allowing joint "
+                   "patrols.", "cooperation", "2024-05-02")  # fmt: skip
+    assert (fact["subject"], fact["object"], fact["period"]) == ("Peru", "Chile", (2024, 2024))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile has expanded its defence co-operation with strategic partners such as the US "
+        "and Brazil.",
+        "To keep a credible posture, Chile has expanded its defence co-operation with the US "
+        "and Brazil.",
+    ],
+)
+def test_each_listed_partner_is_a_cooperation(text):
+    found = facts(text, "cooperation")
+    assert [(f["subject"], f["object"]) for f in found] == [
+        ("Chile", "United States"), ("Chile", "Brazil"),
+    ]  # fmt: skip
+
+
+def test_a_headline_list_of_partners():
+    found = facts("Chile to strengthen ties with Peru, Bolivia", "cooperation")
+    assert [f["object"] for f in found] == ["Peru", "Bolivia"]
+    assert all("plans to" in f["statement"] for f in found)
+
+
+def test_a_plan_of_cooperation_with_its_years():
+    [fact] = facts("The CSTO defence ministers endorsed the plan of cooperation for 2021-2022.",
+                   "cooperation")  # fmt: skip
+    assert (fact["subject"], fact["object"], fact["period"]) == ("CSTO", None, (2021, 2022))
+
+
+def test_a_contract_signed_with_a_country_is_no_cooperation():
+    assert facts("Greece has signed a contract with France for three frigates.",
+                 "cooperation") == []  # fmt: skip
+
+
+def test_the_groups_own_nth_member():
+    [fact] = [f for f in facts("Norway became NATO's 33rd member in May 2024.", "alliance")
+              if f["predicate"] != "led_by"]  # fmt: skip
+    assert (fact["subject"], fact["predicate"], fact["object"], fact["period"]) == (
+        "Norway", "joined", "NATO", (2024, 2024),
+    )  # fmt: skip
+
+
+def test_memberships_joined_by_and():
+    found = [f for f in facts("Turkey is a member of NATO and the G20.", "alliance")
+             if f["predicate"] == "member_of"]  # fmt: skip
+    assert [f["object"] for f in found] == ["NATO", "G20"]
+
+
+def test_member_lists_of_a_group():
+    text = ("The Gulf Cooperation Council now has six full members -- Bahrain, Kuwait, Oman, "
+            "Qatar, Saudi Arabia and the United Arab Emirates. Iraq and Yemen are two observer "
+            "states, and GCC’s dialogue partners include Jordan and Morocco.")  # fmt: skip
+    found = {(f["subject"], f["predicate"]) for f in facts(text, "alliance")}
+    assert found == {
+        ("Bahrain", "member_of"), ("Kuwait", "member_of"), ("Oman", "member_of"),
+        ("Qatar", "member_of"), ("Saudi Arabia", "member_of"),
+        ("United Arab Emirates", "member_of"), ("Iraq", "observer_of"),
+        ("Yemen", "observer_of"), ("Jordan", "partner_of"), ("Morocco", "partner_of"),
+    }  # fmt: skip
+
+
+def test_countries_that_are_members_name_no_group():
+    assert facts("Peru and Chile are members.", "alliance") == []
