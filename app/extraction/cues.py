@@ -59,6 +59,11 @@ PLACE_BEFORE = re.compile(
     re.VERBOSE,
 )
 PLURAL_NOUN = re.compile(r"(?:ies|ers|ists|ions|ants|ents|ives)$")  # "Allies", "Partners"
+# After a country's name or demonym: its currency, which names no country ("US dollars").
+CURRENCY_AFTER = re.compile(
+    r"\s(?:dollars?|pounds?|lira|rupees?|rupiah|yuan|renminbi|yen|riyals?|rials?|dirhams?"
+    r"|dinars?|rubles?|roubles?|francs?|kronor|krona|kroner|krone|pesos?|reais|rand)\b"
+)
 NUMBER_AFTER = re.compile(r"[ -](\d{1,4})\b(?![.,]\d)")  # "Iron Defender 25", "West 2025"
 
 
@@ -84,7 +89,12 @@ def type_from_context(table, chunk: Chunk, before: str, after: str, previous) ->
         if TERM_BEFORE.search(before) and after.startswith(")"):
             table.terms.add(chunk.text)
             return None
-        if ACRONYM_ACTS.match(after) or ACRONYM_CITED.search(before) or after.startswith(")"):
+        if (
+            ACRONYM_ACTS.match(after)
+            or ACRONYM_CITED.search(before)
+            or after.startswith(")")
+            or ORG_BEFORE.search(before)  # "the Turkish shipbuilder STM"
+        ):
             return EntityType.organization
         return None
     if ATTRIBUTION_CUES.search(before) or GROUP_CUES.search(before):
@@ -99,6 +109,7 @@ def type_from_context(table, chunk: Chunk, before: str, after: str, previous) ->
         return EntityType.program  # "Exercise Talisman Sabre"
     if (
         len(chunk.tokens) <= 3
+        and len(chunk.text) > 2  # "in Li": a word cut off, not a town
         and plain_name(table, chunk)
         and PLACE_BEFORE.search(before)
         and not PLURAL_NOUN.search(chunk.text)

@@ -17,6 +17,7 @@ from app.extraction.countries import (
 from app.extraction.cues import (
     COMPASS,
     CUE_CHARS,
+    CURRENCY_AFTER,
     NUMBER_AFTER,
     ORG_AFTER,
     PLACE_BEFORE,
@@ -88,6 +89,8 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
     before = text[max(sentence.start, chunk.start - CUE_CHARS) : chunk.start]
     after = text[chunk.end : min(sentence.end, chunk.end + CUE_CHARS)]
     entity_type = classify(chunk)
+    if entity_type is EntityType.country and CURRENCY_AFTER.match(after):
+        return None  # "40 million US dollars"
     if entity_type in (None, EntityType.position):
         following = chunks[position + 1] if position + 1 < len(chunks) else None
         next_is_post = (
@@ -171,6 +174,11 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
         full = f"{COMPASS[before[-3]]} {chunk.text}"  # "S. China Sea"
         if full in gz.PLACES:
             chunk = Chunk(chunk.tokens, full, chunk.start - 3, chunk.end)
+    elif entity_type is EntityType.place and chunk.text[1:3] == ". " and chunk.text[0] in COMPASS:
+        full = f"{COMPASS[chunk.text[0]]} {chunk.text[3:]}"  # the initial joined the name
+        if full in gz.PLACES:
+            chunk = Chunk(chunk.tokens, full, chunk.start, chunk.end)
+            program_aliases.append(" ".join(text[chunk.start : chunk.end].split()))
     if entity_type is EntityType.place and chunk.text in gz.PLACE_SHORT_FORMS:
         long_form = table.resolve(gz.PLACE_SHORT_FORMS[chunk.text])
         if long_form is not None:
@@ -178,7 +186,9 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
             table.mention(chunk.start, chunk.end, text, long_form)
             return long_form
     name, country = _canonical(chunk, entity_type)
-    if name == chunk.text and "." in (written := text[chunk.start : chunk.end]):
+    written = text[chunk.start : chunk.end]
+    expanded = written[1:3] == ". " != name[1:3]  # "S. China Sea" is "South China Sea"
+    if name == chunk.text and "." in written and not expanded:
         name = " ".join(written.split())  # "U.S. Army First Corps", as written
     owner = _possessive_owner(table, previous, chunk)
     if owner is not None and entity_type in (EntityType.organization, EntityType.position):

@@ -86,6 +86,10 @@ def _listed_places() -> set[str]:
     }
 
 
+# Regions and waters: a hyphen between two of them makes one name ("Maghreb-Europe pipeline"),
+# not two places as between two cities ("the Algiers-Oran line").
+REGIONS = {*PLACES, "Maghreb", "Levant", "Sahara", "Caribbean", "Pacific", "Atlantic", "Nordic",
+           "Baltics", "Anatolia", "Siberia", "Patagonia", "Himalayas", "Scandinavia"}  # fmt: skip
 PLACES |= _listed_places()
 # Short forms of places: the same place as the long form when both are named.
 PLACE_SHORT_FORMS = {"Karabakh": "Nagorno-Karabakh", "Gaza Strip": "Gaza"}
@@ -94,7 +98,7 @@ KNOWN_ORGANIZATIONS = {
     "SIPRI", "IISS", "Bloomberg", "Reuters", "Associated Press", "AFP", "TASS", "Interfax",
     "BBC", "CNN", "Xinhua", "Al Jazeera", "Global Firepower", "Global Fire Power",
     "Janes", "Jane's", "Defense News", "Financial Times", "The Economist", "RAND",
-    "Pentagon", "Kremlin", "World Bank", "United Nations", "European Union", "Trend",
+    "Pentagon", "Kremlin", "North Atlantic Alliance", "World Bank", "United Nations", "European Union", "Trend",
     "APA", "Azertac", "Anadolu", "Lockheed Martin", "Boeing", "Rosoboronexport", "Elbit",
     # News agencies and outlets cited as sources.
     "AP", "PTI", "ANI", "IANS", "UNI", "NAN", "Yonhap", "Kyodo", "Kyodo News", "RIA Novosti",
@@ -141,6 +145,10 @@ EXPANSIONS = {
     "PLA": "People's Liberation Army", "IDF": "Israel Defense Forces", "DoD": "Department of Defense",
 }  # fmt: skip
 ACRONYMS_OF = {long_form: acronym for acronym, long_form in EXPANSIONS.items()}
+# Other names of one body, either way round: "the Pentagon" is the Department of Defense.
+OTHER_NAMES = {"Pentagon": "Department of Defense", "North Atlantic Alliance": "NATO",
+               "Atlantic Alliance": "NATO"}  # fmt: skip
+OTHER_NAMES |= {other: name for name, other in OTHER_NAMES.items()}
 ORGANIZATION_HEADS = {
     "Ministry", "Forces", "Force", "Army", "Navy", "Guard", "Troops", "Service", "Services",
     "Agency", "Organization", "Organisation", "Office", "Council", "Committee", "Commission",

@@ -51,6 +51,7 @@ LOWER_NOUNS = {
     "ambassador": ("Ambassador of {c}", EntityType.position),
     "king": ("King of {c}", EntityType.position),
     "supreme leader": ("Supreme Leader of {c}", EntityType.position),
+    "leader": ("Leader of {c}", EntityType.position),
 }
 LOWER_NOUN = re.compile(
     r"\b(?:(?P<owner>[A-Z][\w-]{1,30})(?P<poss>[’']s)?|(?P<the>the|a|by|in|to|from|before))\s"
@@ -62,7 +63,7 @@ LOWER_NOUN = re.compile(
 # these nouns are too common to take even that on their own.
 NEEDS_OWNER = {"army", "navy", "air force", "armed forces", "military", "president", "government",
                "cabinet", "vice president", "ambassador", "king", "chief of staff",
-               "army chief"}  # fmt: skip
+               "army chief", "leader"}  # fmt: skip
 
 
 def post_of(table, text: str, tokens: list[Token], owner) -> str | None:
@@ -107,14 +108,26 @@ def post_of(table, text: str, tokens: list[Token], owner) -> str | None:
 
 
 REPUBLIC = re.compile(r"(.+?) of (?:the )?Republic of (.+)")
+# The heads of armed units, which name a body before a post ("Naval Forces Commander").
+UNIT_HEADS = {"Forces", "Force", "Army", "Navy", "Command", "Corps", "Guard", "Fleet",
+              "Division", "Brigade"}  # fmt: skip
 
 
 def _body_in_title(table, text: str, tokens: list[Token], title: str, qualifier: str) -> None:
-    """'Commander of the Air Force': the body the post heads is an entity too."""
-    if title.count(" of ") != 1 or not qualifier:
+    """'Commander of the Air Force', 'Air Forces Commander': the body the post heads is an
+    entity too."""
+    if not qualifier:
         return
-    body = title.split(" of ", 1)[1].removeprefix("the ")
-    words = body.split()
+    if " of " not in title:
+        words = title.split()[:-1]  # "1st Army Commander": a unit's name before the post
+        if len(words) < 2 or words[-1] not in UNIT_HEADS or not _is_post_word(title.split()[-1]):
+            return
+        body = " ".join(words)
+    elif title.count(" of ") == 1:
+        body = title.split(" of ", 1)[1].removeprefix("the ")
+        words = body.split()
+    else:
+        return
     if len(words) < 2 or gz.type_from_head(words[-1]) is not EntityType.organization:
         return
     if words[-1] == "Staff":
@@ -193,6 +206,8 @@ def lower_case_bodies(table, text: str, sentence: Sentence) -> None:
     """ "Azerbaijan's parliament", "the Swedish prime minister", "the finance ministry"."""
     for match in LOWER_NOUN.finditer(sentence.text):
         noun = match.group("noun")
+        if noun == "military" and _adjective(sentence.text, match.end()):
+            continue  # "Chile's military buildup", "US military bases"
         pattern, entity_type = LOWER_NOUNS[noun]
         country = None
         if match.group("owner"):
@@ -222,6 +237,61 @@ def lower_case_bodies(table, text: str, sentence: Sentence) -> None:
             table.alias(key, surface)
         if not any(m.start <= start and end <= m.end for m in table.mentions[-8:]):
             table.mention(start, end, text, key)
+    for match in COUNTERPART.finditer(sentence.text):
+        _counterpart(table, text, sentence, match)
+
+
+NEXT_WORD = re.compile(r"\s([a-z]{1,20})\b")
+# After "military" as a noun: a verb or a word that ends its phrase ("the military said").
+NOUN_FOLLOWERS = {
+    "is", "was", "has", "had", "have", "are", "were", "said", "says", "will", "would", "could",
+    "can", "may", "might", "must", "should", "and", "or", "of", "in", "on", "at", "to", "for",
+    "with", "from", "also", "did", "does", "told", "that", "which", "who",
+}  # fmt: skip
+
+
+def _adjective(sentence: str, end: int) -> bool:
+    """The noun is an adjective when a noun follows it: not a verb, a past form or a link."""
+    word = NEXT_WORD.match(sentence, end)
+    if word is None:
+        return False
+    word = word.group(1)
+    return word not in NOUN_FOLLOWERS and not word.endswith("ed")
+
+
+# "his Australian counterpart, Scott Morrison": the post the sentence named before, in the
+# other country; the name after it holds that post.
+COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s(?P<owner>[A-Z][\w-]{1,30})\scounterpart\b")
+RECENT = 30  # mentions looked back over for the post a counterpart mirrors: a bound
+
+
+def _counterpart(table, text: str, sentence: Sentence, match: re.Match) -> None:
+    country = gz.demonym_to_country().get(match.group("owner"))
+    start = sentence.start + match.start()
+    if country is None:
+        return
+    post = None
+    for mention in reversed(table.mentions[-RECENT:]):
+        record = table.records.get(table.canonical(mention.key) or "")
+        if mention.start < sentence.start:
+            break
+        if mention.start < start and record is not None and record.type is EntityType.position:
+            post = record
+            break
+    if post is None or " of " not in post.name:
+        return
+    title, owner = post.name.rsplit(" of ", 1)
+    if gz.country_by_surface().get(owner) is None or owner == country.name:
+        return  # only a country's post has a counterpart in another country
+    surface = text[sentence.start + match.start("owner") : sentence.start + match.end()]
+    key = add_post(table, title, country.name, [surface])
+    end = sentence.start + match.end()
+    table.mention(sentence.start + match.start("owner"), end, text, key)
+    after = end + (2 if text.startswith(", ", end) else 1)
+    holder = next((m for m in reversed(table.mentions[-RECENT:]) if m.start == after), None)
+    record = table.records.get(table.canonical(holder.key) or "") if holder else None
+    if record is not None and record.type is EntityType.person:
+        table.appositions.append((record.key, key, start, holder.end))
 
 
 LOWER_TITLE = (
@@ -253,6 +323,11 @@ def posts_of_body(table, text: str, start: int, end: int, body_key: str) -> None
     if (after := TITLE_AFTER_BODY.match(text, end, end + 40)) is not None:
         title = after.group("title")
         surface = " ".join(text[start : after.end()].split())
+        known = table.resolve(surface)  # "Land Forces commander" after "Land Forces Commander"
+        if known is not None and table.records[known].type is EntityType.position:
+            table.alias(known, surface)
+            table.mention(start, after.end(), text, known)
+            return
         _body_post(table, text, title, body.name, surface, start, after.end())
 
 

@@ -34,6 +34,11 @@ SHAPES = {
     "acronyms": "(RLT) ",
     "hyphens": "anti-NATO-led ",
     "apostrophes": "O’Grady’s ",
+    "counterparts": "Chilean Foreign Minister Ana Soto and her Peruvian counterpart, ",
+    "militaries": "Chile's military bases and ",
+    "currencies": "40 million US dollars ",
+    "routes": "the Lima-Quito-Lima ",
+    "units": "Air Forces Commander Gen. ",
 }
 SIZE = 25_000
 

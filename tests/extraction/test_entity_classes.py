@@ -1,0 +1,74 @@
+"""Entity phrasing classes on text of our own: posts named two ways, bodies inside titles,
+counterparts, currencies, adjectives and merges of one place or body named twice."""
+
+from app.enums import EntityType
+from tests.extraction.helpers import run
+
+
+def entities(text: str) -> dict[str, tuple[EntityType, set[str]]]:
+    return {e.name: (e.type, set(e.aliases)) for e in run(text).entities}
+
+
+def test_a_post_after_its_body_in_lower_case_is_the_post_named_before():
+    found = entities(
+        "Estonia moved Coastal Forces Commander Gen. Aare Ilves to a new post. Later the "
+        "Coastal Forces commander spoke again."
+    )
+    posts = [name for name, (kind, _) in found.items() if kind is EntityType.position]
+    assert posts == ["Coastal Forces Commander of Estonia"]
+
+
+def test_the_body_a_title_heads_is_an_organisation():
+    found = entities("Estonia named 2nd Army Commander Gen. Aare Ilves as its chief of staff.")
+    assert found["2nd Army of Estonia"][0] is EntityType.organization
+    assert "2nd Army" in found["2nd Army of Estonia"][1]
+
+
+def test_a_counterpart_holds_the_same_post_in_the_other_country():
+    found = entities(
+        "Peruvian Foreign Minister Ana Quispe met her Chilean counterpart, Tomas Rojas, in Lima."
+    )
+    assert found["Foreign Minister of Chile"][0] is EntityType.position
+    assert "Chilean counterpart" in found["Foreign Minister of Chile"][1]
+
+
+def test_a_leader_named_by_a_demonym_is_that_country_s_leader():
+    found = entities("Analysts expect the Belarusian leader to attend the parade.")
+    assert found["Leader of Belarus"][0] is EntityType.position
+
+
+def test_a_currency_names_no_country():
+    found = entities("Peru will pay 40 million US dollars for the radars.")
+    assert "United States" not in found
+
+
+def test_military_before_a_noun_is_an_adjective_not_the_armed_forces():
+    found = entities("Peru fears Chile's military buildup near the border.")
+    assert not any("Armed Forces" in name for name in found)
+    found = entities("Officials said Chile's military was on alert.")
+    assert "Chilean Armed Forces" in found
+
+
+def test_an_acronym_after_a_body_noun_is_an_organisation():
+    found = entities("Peru ordered two tugs from the Chilean shipbuilder ASMAR last year.")
+    assert found["ASMAR"][0] is EntityType.organization
+
+
+def test_the_parts_of_a_hyphenated_route_are_places():
+    found = entities("Flights on the Lima-Quito route resumed, Peru said.")
+    assert found["Quito"][0] is EntityType.place
+
+
+def test_an_abbreviated_compass_point_is_the_same_place():
+    found = entities("Ships sailed the S. China Sea. The South China Sea is contested.")
+    assert [name for name in found if "China Sea" in name] == ["South China Sea"]
+
+
+def test_the_pentagon_is_the_department_of_defense():
+    found = entities("The Pentagon said the Department of Defense would pay for the radars.")
+    assert len([name for name in found if found[name][0] is EntityType.organization]) == 1
+
+
+def test_a_place_from_context_is_longer_than_two_letters():
+    found = entities("Troops will be stationed in Li")
+    assert "Li" not in found
