@@ -208,6 +208,15 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
         following = chunks[position + 1] if position + 1 < len(chunks) else None
         return _position_chunk(table, text, chunk, name, previous, following)
     qualified = _qualified(table, name, entity_type)
+    if (
+        entity_type is EntityType.organization
+        and len(chunk.tokens) == 2
+        and chunk.tokens[1].text in ("Government", "Administration")
+        and name_shaped(chunk.tokens[0])
+        and table.post_country is not None
+    ):  # "the Albanese Government": a leader's is the country's government
+        qualified = f"Government of {table.post_country}"
+        program_aliases.append(chunk.text)
     if entity_type is EntityType.organization and (same := same_body(table, chunk)):
         table.alias(same, chunk.text)
         table.mention(chunk.start, chunk.end, text, same)

@@ -210,27 +210,33 @@ def lower_case_bodies(table, text: str, sentence: Sentence) -> None:
             continue  # "Chile's military buildup", "US military bases"
         pattern, entity_type = LOWER_NOUNS[noun]
         country = None
-        if match.group("owner"):
+        owned = match.group("owner") not in (None, "The")  # "The government said"
+        if owned:
             country = gz.country_by_surface().get(match.group("owner"))
-            if country is None or (match.group("poss") is None) == (
-                country.name == match.group("owner")
+            owner, possessive = match.group("owner"), match.group("poss") is not None
+            if country is None or (owner in country.demonyms and possessive) or (
+                owner == country.name and not possessive
             ):
-                continue  # "Sweden parliament" / "Swedish's" are no owners
-        elif noun not in NEEDS_OWNER:
+                continue  # "Sweden parliament" / "Swedish's" are no owners; "US", "Turkiye's" are
+        elif noun not in NEEDS_OWNER or (
+            noun == "government" and _clause_subject(sentence.text, match)
+        ):
             name = table.post_country if entity_type is EntityType.position else table.main_country
+            if noun == "government":
+                name = table.post_country  # only the country the article is about
             country = gz.country_by_surface().get(name or "")
         if country is None or not country.demonyms:
             continue
         name = pattern.format(c=country.name, d=country.demonyms[0])
-        surface = match.group(0) if match.group("owner") else noun
-        start = sentence.start + (match.start() if match.group("owner") else match.start("noun"))
+        surface = match.group(0) if owned else noun
+        start = sentence.start + (match.start() if owned else match.start("noun"))
         end = sentence.start + match.end()
         if entity_type is EntityType.position:
             title = name.rsplit(" of ", 1)[0]
             key = add_post(table, title, country.name, [surface])
         else:
             key = table.resolve(name)
-            if key is None and noun == "parliament" and not match.group("owner"):
+            if key is None and noun == "parliament" and not owned:
                 key = table.canonical(table.legislature)  # "the parliament": the Assembly
                 key = key if key in table.records else None
             key = key or table.add(name, entity_type)
@@ -248,6 +254,27 @@ NOUN_FOLLOWERS = {
     "can", "may", "might", "must", "should", "and", "or", "of", "in", "on", "at", "to", "for",
     "with", "from", "also", "did", "does", "told", "that", "which", "who",
 }  # fmt: skip
+
+
+# Around "the government" that acts in its clause: what may come before the subject, and the
+# verbs and adverbs right after it ("the government had prepared", "The government wants").
+SUBJECT_BEFORE = re.compile(r"(?:^|(?:^|[\s,;:“\"])(?:that|said|says|and|but|when|while|as|because))\s$")
+SUBJECT_VERBS = {
+    "has", "had", "have", "is", "was", "will", "would", "could", "can", "may", "might",
+    "must", "should", "wants", "plans", "intends", "said", "says", "also", "instead",
+    "already", "now", "still", "soon", "recently", "announced", "approved", "decided",
+}  # fmt: skip
+
+
+def _clause_subject(sentence: str, match: re.Match) -> bool:
+    """'the government' as its clause's subject: at the start or after 'that', before a verb."""
+    if match.group("the") != "the" and match.group("owner") != "The":
+        return False
+    word = NEXT_WORD.match(sentence, match.end())
+    if word is None or word.group(1) not in SUBJECT_VERBS:
+        return False
+    start = match.start()
+    return start == 0 or SUBJECT_BEFORE.search(sentence, max(0, start - 12), start) is not None
 
 
 def _adjective(sentence: str, end: int) -> bool:

@@ -72,3 +72,27 @@ def test_the_pentagon_is_the_department_of_defense():
 def test_a_place_from_context_is_longer_than_two_letters():
     found = entities("Troops will be stationed in Li")
     assert "Li" not in found
+
+
+def test_a_country_s_other_name_owns_its_posts_like_its_name():
+    found = entities("Czechia's defence minister met his Slovak counterpart in Brno.")
+    assert "Czechia's defence minister" in found["Defence Minister of Czech Republic"][1]
+    assert found["Defence Minister of Slovakia"][0] is EntityType.position
+
+
+def test_the_government_acting_in_its_clause_is_the_article_s_country_s():
+    found = entities(
+        "Peru bought radars. Officials said that the government had approved the deal. "
+        "The government will pay for them, Peru's navy said. Peru expects it soon."
+    )
+    assert "government" in found["Government of Peru"][1]
+
+
+def test_the_government_as_an_object_is_left_alone():
+    found = entities("Peru bought radars. Peru asked the government to pay. Peru did.")
+    assert "Government of Peru" not in found
+
+
+def test_a_leader_s_government_in_title_case_is_the_country_s():
+    found = entities("Peru bought radars. The Quispe Government said Peru would pay.")
+    assert "Quispe Government" in found["Government of Peru"][1]
