@@ -23,11 +23,13 @@ from app.extraction.cues import (
     PLACE_BEFORE,
     PROGRAM_WORD,
     classify,
+    plain_name,
     type_from_context,
 )
 from app.extraction.document import Sentence, name_tokens
 from app.extraction.people import PERSON_AFTER, PersonMatch, find_person, name_shaped
 from app.extraction.posts import lower_case_bodies, post_of, posts_of_body
+from app.extraction.sites import site_after
 from app.extraction.table import PREFIX_CHARS, EntityRecord, EntityTable, MentionSpan
 from app.extraction.text import slugify
 
@@ -91,6 +93,8 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
     entity_type = classify(chunk)
     if entity_type is EntityType.country and CURRENCY_AFTER.match(after):
         return None  # "40 million US dollars"
+    if entity_type is EntityType.organization:
+        site_after(table, text, chunk, after, entity_type)  # "NATO headquarters", a place too
     if entity_type in (None, EntityType.position):
         following = chunks[position + 1] if position + 1 < len(chunks) else None
         next_is_post = (
@@ -153,6 +157,9 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
             return _person(table, text, chunk, PersonMatch([], chunk.tokens), previous)
     if entity_type is None:
         entity_type = type_from_context(table, chunk, before, after, previous)
+    if entity_type in (None, EntityType.place) and plain_name(table, chunk):
+        if (site := site_after(table, text, chunk, after, entity_type)) is not None:
+            return site  # "the Porsanger garrison"
     if entity_type is None:
         return None
     if (

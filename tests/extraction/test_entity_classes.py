@@ -96,3 +96,16 @@ def test_the_government_as_an_object_is_left_alone():
 def test_a_leader_s_government_in_title_case_is_the_country_s():
     found = entities("Peru bought radars. The Quispe Government said Peru would pay.")
     assert "Quispe Government" in found["Government of Peru"][1]
+
+
+def test_a_name_before_a_facility_noun_is_a_place():
+    found = entities("Officers met at the Kandoro garrison. Later the Kandoro garrison closed.")
+    assert found["Kandoro garrison"][0] is EntityType.place
+    found = entities("The frigates will be built at Brodex's Hallin dockyard, Peru said.")
+    assert "Hallin" in found["Hallin dockyard"][1]
+
+
+def test_a_body_s_headquarters_is_a_place_beside_the_body():
+    found = entities("The flag was raised at NATO headquarters in Brussels.")
+    assert found["NATO headquarters"][0] is EntityType.place
+    assert found["NATO"][0] is EntityType.organization

@@ -39,6 +39,8 @@ SHAPES = {
     "currencies": "40 million US dollars ",
     "routes": "the Lima-Quito-Lima ",
     "units": "Air Forces Commander Gen. ",
+    "sites": "at the Kandoro garrison and NATO headquarters ",
+    "governments": "said that the government has ",
 }
 SIZE = 25_000
 
