@@ -180,6 +180,8 @@ PROGRAM_HEADS = {
     "Treaty", "Agreement", "Project", "Doctrine", "Framework", "Pact", "Accord",
     "Convention", "Concept", "Roadmap", "Declaration", "Charter", "Communiqué", "Communique",
     "Act", "Protocol", "Accords", "Memorandum", "Olympics",
+    # Named contests and indices: "Asian Games", "World Championship", "Global Peace Index".
+    "Games", "Championship", "Championships", "Index",
 }  # fmt: skip
 PLACE_HEADS = {
     "Sea", "Ocean", "Gulf", "Strait", "River", "Mountains", "Region", "Province", "Line",

@@ -109,3 +109,14 @@ def test_a_body_s_headquarters_is_a_place_beside_the_body():
     found = entities("The flag was raised at NATO headquarters in Brussels.")
     assert found["NATO headquarters"][0] is EntityType.place
     assert found["NATO"][0] is EntityType.organization
+
+
+def test_named_contests_and_indices_are_programmes():
+    found = entities("Peru will host the Andean Games and ranked 40th in the Global Youth Index.")
+    assert found["Andean Games"][0] is EntityType.program
+    assert found["Global Youth Index"][0] is EntityType.program
+
+
+def test_korean_alone_is_south_korea():
+    found = entities("Peru bought Korean howitzers.")
+    assert found["South Korea"][0] is EntityType.country
