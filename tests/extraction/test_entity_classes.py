@@ -116,7 +116,3 @@ def test_named_contests_and_indices_are_programmes():
     assert found["Andean Games"][0] is EntityType.program
     assert found["Global Youth Index"][0] is EntityType.program
 
-
-def test_korean_alone_is_south_korea():
-    found = entities("Peru bought Korean howitzers.")
-    assert found["South Korea"][0] is EntityType.country
