@@ -8,6 +8,7 @@ from app.enums import EntityType
 from app.extraction import gazetteer as gz
 from app.extraction.bodies import body_after, other_form, same_body
 from app.extraction.chunks import Chunk, chunks_of
+from app.extraction.company_posts import company_posts
 from app.extraction.countries import (
     country_mention,
     hyphenated_countries,
@@ -60,6 +61,7 @@ def find_entities(text: str, sentences: list[Sentence]) -> EntityTable:
         lower_case_bodies(table, text, sentence)
     for _, chunk in pending:
         _late_resolve(table, text, chunk)
+    company_posts(table, text)
     table.finish()
     return table
 

@@ -358,9 +358,13 @@ def posts_of_body(table, text: str, start: int, end: int, body_key: str) -> None
         _body_post(table, text, title, body.name, surface, start, after.end())
 
 
+def title_case(title: str) -> str:
+    """'managing director and ceo' -> 'Managing Director and CEO'."""
+    return " ".join(w.upper() if w.lower() in ("ceo", "cfo", "coo", "md") else w.capitalize()
+                    for w in title.split()).replace(" And ", " and ")  # fmt: skip
+
+
 def _body_post(table, text: str, title: str, body: str, surface: str, start, end) -> None:
     words = title.split()
-    title = " ".join(w.upper() if w.lower() in ("ceo", "cfo", "coo", "md") else w.capitalize()
-                     for w in words).replace(" And ", " and ")  # fmt: skip
-    key = add_post(table, title, body, [surface, " ".join(words)])
+    key = add_post(table, title_case(title), body, [surface, " ".join(words)])
     table.mention(start, end, text, key)

@@ -116,3 +116,30 @@ def test_named_contests_and_indices_are_programmes():
     assert found["Andean Games"][0] is EntityType.program
     assert found["Global Youth Index"][0] is EntityType.program
 
+
+
+def test_a_company_s_posts_in_lower_case_after_its_or_the_bank_s():
+    found = entities(
+        "Harbour Bank Ltd shares rose. Harbour Bank said it named its current chairman, "
+        "Ana Soto, as its new CEO. Replacing her as chairman will be Tom Reid. The bank's "
+        "former chief financial officer left."
+    )
+    posts = {name for name, (kind, _) in found.items() if kind is EntityType.position}
+    assert posts == {
+        "Chairman of Harbour Bank Ltd", "CEO of Harbour Bank Ltd",
+        "Chief Financial Officer of Harbour Bank Ltd",
+    }
+
+
+def test_a_longer_post_named_first_takes_its_shorter_forms():
+    found = entities(
+        "Harbour Bank Ltd said Ana Soto will become its group chief executive. Harbour Bank "
+        "praised its next chief executive officer."
+    )
+    posts = [name for name, (kind, _) in found.items() if kind is EntityType.position]
+    assert posts == ["Group Chief Executive of Harbour Bank Ltd"]
+
+
+def test_no_company_no_company_posts():
+    found = entities("The committee met and its chairman spoke. The committee adjourned.")
+    assert not [name for name, (kind, _) in found.items() if kind is EntityType.position]
