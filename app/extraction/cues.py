@@ -35,8 +35,12 @@ ORG_BEFORE = re.compile(rf"\b(?:{BODY_NOUNS})\s$")
 ORG_APPOSITION = re.compile(rf",\s(?:a|an|the)\s(?:[\w’'-]{{1,20}}\s){{0,3}}?(?:{BODY_NOUNS})\b")
 ACRONYM_ACTS = re.compile(
     r"[’']?s?\s(?:said|says|reported|reports|announced|stated|added|confirmed|denied|told"
+    r"|warned|claimed|urged|condemned|welcomed|awarded|approved|issued|inducted|signed"
     r"|spokes(?:man|woman|person)|chief|head|officials?)\b"
 )
+# After a long name: its acronym in parentheses, and what the acronym does ("Inter-Services
+# Public Relations (ISPR) said"): the name is a body's.
+LONG_FORM_ACTS = re.compile(r"\s?\((?P<acronym>[A-Z][A-Za-z]{1,7})\)(?=[’']?s?\s[a-z])")
 TERM_BEFORE = re.compile(r"\b[a-z][a-z-]+\s\($")  # "combat ship (LCS)"
 ACRONYM_CITED = re.compile(r"\b(?:told|by|from|with|at)\s(?:the\s)?$")
 # Right before: what names a drill or an operation ("exercise Iron Defender").
@@ -98,6 +102,13 @@ def type_from_context(table, chunk: Chunk, before: str, after: str, previous) ->
             return EntityType.organization
         return None
     if ATTRIBUTION_CUES.search(before) or GROUP_CUES.search(before):
+        return EntityType.organization
+    if (
+        len(chunk.tokens) > 1
+        and (long_form := LONG_FORM_ACTS.match(after)) is not None
+        and long_form.group("acronym")[0] == chunk.text[0]
+        and ACRONYM_ACTS.match(after, long_form.end())
+    ):
         return EntityType.organization
     if ORG_AFTER.match(after) or ORG_BEFORE.search(before) or ORG_APPOSITION.match(after):
         return EntityType.organization

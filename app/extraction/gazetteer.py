@@ -98,7 +98,9 @@ KNOWN_ORGANIZATIONS = {
     "SIPRI", "IISS", "Bloomberg", "Reuters", "Associated Press", "AFP", "TASS", "Interfax",
     "BBC", "CNN", "Xinhua", "Al Jazeera", "Global Firepower", "Global Fire Power",
     "Janes", "Jane's", "Defense News", "Financial Times", "The Economist", "RAND",
-    "Pentagon", "Kremlin", "North Atlantic Alliance", "World Bank", "United Nations", "European Union", "Trend",
+    "Pentagon", "Kremlin", "North Atlantic Alliance", "House of Commons", "House of Lords",
+    "House of Representatives", "European Commission", "European Parliament", "European Council",
+    "Security Council", "World Bank", "United Nations", "European Union", "Trend",
     "APA", "Azertac", "Anadolu", "Lockheed Martin", "Boeing", "Rosoboronexport", "Elbit",
     # News agencies and outlets cited as sources.
     "AP", "PTI", "ANI", "IANS", "UNI", "NAN", "Yonhap", "Kyodo", "Kyodo News", "RIA Novosti",

@@ -143,3 +143,18 @@ def test_a_longer_post_named_first_takes_its_shorter_forms():
 def test_no_company_no_company_posts():
     found = entities("The committee met and its chairman spoke. The committee adjourned.")
     assert not [name for name, (kind, _) in found.items() if kind is EntityType.position]
+
+
+def test_a_long_name_whose_acronym_acts_is_a_body():
+    found = entities("Peru's Joint Public Relations (JPR) said two soldiers were hurt.")
+    assert found["Joint Public Relations of Peru"][0] is EntityType.organization
+    assert "JPR" in found["Joint Public Relations of Peru"][1]
+
+
+def test_a_long_name_with_an_acronym_that_does_nothing_stays_unnamed():
+    assert entities("Troops fired a Rocket Propelled Grenade (RPG) at the post.") == {}
+
+
+def test_an_unknown_acronym_that_signs_or_warns_is_a_body():
+    found = entities("The KDF warned of attacks, and the KDF signed a deal.")
+    assert found["KDF"][0] is EntityType.organization
