@@ -42,7 +42,11 @@ def company_posts(table, text: str) -> None:
         title = match.group("title")
         if match.group("owner") == "as" and title.endswith("president"):
             continue  # "served as president" is seldom a company's post
-        company = _named_before(table, text, match.start()) if match.group("owner") in ("its", "Its") else None
+        company = (
+            _named_before(table, text, match.start())
+            if match.group("owner") in ("its", "Its")
+            else None
+        )
         body = table.records[company or main].name
         key = _known_post(table, title_case(title), body)
         if key is None:

@@ -28,8 +28,9 @@ from app.extraction.cues import (
     type_from_context,
 )
 from app.extraction.document import Sentence, name_tokens
+from app.extraction.lower_case import lower_case_bodies
 from app.extraction.people import PERSON_AFTER, PersonMatch, find_person, name_shaped
-from app.extraction.posts import lower_case_bodies, post_of, posts_of_body
+from app.extraction.posts import post_of, posts_of_body
 from app.extraction.sites import site_after
 from app.extraction.table import PREFIX_CHARS, EntityRecord, EntityTable, MentionSpan
 from app.extraction.text import slugify
@@ -159,9 +160,12 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
             return _person(table, text, chunk, PersonMatch([], chunk.tokens), previous)
     if entity_type is None:
         entity_type = type_from_context(table, chunk, before, after, previous)
-    if entity_type in (None, EntityType.place) and plain_name(table, chunk):
-        if (site := site_after(table, text, chunk, after, entity_type)) is not None:
-            return site  # "the Porsanger garrison"
+    if (
+        entity_type in (None, EntityType.place)
+        and plain_name(table, chunk)
+        and (site := site_after(table, text, chunk, after, entity_type)) is not None
+    ):
+        return site  # "the Porsanger garrison"
     if entity_type is None:
         return None
     if (

@@ -117,7 +117,6 @@ def test_named_contests_and_indices_are_programmes():
     assert found["Global Youth Index"][0] is EntityType.program
 
 
-
 def test_a_company_s_posts_in_lower_case_after_its_or_the_bank_s():
     found = entities(
         "Harbour Bank Ltd shares rose. Harbour Bank said it named its current chairman, "
@@ -126,7 +125,8 @@ def test_a_company_s_posts_in_lower_case_after_its_or_the_bank_s():
     )
     posts = {name for name, (kind, _) in found.items() if kind is EntityType.position}
     assert posts == {
-        "Chairman of Harbour Bank Ltd", "CEO of Harbour Bank Ltd",
+        "Chairman of Harbour Bank Ltd",
+        "CEO of Harbour Bank Ltd",
         "Chief Financial Officer of Harbour Bank Ltd",
     }
 
