@@ -15,7 +15,9 @@ from app.extraction.spans import SpanIndex
 COMPANY_WORDS = {"Bank", "Ltd", "Limited", "Inc", "Corp", "Corporation", "Company", "Group",
                  "Holdings", "Plc", "PLC", "LLC", "AG", "SA", "Mobile", "Telecom", "Airlines",
                  "Airways", "Motors", "Insurance", "Securities", "Capital"}  # fmt: skip
-OWNER = r"(?:[Ii]ts|[Tt]he\s(?:bank|company|group|firm|lender|operator|insurer|carrier)[’']s|as)"
+COMPANY_NOUN = r"(?:bank|company|group|firm|lender|operator|insurer|carrier)"
+# "its", "the bank's", "the state-owned operator's", "as": whose post the title is.
+OWNER = rf"(?:[Ii]ts|[Tt]he\s(?:[a-z]{{1,12}}-[a-z]{{1,12}}\s)?{COMPANY_NOUN}[’']s|as)"
 # Words before the title that are the holder's, not the post's.
 PASSING = r"(?:(?:current|new|next|former|interim|acting|outgoing|incoming|permanent)\s){0,2}"
 # Longest first: "chief financial officer" before "chief".

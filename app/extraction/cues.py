@@ -79,7 +79,18 @@ def classify(chunk: Chunk) -> EntityType | None:
         return EntityType.place
     if text in gz.KNOWN_ORGANIZATIONS:
         return EntityType.organization
+    words = text.split()
+    if len(words) >= 2 and words[0] in COMPASS_WORDS and " ".join(words[1:]) in gz.PLACES:
+        return EntityType.place  # "Western Finnmark", "Northern Sinai"
+    if words[-1] == "Corridor" and len(words) >= 2 and words[-2] in PROJECT_CORRIDORS:
+        return EntityType.program  # "Southern Gas Corridor": a pipeline project, no place
     return gz.type_from_head(chunk.head)
+
+
+COMPASS_WORDS = {"Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower",
+                 "Northeastern", "Northwestern", "Southeastern", "Southwestern"}  # fmt: skip
+PROJECT_CORRIDORS = {"Gas", "Energy", "Economic", "Transport", "Trade", "Transit", "Digital",
+                     "Pipeline", "Rail", "Railway"}  # fmt: skip
 
 
 def type_from_context(table, chunk: Chunk, before: str, after: str, previous) -> EntityType | None:
@@ -103,6 +114,10 @@ def type_from_context(table, chunk: Chunk, before: str, after: str, previous) ->
         return None
     if ATTRIBUTION_CUES.search(before) or GROUP_CUES.search(before):
         return EntityType.organization
+    if len(chunk.tokens) >= 2 and chunk.tokens[0].text in COMPASS_WORDS:
+        rest = table.records.get(table.resolve(chunk.text.split(" ", 1)[1]) or "")
+        if rest is not None and rest.type is EntityType.place:
+            return EntityType.place  # "Western Finnmark", after "Finnmark"
     if (
         len(chunk.tokens) > 1
         and (long_form := LONG_FORM_ACTS.match(after)) is not None

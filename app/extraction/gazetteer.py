@@ -110,6 +110,9 @@ KNOWN_ORGANIZATIONS = {
     "The Hindu", "Kyiv Independent", "Haaretz", "Yle", "NRK", "SVT", "Deutsche Welle", "DW",
     "Euronews", "Sky News", "Fox News", "NBC", "CBS", "ABC", "Newsweek", "Forbes", "Agence France-Presse",
     # Armed groups.
+    # Parties named bare.
+    "Sinn Féin", "Sinn Fein", "Fianna Fáil", "Fine Gael", "BJP", "AKP", "CHP", "Likud", "ANC",
+    "Kuomintang", "KMT", "LDP", "CDU", "CSU", "SPD", "AfD", "Fidesz", "Awami League", "BNP",
     "Hamas", "Hezbollah", "Houthis", "Houthi", "Taliban", "Al-Shabaab", "al-Shabaab",
     "Boko Haram", "ISIS", "ISIL", "Islamic State", "Daesh", "Al-Qaeda", "al-Qaeda", "ISWAP",
     "Wagner", "Wagner Group", "PKK", "YPG", "SDF", "M23", "TTP", "Polisario", "Janjaweed",
@@ -189,7 +192,8 @@ PLACE_HEADS = {
     "Sea", "Ocean", "Gulf", "Strait", "River", "Mountains", "Region", "Province", "Line",
     "Peninsula", "Valley", "Island", "Islands", "Bay", "Desert", "Corridor", "Basin",
     "District", "City", "Oblast", "Lake", "Coast", "Canal", "Channel", "Border", "Zone",
-    "Heights", "Plateau", "Pass",
+    "Heights", "Plateau", "Pass", "Reef", "Shoal", "Atoll", "Archipelago", "Airbase", "Airport",
+    "Harbour", "Harbor",
 }  # fmt: skip
 POSITION_HEADS = {
     "Minister", "President", "Commander", "Commander-in-chief", "Commander-in-Chief", "Chief",

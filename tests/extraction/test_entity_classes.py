@@ -158,3 +158,24 @@ def test_a_long_name_with_an_acronym_that_does_nothing_stays_unnamed():
 def test_an_unknown_acronym_that_signs_or_warns_is_a_body():
     found = entities("The KDF warned of attacks, and the KDF signed a deal.")
     assert found["KDF"][0] is EntityType.organization
+
+
+def test_a_compass_word_before_a_known_place_is_a_wider_place():
+    found = entities("Troops gathered in Kandoro. The drills in Western Kandoro begin soon.")
+    assert found["Western Kandoro"][0] is EntityType.place
+    found = entities("Drones flew over Northern Sinai.")
+    assert found["Northern Sinai"][0] is EntityType.place
+
+
+def test_an_energy_corridor_is_a_project_and_a_reef_is_a_place():
+    found = entities("Peru joined the Andean Gas Corridor and patrols near Solano Reef.")
+    assert found["Andean Gas Corridor"][0] is EntityType.program
+    assert found["Solano Reef"][0] is EntityType.place
+
+
+def test_a_company_post_after_an_adjective_and_the_company_noun():
+    found = entities(
+        "Harbour Mobile Ltd grew. Harbour Mobile added users. Ana Soto, the state-owned "
+        "operator's chairman, said so."
+    )
+    assert found["Chairman of Harbour Mobile Ltd"][0] is EntityType.position
