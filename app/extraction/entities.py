@@ -103,6 +103,8 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
     if entity_type is EntityType.country and CURRENCY_AFTER.match(after):
         return None  # "40 million US dollars"
     if entity_type is EntityType.organization:
+        if _weapon_system(chunk):
+            return None  # "High Mobility Artillery Rocket Systems" is a product, not a maker
         site_after(table, text, chunk, after, entity_type)  # "NATO headquarters", a place too
     if entity_type in (None, EntityType.position):
         following = chunks[position + 1] if position + 1 < len(chunks) else None
@@ -284,6 +286,20 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
 # name must be no body's first word and no word the article writes in lower case.
 NOT_A_SURNAME = re.compile(r"(?:ies|ers|ists|ions|ants|ents|ives|erts|ards|wise|ly)$")
 SAYS = re.compile(r",?\s(?:said|says|told|added|wrote|stated|insisted|argued|believes)\b")
+
+
+# Words that make a "... System(s)" name a weapon's rather than a company's.
+WEAPON_WORDS = {"Rocket", "Rockets", "Missile", "Missiles", "Artillery", "Launch", "Launcher",
+                "Radar", "Weapon", "Weapons", "Interceptor", "Torpedo", "Unmanned", "Counter-Drone"}  # fmt: skip
+
+
+def _weapon_system(chunk: Chunk) -> bool:
+    words = chunk.text.split()
+    return (
+        words[-1] in ("System", "Systems")
+        and words[0] not in gz.KNOWN_ORGANIZATIONS  # "MBDA Missile Systems" is the maker
+        and any(word in WEAPON_WORDS for word in words[:-1])
+    )
 
 
 def armed_forces_of(table: EntityTable, country_key: str) -> str | None:

@@ -179,3 +179,15 @@ def test_a_company_post_after_an_adjective_and_the_company_noun():
         "operator's chairman, said so."
     )
     assert found["Chairman of Harbour Mobile Ltd"][0] is EntityType.position
+
+
+def test_a_weapon_system_is_no_body_but_its_maker_is():
+    found = entities("Peru bought the Long Range Rocket Systems from Brodex Defence Systems.")
+    assert "Long Range Rocket Systems" not in found
+    assert found["Brodex Defence Systems"][0] is EntityType.organization
+
+
+def test_a_dateline_cut_by_its_full_stops_names_no_place():
+    found = entities("Lima. 12 March. PERUNEWS/ Peru has bought radars from Chile.")
+    assert "Lima" not in found
+    assert found["Chile"][0] is EntityType.country

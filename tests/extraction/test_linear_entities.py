@@ -42,6 +42,8 @@ SHAPES = {
     "sites": "at the Kandoro garrison and NATO headquarters ",
     "governments": "said that the government has ",
     "long_forms": "Joint Press Office (JPO) said ",
+    "dotted_datelines": "Baku. 31 August.\n",
+    "weapon_systems": "Long Range Rocket Systems ",
     "compass_places": "in Kandoro and Western Kandoro Gas Corridor ",
     "company_posts": "Harbour Bank Ltd named its new chairman and the bank’s chief executive ",
 }
