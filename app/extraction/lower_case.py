@@ -98,6 +98,10 @@ def lower_case_bodies(table, text: str, sentence: Sentence) -> None:
             key = add_post(table, title, country.name, [surface])
         else:
             key = table.resolve(name)
+            if key is None and noun == "army":  # "the Armenian army": its armed forces, if named
+                key = table.resolve(f"Armed Forces of {country.name}") or table.resolve(
+                    f"{country.demonyms[0]} Armed Forces"
+                )
             if key is None and noun == "parliament" and not owned:
                 key = table.canonical(table.legislature)  # "the parliament": the Assembly
                 key = key if key in table.records else None

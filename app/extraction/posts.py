@@ -85,9 +85,18 @@ def _body_in_title(table, text: str, tokens: list[Token], title: str, qualifier:
         return
     if words[-1] == "Staff":
         return  # "Chief of Defence Staff" is a post; its staff is seldom meant
-    key = table.resolve(body) or table.add(f"{body} of {qualifier}", EntityType.organization,
-                                           aliases=[body])  # fmt: skip
+    same = SAME_UNIT.get(body)  # "Naval Forces" after "Navy": one body
+    key = (
+        table.resolve(body)
+        or (same and (table.resolve(f"{same} of {qualifier}") or table.resolve(same)))
+        or table.add(f"{body} of {qualifier}", EntityType.organization, aliases=[body])
+    )
+    table.alias(key, body)
     _body_mention(table, text, tokens, words, key)
+
+
+SAME_UNIT = {"Naval Forces": "Navy", "Navy": "Naval Forces", "Air Forces": "Air Force",
+             "Air Force": "Air Forces"}  # fmt: skip
 
 
 def _named_body(table, text: str, tokens: list[Token], body: str) -> None:

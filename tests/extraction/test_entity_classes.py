@@ -191,3 +191,19 @@ def test_a_dateline_cut_by_its_full_stops_names_no_place():
     found = entities("Lima. 12 March. PERUNEWS/ Peru has bought radars from Chile.")
     assert "Lima" not in found
     assert found["Chile"][0] is EntityType.country
+
+
+def test_naval_forces_after_the_navy_are_the_navy():
+    found = entities(
+        "Estonia said the Navy would sail. Naval Forces Commander Adm. Aare Ilves spoke."
+    )
+    bodies = [name for name, (kind, _) in found.items() if kind is EntityType.organization]
+    assert len(bodies) == 1 and "Naval Forces" in found[bodies[0]][1]
+
+
+def test_a_country_s_army_in_lower_case_is_its_armed_forces_when_those_are_named():
+    found = entities(
+        "The Armed Forces of Estonia grew. Reforms reached the Estonian army this year."
+    )
+    assert "Estonian army" in found["Armed Forces of Estonia"][1]
+    assert "Estonian Army" not in found
