@@ -52,6 +52,11 @@ PROGRAM_AFTER = re.compile(
     r"(?:\s\d{1,4})?\s(?:(?:military|naval|joint|air|annual|multinational)\s)?"
     r"(?:exercises?|drills?|war\sgames|manoeuvres|maneuvers|programme|program|initiative)\b"
 )
+# Right after: a named show or fair ("the IDEX defence show"), which counts as a programme.
+SHOW_AFTER = re.compile(
+    r"\s(?:(?:defen[cs]e|arms|military|air|trade|industry)\s)?"
+    r"(?:show|exhibition|expo|exposition|fair|airshow|festival)\b"
+)
 COMPASS = {"S": "South", "N": "North", "E": "East", "W": "West"}
 PROGRAM_WORD = re.compile(r"\s(programme|program)\b")  # "Next-Generation Interceptor program"
 # Right before: a preposition of place ("in Gwoza", "near Bama").
@@ -101,6 +106,8 @@ def type_from_context(table, chunk: Chunk, before: str, after: str, previous) ->
         # (LCS)" is no body, and neither are its later mentions.
         if chunk.text in table.terms:
             return None
+        if SHOW_AFTER.match(after):
+            return EntityType.program  # "the IDEX defence show"
         if TERM_BEFORE.search(before) and after.startswith(")"):
             table.terms.add(chunk.text)
             return None
@@ -127,7 +134,9 @@ def type_from_context(table, chunk: Chunk, before: str, after: str, previous) ->
         return EntityType.organization
     if ORG_AFTER.match(after) or ORG_BEFORE.search(before) or ORG_APPOSITION.match(after):
         return EntityType.organization
-    if (PROGRAM_BEFORE.search(before) or PROGRAM_AFTER.match(after)) and not all(
+    if (
+        PROGRAM_BEFORE.search(before) or PROGRAM_AFTER.match(after) or SHOW_AFTER.match(after)
+    ) and not all(
         part in gz.country_by_surface() for t in chunk.tokens for part in t.text.split("-")
     ):
         return EntityType.program  # not "the Russian-Belarusian exercise"

@@ -72,7 +72,7 @@ def leaders_government(table, text: str, chunk: Chunk) -> None:
     table.mention(chunk.start, after.end(), text, key)
 
 
-GOVERNMENT_AFTER = re.compile(r"\s(?:government|administration)\b")
+GOVERNMENT_AFTER = re.compile(r"\s(?:government|govt|administration)\b")
 
 
 def possessive_owner(table, previous, chunk) -> "EntityRecord | None":

@@ -54,7 +54,7 @@ PERSON_AFTER = re.compile(
     rf"""(?:,?\s(?:said|says|told|added|noted|stated|asserted|wrote|explained|argued|believes|insisted|tweeted|remarked
         |recalled|admitted|replied|thanked|was\snamed|was\sappointed|has\sbeen\sappointed
         |will\sbecome|scored|smashed|himself|herself|told\s(?:reporters|journalists))\b
-      |\s(?:government|administration)\b
+      |\s(?:government|govt|administration)\b
       |,\s(?:who|whose)\b
       |,\s\d{{2}},
       |,\s(?:a|an|the|its|his|her|their)\s(?:[\w’'-]{{1,20}}\s){{0,3}}?(?:{ROLES})s?\b

@@ -207,3 +207,15 @@ def test_a_country_s_army_in_lower_case_is_its_armed_forces_when_those_are_named
     )
     assert "Estonian army" in found["Armed Forces of Estonia"][1]
     assert "Estonian Army" not in found
+
+
+def test_a_named_show_is_a_programme():
+    found = entities("The deal was signed at the recent LIMEX defence show in Lima.")
+    assert found["LIMEX"][0] is EntityType.program
+    found = entities("Peru showed drones at the Andina Air Show fair.")
+    assert found["Andina Air Show"][0] is EntityType.program
+
+
+def test_a_name_before_govt_is_a_leader():
+    found = entities("Critics praised the Quispe govt for its plans in Peru.")
+    assert found["Quispe"][0] is EntityType.person
