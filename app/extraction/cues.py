@@ -89,9 +89,13 @@ def classify(chunk: Chunk) -> EntityType | None:
         return EntityType.place  # "Western Finnmark", "Northern Sinai"
     if words[-1] == "Corridor" and len(words) >= 2 and words[-2] in PROJECT_CORRIDORS:
         return EntityType.program  # "Southern Gas Corridor": a pipeline project, no place
+    at = words.index("of") if "of" in words else 0
+    if at >= 2 and words[at - 1] == "General" and words[at - 2] in GENERAL_POSTS:
+        return EntityType.position  # "Secretary General of the Council": no rank
     return gz.type_from_head(chunk.head)
 
 
+GENERAL_POSTS = {"Secretary", "Director", "Inspector", "Attorney"}
 COMPASS_WORDS = {"Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower",
                  "Northeastern", "Northwestern", "Southeastern", "Southwestern"}  # fmt: skip
 PROJECT_CORRIDORS = {"Gas", "Energy", "Economic", "Transport", "Trade", "Transit", "Digital",

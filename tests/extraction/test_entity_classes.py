@@ -219,3 +219,8 @@ def test_a_named_show_is_a_programme():
 def test_a_name_before_govt_is_a_leader():
     found = entities("Critics praised the Quispe govt for its plans in Peru.")
     assert found["Quispe"][0] is EntityType.person
+
+
+def test_a_secretary_general_of_a_body_is_that_body_s_post():
+    found = entities("Ana Soto, Secretary General of Harbour Council, signed it.")
+    assert found["Secretary General of Harbour Council"][0] is EntityType.position
