@@ -85,6 +85,12 @@ def classify(chunk: Chunk) -> EntityType | None:
     if text in gz.KNOWN_ORGANIZATIONS:
         return EntityType.organization
     words = text.split()
+    if (
+        len(words) >= 2
+        and words[-1] in gz.country_by_surface()
+        and " ".join(words[:-1]) in gz.KNOWN_ORGANIZATIONS
+    ):
+        return EntityType.organization  # "Thales Australia": a firm's national arm
     if len(words) >= 2 and words[0] in COMPASS_WORDS and " ".join(words[1:]) in gz.PLACES:
         return EntityType.place  # "Western Finnmark", "Northern Sinai"
     if words[-1] == "Corridor" and len(words) >= 2 and words[-2] in PROJECT_CORRIDORS:

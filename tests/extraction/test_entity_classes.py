@@ -224,3 +224,9 @@ def test_a_name_before_govt_is_a_leader():
 def test_a_secretary_general_of_a_body_is_that_body_s_post():
     found = entities("Ana Soto, Secretary General of Harbour Council, signed it.")
     assert found["Secretary General of Harbour Council"][0] is EntityType.position
+
+
+def test_a_known_firm_and_a_country_is_the_firm_s_national_arm():
+    found = entities("Peru signed with Thales Peru, a unit of Thales.")
+    assert found["Thales Peru"][0] is EntityType.organization
+    assert found["Peru"][0] is EntityType.country
