@@ -82,7 +82,8 @@ TOKEN = re.compile(r"[^\W_]+(?:[-’'.,][^\W_]+)*")
 # (other than the connectors names use). Words are matched from their first letter only.
 NAME_TOKEN = re.compile(
     r"(?<![^\W_])(?<![^\W_][-’'.,])"
-    r"(?:(?:of|the|for|and|in|to|on|d[aeiu]|dos|das|del|della|van|von|der|ter|bin|ibn|al|el)"
+    r"(?:(?:al|el)-(?=[A-Z])[^\W_]+(?:[-’'.,][^\W_]+)*"  # "al-Sisi"
+    r"|(?:of|the|for|and|in|to|on|d[aeiu]|dos|das|del|della|van|von|der|ter|bin|ibn|al|el)"
     r"(?![^\W_]|[-’'.,][^\W_])|(?![a-z])[^\W_]+(?:[-’'.,][^\W_]+)*)"
 )
 # "NATO-led", "Moscow-based": the name is the part before the hyphen.
@@ -108,7 +109,9 @@ class Token(NamedTuple):
 
     @property
     def capitalized(self) -> bool:
-        return self.text[:1].isupper()
+        # "al-Sisi", "al-Qaeda": an Arabic article before a capital is part of the name.
+        text = self.text
+        return text[:1].isupper() or (text[:3] in ("al-", "el-") and text[3:4].isupper())
 
     @property
     def is_acronym(self) -> bool:

@@ -74,6 +74,8 @@ class PersonMatch:
 
 def name_shaped(token: Token) -> bool:
     word = token.text
+    if word[2:3] == "-" and word[3:4].isupper() and word[:2] in ("al", "el"):
+        word = word[3:]  # "al-Sisi" is shaped as "Sisi" is
     if not word[:1].isupper() or token.is_acronym or any(ch.isdigit() for ch in word):
         return False
     if word in _never_in_names():

@@ -230,3 +230,9 @@ def test_a_known_firm_and_a_country_is_the_firm_s_national_arm():
     found = entities("Peru signed with Thales Peru, a unit of Thales.")
     assert found["Thales Peru"][0] is EntityType.organization
     assert found["Peru"][0] is EntityType.country
+
+
+def test_an_arabic_article_before_a_capital_is_part_of_the_name():
+    found = entities("Peruvian envoy Ana Soto met Omar al-Rashidi, who leads al-Nour.")
+    assert found["Omar al-Rashidi"][0] is EntityType.person
+    assert "al-Rashidi" in found["Omar al-Rashidi"][1]
