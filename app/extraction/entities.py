@@ -232,7 +232,7 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
     if (
         entity_type is EntityType.organization
         and len(chunk.tokens) == 2
-        and chunk.tokens[1].text in ("Government", "Administration")
+        and chunk.tokens[1].text == "Government"
         and name_shaped(chunk.tokens[0])
         and table.post_country is not None
     ):  # "the Albanese Government": a leader's is the country's government

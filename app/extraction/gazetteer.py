@@ -167,7 +167,7 @@ ORGANIZATION_HEADS = {
     "Congress", "Senate", "Duma", "Knesset", "Sejm", "Bundestag", "Storting", "Riksdag",
     "Majlis", "Rada", "Seimas", "Saeima", "Riigikogu", "Eduskunta", "Folketing", "Oireachtas",
     "Sabha",
-    "League", "Gendarmerie", "Coalition", "Bloc", "Network", "Dialogue",
+    "League", "Gendarmerie", "Coalition", "Bloc", "Network", "Dialogue", "Administration",
     # Company suffixes and the words that end companies' names.
     "Corp", "Co", "Plc", "PLC", "LLC", "GmbH", "AG", "SA", "NV", "Limited", "Holdings",
     "Aerospace", "Dynamics", "Aviation", "Airlines", "Airways", "Electronics", "Motors",

@@ -236,3 +236,10 @@ def test_an_arabic_article_before_a_capital_is_part_of_the_name():
     found = entities("Peruvian envoy Ana Soto met Omar al-Rashidi, who leads al-Nour.")
     assert found["Omar al-Rashidi"][0] is EntityType.person
     assert "al-Rashidi" in found["Omar al-Rashidi"][1]
+
+
+def test_an_administration_is_a_body_not_a_person():
+    found = entities("Saab said the Swedish Defence Materiel Administration ordered radars.")
+    assert found["Swedish Defence Materiel Administration"][0] is EntityType.organization
+    found = entities("The Quispe Administration said Chile would pay.")
+    assert "Government of Chile" not in found
