@@ -95,13 +95,22 @@ def classify(chunk: Chunk) -> EntityType | None:
         return EntityType.place  # "Western Finnmark", "Northern Sinai"
     if words[-1] == "Corridor" and len(words) >= 2 and words[-2] in PROJECT_CORRIDORS:
         return EntityType.program  # "Southern Gas Corridor": a pipeline project, no place
+    head_type = gz.type_from_head(chunk.head)
+    if len(words) >= 2 and head_type in (None, EntityType.place) and words[0] in FIRMS_NAMED_FIRST:
+        return EntityType.organization  # "Hanwha Ocean", "Boeing Defense": the firm's arm
     at = words.index("of") if "of" in words else 0
     if at >= 2 and words[at - 1] == "General" and words[at - 2] in GENERAL_POSTS:
         return EntityType.position  # "Secretary General of the Council": no rank
-    return gz.type_from_head(chunk.head)
+    return head_type
 
 
 GENERAL_POSTS = {"Secretary", "Director", "Inspector", "Attorney"}
+# Known firms whose name opens a longer one of their own ("Hanwha Ocean", "Airbus Helicopters").
+FIRMS_NAMED_FIRST = {"Hanwha", "Hyundai", "Boeing", "Airbus", "Lockheed", "Raytheon", "Northrop",
+                     "Thales", "Leonardo", "Saab", "Rheinmetall", "Rafael", "Elbit", "Embraer",
+                     "Dassault", "Kongsberg", "Mitsubishi", "Kawasaki", "Samsung",
+                     "Huawei", "Babcock", "Fincantieri", "Navantia", "Baykar", "Aselsan", "Rostec",
+                     "Tata", "Mahindra", "Adani", "Bharat", "Textron", "Honeywell", "Safran"}  # fmt: skip
 COMPASS_WORDS = {"Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower",
                  "Northeastern", "Northwestern", "Southeastern", "Southwestern"}  # fmt: skip
 PROJECT_CORRIDORS = {"Gas", "Energy", "Economic", "Transport", "Trade", "Transit", "Digital",

@@ -284,7 +284,7 @@ def _register(table, text, sentence, chunks, position, chunk, previous) -> str |
 
 # After a lone surname: what people say ("Stoltenberg said"); bodies say it too, so the
 # name must be no body's first word and no word the article writes in lower case.
-NOT_A_SURNAME = re.compile(r"(?:ies|ers|ists|ions|ants|ents|ives|erts|ards|wise|ly)$")
+NOT_A_SURNAME = re.compile(r"(?:ies|ers|ists|ions|ants|ents|ives|erts|ards|ials|wise|ly)$")
 SAYS = re.compile(r",?\s(?:said|says|told|added|wrote|stated|insisted|argued|believes)\b")
 
 

@@ -98,7 +98,7 @@ KNOWN_ORGANIZATIONS = {
     "SIPRI", "IISS", "Bloomberg", "Reuters", "Associated Press", "AFP", "TASS", "Interfax",
     "BBC", "CNN", "Xinhua", "Al Jazeera", "Global Firepower", "Global Fire Power",
     "Janes", "Jane's", "Defense News", "Financial Times", "The Economist", "RAND",
-    "Pentagon", "Kremlin", "North Atlantic Alliance", "House of Commons", "House of Lords",
+    "Pentagon", "Kremlin", "North Atlantic Alliance", "Bundeswehr", "Luftwaffe", "Tatmadaw", "House of Commons", "House of Lords",
     "House of Representatives", "European Commission", "European Parliament", "European Council",
     "Security Council", "World Bank", "United Nations", "European Union", "Trend",
     "APA", "Azertac", "Anadolu", "Lockheed Martin", "Boeing", "Rosoboronexport", "Elbit",
@@ -171,7 +171,7 @@ ORGANIZATION_HEADS = {
     # Company suffixes and the words that end companies' names.
     "Corp", "Co", "Plc", "PLC", "LLC", "GmbH", "AG", "SA", "NV", "Limited", "Holdings",
     "Aerospace", "Dynamics", "Aviation", "Airlines", "Airways", "Electronics", "Motors",
-    "Shipyard", "Shipyards", "Dockyard", "Shipbuilding", "Engineering", "Vehicles",
+    "Shipyard", "Shipyards", "Dockyard", "Shipbuilding", "Shipbuilders", "Engineering", "Vehicles",
     "Laboratories", "Labs", "Solutions", "Telecom", "Petroleum", "Energy", "Media",
     "Broadcasting", "Foundation", "Society", "Trust", "Board", "Forum", "Headquarters",
     "Partners", "Capital", "Associates", "Ventures", "Consulting", "Investments",

@@ -9,7 +9,7 @@ from app.enums import EntityType
 from app.extraction import gazetteer as gz
 from app.extraction.bodies import body_after
 from app.extraction.chunks import Chunk
-from app.extraction.naming import unique_prefix_match
+from app.extraction.naming import of_forms, unique_prefix_match
 from app.extraction.nested import nested_mentions
 from app.extraction.people import PersonMatch
 from app.extraction.posts import post_of
@@ -57,8 +57,27 @@ def record_person(table, text, chunk: Chunk, person: PersonMatch, previous) -> s
         post = post_of(table, text, person.titles, owner)
         if post is not None:
             table.appositions.append((key, post, person.titles[0].start, chunk.end))
+        else:
+            _body_in_titles(table, text, person.titles)
     apposition(table, text, previous, key, chunk)
     return key
+
+
+def _body_in_titles(table, text: str, titles: list) -> None:
+    """'Vietnam People's Army General Phan Van Giang': the body before the rank is named."""
+    end = len(titles)
+    while end and titles[end - 1].text in gz.PERSON_TITLES:
+        end -= 1  # the ranks and honorifics after the body
+    body = titles[:end]
+    if len(body) < 2 or gz.type_from_head(body[-1].text) is not EntityType.organization:
+        return
+    if any(t.text in gz.POSITION_HEADS for t in body):
+        return  # a post's words: "Defence Minister"
+    run = Chunk(body, " ".join(t.text for t in body), body[0].start, body[-1].end)
+    key = table.resolve(run.text) or table.add(run.text, EntityType.organization,
+                                               aliases=of_forms(run))  # fmt: skip
+    table.mention(run.start, run.end, text, key)
+    nested_mentions(table, text, run, posts=False)
 
 
 def leaders_government(table, text: str, chunk: Chunk) -> None:

@@ -50,7 +50,8 @@ LOWER_NOUNS = {
     "leader": ("Leader of {c}", EntityType.position),
 }
 LOWER_NOUN = re.compile(
-    r"\b(?:(?P<owner>[A-Z][\w-]{1,30})(?P<poss>[’']s)?|(?P<the>the|a|by|in|to|from|before))\s"
+    r"\b(?:(?P<owner>(?:[A-Z][a-z]{1,12}\s)?[A-Z][\w-]{1,30})(?P<poss>[’']s)?"
+    r"|(?P<the>the|a|by|in|to|from|before))\s"
     r"(?P<noun>" + "|".join(sorted(LOWER_NOUNS, key=len, reverse=True)) + r")\b(?![-’'])"
     # Not the noun used as an adjective: "the government ministry", "government bonds".
     r"(?!\s(?:ministry|ministries|bonds?|debt|spending|budget)\b)"
@@ -71,9 +72,13 @@ def lower_case_bodies(table, text: str, sentence: Sentence) -> None:
         pattern, entity_type = LOWER_NOUNS[noun]
         country = None
         owned = match.group("owner") not in (None, "The")  # "The government said"
+        owner_start = match.start()
         if owned:
-            country = gz.country_by_surface().get(match.group("owner"))
             owner, possessive = match.group("owner"), match.group("poss") is not None
+            if " " in owner and owner not in gz.country_by_surface():
+                owner = owner.split(" ", 1)[1]  # "The Swedish", not "North Korean"
+                owner_start = match.end("owner") - len(owner)
+            country = gz.country_by_surface().get(owner)
             if (
                 country is None
                 or (owner in country.demonyms and possessive)
@@ -90,8 +95,8 @@ def lower_case_bodies(table, text: str, sentence: Sentence) -> None:
         if country is None or not country.demonyms:
             continue
         name = pattern.format(c=country.name, d=country.demonyms[0])
-        surface = match.group(0) if owned else noun
-        start = sentence.start + (match.start() if owned else match.start("noun"))
+        surface = sentence.text[owner_start : match.end()] if owned else noun
+        start = sentence.start + (owner_start if owned else match.start("noun"))
         end = sentence.start + match.end()
         if entity_type is EntityType.position:
             title = name.rsplit(" of ", 1)[0]

@@ -27,6 +27,9 @@ def post_of(table, text: str, tokens: list[Token], owner) -> str | None:
     while words and _is_rank(words[-1]) and not _general_post(words):
         words = words[:-1]
     qualifier = owner.name if owner is not None else None
+    if len(words) > 2 and qualifier is None and " ".join(words[:2]) in gz.country_by_surface():
+        qualifier = qualifier_of(table, " ".join(words[:2]))  # "South Korean President"
+        words = words[2:]
     if words and qualifier is None:
         qualifier = qualifier_of(table, words[0])
         if qualifier is not None:

@@ -243,3 +243,21 @@ def test_an_administration_is_a_body_not_a_person():
     assert found["Swedish Defence Materiel Administration"][0] is EntityType.organization
     found = entities("The Quispe Administration said Chile would pay.")
     assert "Government of Chile" not in found
+
+
+def test_a_two_word_demonym_qualifies_posts_and_names_its_country():
+    found = entities("South Korean President Ana Soto met the North Korean leader.")
+    assert found["President of South Korea"][0] is EntityType.position
+    assert "South Korean" in found["South Korea"][1]
+    assert found["Leader of North Korea"][0] is EntityType.position
+
+
+def test_a_body_before_a_rank_in_a_person_s_titles_is_named():
+    found = entities("Peruvian Army General Ana Soto inspected the troops.")
+    assert found["Peruvian Army"][0] is EntityType.organization
+
+
+def test_a_known_firm_opening_a_longer_name_is_the_firm_s_arm():
+    found = entities("Peru bought ships from Hanwha Ocean, and Officials said so.")
+    assert found["Hanwha Ocean"][0] is EntityType.organization
+    assert "Officials" not in found
