@@ -96,6 +96,8 @@ def classify(chunk: Chunk) -> EntityType | None:
     if words[-1] == "Corridor" and len(words) >= 2 and words[-2] in PROJECT_CORRIDORS:
         return EntityType.program  # "Southern Gas Corridor": a pipeline project, no place
     head_type = gz.type_from_head(chunk.head)
+    if words[-1] == "Intelligence" and len(words) >= 2 and words[-2] in FIELDS_OF_INTELLIGENCE:
+        return None  # "Artificial Intelligence" is a field, not an agency
     if len(words) >= 2 and head_type in (None, EntityType.place) and words[0] in FIRMS_NAMED_FIRST:
         return EntityType.organization  # "Hanwha Ocean", "Boeing Defense": the firm's arm
     at = words.index("of") if "of" in words else 0
@@ -105,6 +107,8 @@ def classify(chunk: Chunk) -> EntityType | None:
 
 
 GENERAL_POSTS = {"Secretary", "Director", "Inspector", "Attorney"}
+FIELDS_OF_INTELLIGENCE = {"Artificial", "Business", "Source", "Signals", "Human", "Market",
+                          "Competitive", "Emotional", "General", "Machine"}  # fmt: skip
 # Known firms whose name opens a longer one of their own ("Hanwha Ocean", "Airbus Helicopters").
 FIRMS_NAMED_FIRST = {"Hanwha", "Hyundai", "Boeing", "Airbus", "Lockheed", "Raytheon", "Northrop",
                      "Thales", "Leonardo", "Saab", "Rheinmetall", "Rafael", "Elbit", "Embraer",

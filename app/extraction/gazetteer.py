@@ -168,6 +168,7 @@ ORGANIZATION_HEADS = {
     "Majlis", "Rada", "Seimas", "Saeima", "Riigikogu", "Eduskunta", "Folketing", "Oireachtas",
     "Sabha",
     "League", "Gendarmerie", "Coalition", "Bloc", "Network", "Dialogue", "Administration",
+    "Intelligence",
     # Company suffixes and the words that end companies' names.
     "Corp", "Co", "Plc", "PLC", "LLC", "GmbH", "AG", "SA", "NV", "Limited", "Holdings",
     "Aerospace", "Dynamics", "Aviation", "Airlines", "Airways", "Electronics", "Motors",

@@ -261,3 +261,12 @@ def test_a_known_firm_opening_a_longer_name_is_the_firm_s_arm():
     found = entities("Peru bought ships from Hanwha Ocean, and Officials said so.")
     assert found["Hanwha Ocean"][0] is EntityType.organization
     assert "Officials" not in found
+
+
+def test_an_intelligence_agency_is_a_body_and_artificial_intelligence_is_not():
+    found = entities("Peru's Defence Intelligence said drones hit the depot.")
+    assert found["Defence Intelligence of Peru"][0] is EntityType.organization
+    found = entities("Peru invests in Artificial Intelligence research.")
+    assert "Artificial Intelligence" not in found or found["Artificial Intelligence"][0] is not (
+        EntityType.organization
+    )
