@@ -270,3 +270,10 @@ def test_an_intelligence_agency_is_a_body_and_artificial_intelligence_is_not():
     assert "Artificial Intelligence" not in found or found["Artificial Intelligence"][0] is not (
         EntityType.organization
     )
+
+
+def test_a_person_named_with_of_and_a_country_or_body():
+    found = entities("Deputy Defence Minister Ivan Havlik of Slovakia said the order was placed.")
+    assert found["Ivan Havlik"][0] is EntityType.person
+    found = entities("Jens Halvorsen of NATO said so.")
+    assert found["Jens Halvorsen"][0] is EntityType.person

@@ -46,6 +46,7 @@ SHAPES = {
     "weapon_systems": "Long Range Rocket Systems ",
     "arabic_names": "Omar al-Rashidi al-Nour el-",
     "korean_posts": "South Korean President North Korean leader Peru Army General ",
+    "of_owners": "Ivan Havlik of Slovakia said ",
     "shows": "the LIMEX defence show and the Quispe govt ",
     "compass_places": "in Kandoro and Western Kandoro Gas Corridor ",
     "company_posts": "Harbour Bank Ltd named its new chairman and the bank’s chief executive ",
