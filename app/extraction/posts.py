@@ -64,7 +64,9 @@ def post_of(table, text: str, tokens: list[Token], owner) -> str | None:
 
 
 REPUBLIC = re.compile(r"(.+?) of (?:the )?Republic of (.+)")
-# The heads of armed units, which name a body before a post ("Naval Forces Commander").
+# The heads of armed units, which name a body before a post that commands it ("Naval Forces
+# Commander").
+COMMANDS = {"Commander", "Chief", "Head", "Commander-in-Chief", "Commander-in-chief"}
 UNIT_HEADS = {"Forces", "Force", "Army", "Navy", "Command", "Corps", "Guard", "Fleet",
               "Division", "Brigade"}  # fmt: skip
 
@@ -76,8 +78,8 @@ def _body_in_title(table, text: str, tokens: list[Token], title: str, qualifier:
         return
     if " of " not in title:
         words = title.split()[:-1]  # "1st Army Commander": a unit's name before the post
-        if len(words) < 2 or words[-1] not in UNIT_HEADS or not _is_post_word(title.split()[-1]):
-            return
+        if len(words) < 2 or words[-1] not in UNIT_HEADS or title.split()[-1] not in COMMANDS:
+            return  # "Naval Forces Commander", not "Armed Forces Minister"
         body = " ".join(words)
     elif title.count(" of ") == 1:
         body = title.split(" of ", 1)[1].removeprefix("the ")

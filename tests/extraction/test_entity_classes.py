@@ -277,3 +277,8 @@ def test_a_person_named_with_of_and_a_country_or_body():
     assert found["Ivan Havlik"][0] is EntityType.person
     found = entities("Jens Halvorsen of NATO said so.")
     assert found["Jens Halvorsen"][0] is EntityType.person
+
+
+def test_a_minister_named_after_the_forces_heads_no_unit():
+    found = entities("French Armed Forces Minister Ana Soto visited Lima.")
+    assert "Armed Forces of France" not in found
