@@ -31,9 +31,9 @@ def same_body(table, chunk: Chunk) -> str | None:
     acronym = gz.ACRONYMS_OF.get(chunk.text)
     if acronym is not None and (key := table.resolve(acronym)):
         return key
-    other = gz.EXPANSIONS.get(chunk.text)
-    if other is not None and (key := table.resolve(other)):
-        return key
+    for other in (gz.EXPANSIONS.get(chunk.text), gz.OTHER_NAMES.get(chunk.text)):
+        if other is not None and (key := table.resolve(other)):
+            return key
     if len(chunk.tokens) >= 2 and chunk.tokens[-1].text in OUTLET_SUFFIXES:
         key = table.resolve(chunk.text.rsplit(" ", 1)[0])
         record = table.records.get(key or "")

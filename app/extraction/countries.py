@@ -1,5 +1,6 @@
 """The article's countries: which it names most (the country a bare post or ministry
-belongs to) and the mentions of countries inside other names ('Russian-Ukrainian').
+belongs to) and the mentions of countries and places inside other names ('Russian-Ukrainian',
+'Algiers-Oran').
 """
 
 import re
@@ -8,6 +9,7 @@ from app.enums import EntityType
 from app.extraction import gazetteer as gz
 from app.extraction.chunks import Chunk
 from app.extraction.document import Token
+from app.extraction.text import slugify
 
 
 def main_country(text: str, *, dominant: bool = False) -> str | None:
@@ -75,9 +77,24 @@ def country_mention(table, text: str, surface: str, start: int) -> str:
 def hyphenated_countries(table, text: str, token: Token) -> None:
     """'Russian-Ukrainian war', 'Polish-Lithuanian': each part names its country."""
     parts = token.text.split("-")
-    if len(parts) < 2 or not all(part in gz.country_by_surface() for part in parts):
+    if len(parts) < 2 or token.text in gz.PLACES:
+        return  # "Asia-Pacific" is one place
+    countries = gz.country_by_surface()
+    if not all(part in countries or _known_place(part) for part in parts):
         return
     start = token.start
     for part in parts:
-        country_mention(table, text, part, start)
+        if part in countries:
+            country_mention(table, text, part, start)
+        else:  # "the Algiers-Oran line": both ends are places
+            capital = gz.capital_to_country().get(part)
+            key = table.add(part, EntityType.place,
+                            country=slugify(capital.name) if capital else None)  # fmt: skip
+            table.mention(start, start + len(part), text, key, "nested")
         start += len(part) + 1
+
+
+def _known_place(name: str) -> bool:
+    if name in gz.REGIONS or name.endswith((" Sea", " Ocean")):
+        return False
+    return name in gz.PLACES or name in gz.capital_to_country()

@@ -72,6 +72,9 @@ DATELINE_ONLY = re.compile(
 )
 # A wire's or photographer's credit closing a paragraph: "(Yonhap)", "(AFP/Getty Images)".
 CREDIT = re.compile(r"\([A-Z][\w.&/ -]{1,40}\)")
+# A dateline cut into sentences by its full stops: "Baku. 31 August. REPORT.AZ/" (the city's
+# sentence is dropped when a day and a month follow it).
+DOTTED_DATELINE = re.compile(rf"{NAME_WORD}(?:[ ]{NAME_WORD})?\.[ ]\d{{1,2}}[ ]{MONTH}[., ]")
 # Words with inner hyphens and apostrophes, numbers with separators; punctuation is skipped
 # (names are joined only across single spaces, so offsets alone tell where it was).
 TOKEN = re.compile(r"[^\W_]+(?:[-’'.,][^\W_]+)*")
@@ -79,7 +82,8 @@ TOKEN = re.compile(r"[^\W_]+(?:[-’'.,][^\W_]+)*")
 # (other than the connectors names use). Words are matched from their first letter only.
 NAME_TOKEN = re.compile(
     r"(?<![^\W_])(?<![^\W_][-’'.,])"
-    r"(?:(?:of|the|for|and|in|to|on|d[aeiu]|dos|das|del|della|van|von|der|ter|bin|ibn|al|el)"
+    r"(?:(?:al|el)-(?=[A-Z])[^\W_]+(?:[-’'.,][^\W_]+)*"  # "al-Sisi"
+    r"|(?:of|the|for|and|in|to|on|d[aeiu]|dos|das|del|della|van|von|der|ter|bin|ibn|al|el)"
     r"(?![^\W_]|[-’'.,][^\W_])|(?![a-z])[^\W_]+(?:[-’'.,][^\W_]+)*)"
 )
 # "NATO-led", "Moscow-based": the name is the part before the hyphen.
@@ -105,7 +109,9 @@ class Token(NamedTuple):
 
     @property
     def capitalized(self) -> bool:
-        return self.text[:1].isupper()
+        # "al-Sisi", "al-Qaeda": an Arabic article before a capital is part of the name.
+        text = self.text
+        return text[:1].isupper() or (text[:3] in ("al-", "el-") and text[3:4].isupper())
 
     @property
     def is_acronym(self) -> bool:
@@ -184,6 +190,9 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         return
     # Datelines open paragraphs only, in capitals.
     if (start == 0 or text[start - 1] == "\n") and text[start].isupper():
+        dotted = DOTTED_DATELINE.match(text, start, start + 60)
+        if dotted is not None and dotted.end() > end:
+            return  # "Baku." of "Baku. 31 August."
         dateline = dateline_at(text, start, end)
         if dateline is not None:
             start = dateline

@@ -86,6 +86,10 @@ def _listed_places() -> set[str]:
     }
 
 
+# Regions and waters: a hyphen between two of them makes one name ("Maghreb-Europe pipeline"),
+# not two places as between two cities ("the Algiers-Oran line").
+REGIONS = {*PLACES, "Maghreb", "Levant", "Sahara", "Caribbean", "Pacific", "Atlantic", "Nordic",
+           "Baltics", "Anatolia", "Siberia", "Patagonia", "Himalayas", "Scandinavia"}  # fmt: skip
 PLACES |= _listed_places()
 # Short forms of places: the same place as the long form when both are named.
 PLACE_SHORT_FORMS = {"Karabakh": "Nagorno-Karabakh", "Gaza Strip": "Gaza"}
@@ -94,7 +98,9 @@ KNOWN_ORGANIZATIONS = {
     "SIPRI", "IISS", "Bloomberg", "Reuters", "Associated Press", "AFP", "TASS", "Interfax",
     "BBC", "CNN", "Xinhua", "Al Jazeera", "Global Firepower", "Global Fire Power",
     "Janes", "Jane's", "Defense News", "Financial Times", "The Economist", "RAND",
-    "Pentagon", "Kremlin", "World Bank", "United Nations", "European Union", "Trend",
+    "Pentagon", "Kremlin", "North Atlantic Alliance", "Bundeswehr", "Luftwaffe", "Tatmadaw", "House of Commons", "House of Lords",
+    "House of Representatives", "European Commission", "European Parliament", "European Council",
+    "Security Council", "World Bank", "United Nations", "European Union", "Trend",
     "APA", "Azertac", "Anadolu", "Lockheed Martin", "Boeing", "Rosoboronexport", "Elbit",
     # News agencies and outlets cited as sources.
     "AP", "PTI", "ANI", "IANS", "UNI", "NAN", "Yonhap", "Kyodo", "Kyodo News", "RIA Novosti",
@@ -104,6 +110,9 @@ KNOWN_ORGANIZATIONS = {
     "The Hindu", "Kyiv Independent", "Haaretz", "Yle", "NRK", "SVT", "Deutsche Welle", "DW",
     "Euronews", "Sky News", "Fox News", "NBC", "CBS", "ABC", "Newsweek", "Forbes", "Agence France-Presse",
     # Armed groups.
+    # Parties named bare.
+    "Sinn Féin", "Sinn Fein", "Fianna Fáil", "Fine Gael", "BJP", "AKP", "CHP", "Likud", "ANC",
+    "Kuomintang", "KMT", "LDP", "CDU", "CSU", "SPD", "AfD", "Fidesz", "Awami League", "BNP",
     "Hamas", "Hezbollah", "Houthis", "Houthi", "Taliban", "Al-Shabaab", "al-Shabaab",
     "Boko Haram", "ISIS", "ISIL", "Islamic State", "Daesh", "Al-Qaeda", "al-Qaeda", "ISWAP",
     "Wagner", "Wagner Group", "PKK", "YPG", "SDF", "M23", "TTP", "Polisario", "Janjaweed",
@@ -141,6 +150,10 @@ EXPANSIONS = {
     "PLA": "People's Liberation Army", "IDF": "Israel Defense Forces", "DoD": "Department of Defense",
 }  # fmt: skip
 ACRONYMS_OF = {long_form: acronym for acronym, long_form in EXPANSIONS.items()}
+# Other names of one body, either way round: "the Pentagon" is the Department of Defense.
+OTHER_NAMES = {"Pentagon": "Department of Defense", "North Atlantic Alliance": "NATO",
+               "Atlantic Alliance": "NATO"}  # fmt: skip
+OTHER_NAMES |= {other: name for name, other in OTHER_NAMES.items()}
 ORGANIZATION_HEADS = {
     "Ministry", "Forces", "Force", "Army", "Navy", "Guard", "Troops", "Service", "Services",
     "Agency", "Organization", "Organisation", "Office", "Council", "Committee", "Commission",
@@ -154,11 +167,12 @@ ORGANIZATION_HEADS = {
     "Congress", "Senate", "Duma", "Knesset", "Sejm", "Bundestag", "Storting", "Riksdag",
     "Majlis", "Rada", "Seimas", "Saeima", "Riigikogu", "Eduskunta", "Folketing", "Oireachtas",
     "Sabha",
-    "League", "Gendarmerie", "Coalition", "Bloc", "Network", "Dialogue",
+    "League", "Gendarmerie", "Coalition", "Bloc", "Network", "Dialogue", "Administration",
+    "Intelligence",
     # Company suffixes and the words that end companies' names.
     "Corp", "Co", "Plc", "PLC", "LLC", "GmbH", "AG", "SA", "NV", "Limited", "Holdings",
     "Aerospace", "Dynamics", "Aviation", "Airlines", "Airways", "Electronics", "Motors",
-    "Shipyard", "Shipyards", "Dockyard", "Shipbuilding", "Engineering", "Vehicles",
+    "Shipyard", "Shipyards", "Dockyard", "Shipbuilding", "Shipbuilders", "Engineering", "Vehicles",
     "Laboratories", "Labs", "Solutions", "Telecom", "Petroleum", "Energy", "Media",
     "Broadcasting", "Foundation", "Society", "Trust", "Board", "Forum", "Headquarters",
     "Partners", "Capital", "Associates", "Ventures", "Consulting", "Investments",
@@ -172,12 +186,15 @@ PROGRAM_HEADS = {
     "Treaty", "Agreement", "Project", "Doctrine", "Framework", "Pact", "Accord",
     "Convention", "Concept", "Roadmap", "Declaration", "Charter", "Communiqué", "Communique",
     "Act", "Protocol", "Accords", "Memorandum", "Olympics",
+    # Named contests and indices: "Asian Games", "World Championship", "Global Peace Index".
+    "Games", "Championship", "Championships", "Index",
 }  # fmt: skip
 PLACE_HEADS = {
     "Sea", "Ocean", "Gulf", "Strait", "River", "Mountains", "Region", "Province", "Line",
     "Peninsula", "Valley", "Island", "Islands", "Bay", "Desert", "Corridor", "Basin",
     "District", "City", "Oblast", "Lake", "Coast", "Canal", "Channel", "Border", "Zone",
-    "Heights", "Plateau", "Pass",
+    "Heights", "Plateau", "Pass", "Reef", "Shoal", "Atoll", "Archipelago", "Airbase", "Airport",
+    "Harbour", "Harbor",
 }  # fmt: skip
 POSITION_HEADS = {
     "Minister", "President", "Commander", "Commander-in-chief", "Commander-in-Chief", "Chief",

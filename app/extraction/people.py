@@ -54,7 +54,7 @@ PERSON_AFTER = re.compile(
     rf"""(?:,?\s(?:said|says|told|added|noted|stated|asserted|wrote|explained|argued|believes|insisted|tweeted|remarked
         |recalled|admitted|replied|thanked|was\snamed|was\sappointed|has\sbeen\sappointed
         |will\sbecome|scored|smashed|himself|herself|told\s(?:reporters|journalists))\b
-      |\s(?:government|administration)\b
+      |\s(?:government|govt|administration)\b
       |,\s(?:who|whose)\b
       |,\s\d{{2}},
       |,\s(?:a|an|the|its|his|her|their)\s(?:[\w’'-]{{1,20}}\s){{0,3}}?(?:{ROLES})s?\b
@@ -74,6 +74,8 @@ class PersonMatch:
 
 def name_shaped(token: Token) -> bool:
     word = token.text
+    if word[2:3] == "-" and word[3:4].isupper() and word[:2] in ("al", "el"):
+        word = word[3:]  # "al-Sisi" is shaped as "Sisi" is
     if not word[:1].isupper() or token.is_acronym or any(ch.isdigit() for ch in word):
         return False
     if word in _never_in_names():
@@ -101,7 +103,7 @@ def find_person(
     chunk: Chunk, text: str, next_is_post: bool = False, after_owner: bool = False
 ) -> PersonMatch | None:
     """The person a chunk names, if it names one: after titles, or by shape or context."""
-    tokens = chunk.tokens
+    tokens = _without_of_owner(chunk.tokens)
     start = len(tokens)
     while start > 0 and (name_shaped(tokens[start - 1]) or _inner_particle(tokens, start - 1)):
         start -= 1
@@ -129,6 +131,18 @@ def find_person(
     if next_is_post or _context_says_person(text, name[0].start, name[-1].end):
         return PersonMatch([], name)
     return None
+
+
+def _without_of_owner(tokens: list[Token]) -> list[Token]:
+    """'Ivan Havlik of Slovakia', 'Ana Soto of NATO': the name before its country or body."""
+    at = next((i for i in (len(tokens) - 2, len(tokens) - 3) if i >= 2 and tokens[i].text == "of"),
+              None)  # fmt: skip
+    if at is None:
+        return tokens
+    owner = " ".join(t.text for t in tokens[at + 1 :])
+    if owner in gz.country_by_surface() or owner in gz.KNOWN_ORGANIZATIONS:
+        return tokens[:at]
+    return tokens
 
 
 def _inner_particle(tokens: list[Token], index: int) -> bool:

@@ -1,8 +1,8 @@
-"""Posts (position entities) and the bodies named in lower case, each qualified by its own
-country or body: 'Polish Prime Minister' -> 'Prime Minister of Poland', 'NATO Secretary
-General' -> 'Secretary General of NATO', "Egypt's defence ministry" -> 'Ministry of
-Defence of Egypt'. A post whose phrase names no country takes the article's dominant
-country, or is dropped: it is never given another country's name.
+"""Posts (position entities), each qualified by its own country or body: 'Polish Prime
+Minister' -> 'Prime Minister of Poland', 'NATO Secretary General' -> 'Secretary General of
+NATO', 'Bank of Ireland chairman' -> 'Chairman of Bank of Ireland'. A post whose phrase names
+no country takes the article's dominant country, or is dropped: it is never given another
+country's name.
 
 Works on the entity table it is handed (duck-typed); imports only the gazetteer.
 """
@@ -11,58 +11,12 @@ import re
 
 from app.enums import EntityType
 from app.extraction import gazetteer as gz
-from app.extraction.document import Sentence, Token
+from app.extraction.document import Token
 
 HONORIFICS = ("Mr", "Mrs", "Ms", "Dr", "Sir", "Prof", "The", "His", "Her", "Excellency")
 # "Minister of Defence" <-> "Defence Minister": one post, either way round.
 OF_FORM = re.compile(r"((?:First |Deputy |Vice )*)Minister of (?:the )?(\w+)(?: Affairs)?")
 HEAD_FORM = re.compile(r"((?:First |Deputy |Vice )*)(\w+) Minister")
-# In lower case, after a demonym or a possessive country (or "the"): bodies and posts.
-LOWER_NOUNS = {
-    "parliament": ("Parliament of {c}", EntityType.organization),
-    "government": ("Government of {c}", EntityType.organization),
-    "cabinet": ("Cabinet of {c}", EntityType.organization),
-    "army": ("{d} Army", EntityType.organization),
-    "navy": ("{d} Navy", EntityType.organization),
-    "air force": ("{d} Air Force", EntityType.organization),
-    "armed forces": ("{d} Armed Forces", EntityType.organization),
-    "military": ("{d} Armed Forces", EntityType.organization),
-    "defence ministry": ("Ministry of Defence of {c}", EntityType.organization),
-    "defense ministry": ("Ministry of Defense of {c}", EntityType.organization),
-    "foreign ministry": ("Ministry of Foreign Affairs of {c}", EntityType.organization),
-    "finance ministry": ("Ministry of Finance of {c}", EntityType.organization),
-    "interior ministry": ("Ministry of Interior of {c}", EntityType.organization),
-    "president": ("President of {c}", EntityType.position),
-    "prime minister": ("Prime Minister of {c}", EntityType.position),
-    "defence minister": ("Defence Minister of {c}", EntityType.position),
-    "defense minister": ("Defense Minister of {c}", EntityType.position),
-    "foreign minister": ("Foreign Minister of {c}", EntityType.position),
-    "finance minister": ("Finance Minister of {c}", EntityType.position),
-    "interior minister": ("Interior Minister of {c}", EntityType.position),
-    "home minister": ("Home Minister of {c}", EntityType.position),
-    "deputy prime minister": ("Deputy Prime Minister of {c}", EntityType.position),
-    "vice president": ("Vice President of {c}", EntityType.position),
-    "foreign secretary": ("Foreign Secretary of {c}", EntityType.position),
-    "defence secretary": ("Defence Secretary of {c}", EntityType.position),
-    "defense secretary": ("Defense Secretary of {c}", EntityType.position),
-    "army chief": ("Army Chief of {c}", EntityType.position),
-    "chief of staff": ("Chief of Staff of {c}", EntityType.position),
-    "national security adviser": ("National Security Adviser of {c}", EntityType.position),
-    "ambassador": ("Ambassador of {c}", EntityType.position),
-    "king": ("King of {c}", EntityType.position),
-    "supreme leader": ("Supreme Leader of {c}", EntityType.position),
-}
-LOWER_NOUN = re.compile(
-    r"\b(?:(?P<owner>[A-Z][\w-]{1,30})(?P<poss>[’']s)?|(?P<the>the|a|by|in|to|from|before))\s"
-    r"(?P<noun>" + "|".join(sorted(LOWER_NOUNS, key=len, reverse=True)) + r")\b(?![-’'])"
-    # Not the noun used as an adjective: "the government ministry", "government bonds".
-    r"(?!\s(?:ministry|ministries|bonds?|debt|spending|budget)\b)"
-)
-# Bare "the president", "the army" name the article's own country only when it dominates;
-# these nouns are too common to take even that on their own.
-NEEDS_OWNER = {"army", "navy", "air force", "armed forces", "military", "president", "government",
-               "cabinet", "vice president", "ambassador", "king", "chief of staff",
-               "army chief"}  # fmt: skip
 
 
 def post_of(table, text: str, tokens: list[Token], owner) -> str | None:
@@ -73,6 +27,9 @@ def post_of(table, text: str, tokens: list[Token], owner) -> str | None:
     while words and _is_rank(words[-1]) and not _general_post(words):
         words = words[:-1]
     qualifier = owner.name if owner is not None else None
+    if len(words) > 2 and qualifier is None and " ".join(words[:2]) in gz.country_by_surface():
+        qualifier = qualifier_of(table, " ".join(words[:2]))  # "South Korean President"
+        words = words[2:]
     if words and qualifier is None:
         qualifier = qualifier_of(table, words[0])
         if qualifier is not None:
@@ -107,21 +64,44 @@ def post_of(table, text: str, tokens: list[Token], owner) -> str | None:
 
 
 REPUBLIC = re.compile(r"(.+?) of (?:the )?Republic of (.+)")
+# The heads of armed units, which name a body before a post that commands it ("Naval Forces
+# Commander").
+COMMANDS = {"Commander", "Chief", "Head", "Commander-in-Chief", "Commander-in-chief"}
+UNIT_HEADS = {"Forces", "Force", "Army", "Navy", "Command", "Corps", "Guard", "Fleet",
+              "Division", "Brigade"}  # fmt: skip
 
 
 def _body_in_title(table, text: str, tokens: list[Token], title: str, qualifier: str) -> None:
-    """'Commander of the Air Force': the body the post heads is an entity too."""
-    if title.count(" of ") != 1 or not qualifier:
+    """'Commander of the Air Force', 'Air Forces Commander': the body the post heads is an
+    entity too."""
+    if not qualifier:
         return
-    body = title.split(" of ", 1)[1].removeprefix("the ")
-    words = body.split()
+    if " of " not in title:
+        words = title.split()[:-1]  # "1st Army Commander": a unit's name before the post
+        if len(words) < 2 or words[-1] not in UNIT_HEADS or title.split()[-1] not in COMMANDS:
+            return  # "Naval Forces Commander", not "Armed Forces Minister"
+        body = " ".join(words)
+    elif title.count(" of ") == 1:
+        body = title.split(" of ", 1)[1].removeprefix("the ")
+        words = body.split()
+    else:
+        return
     if len(words) < 2 or gz.type_from_head(words[-1]) is not EntityType.organization:
         return
     if words[-1] == "Staff":
         return  # "Chief of Defence Staff" is a post; its staff is seldom meant
-    key = table.resolve(body) or table.add(f"{body} of {qualifier}", EntityType.organization,
-                                           aliases=[body])  # fmt: skip
+    same = SAME_UNIT.get(body)  # "Naval Forces" after "Navy": one body
+    key = (
+        table.resolve(body)
+        or (same and (table.resolve(f"{same} of {qualifier}") or table.resolve(same)))
+        or table.add(f"{body} of {qualifier}", EntityType.organization, aliases=[body])
+    )
+    table.alias(key, body)
     _body_mention(table, text, tokens, words, key)
+
+
+SAME_UNIT = {"Naval Forces": "Navy", "Navy": "Naval Forces", "Air Forces": "Air Force",
+             "Air Force": "Air Forces"}  # fmt: skip
 
 
 def _named_body(table, text: str, tokens: list[Token], body: str) -> None:
@@ -189,41 +169,6 @@ def qualifier_of(table, word: str) -> str | None:
     return None
 
 
-def lower_case_bodies(table, text: str, sentence: Sentence) -> None:
-    """ "Azerbaijan's parliament", "the Swedish prime minister", "the finance ministry"."""
-    for match in LOWER_NOUN.finditer(sentence.text):
-        noun = match.group("noun")
-        pattern, entity_type = LOWER_NOUNS[noun]
-        country = None
-        if match.group("owner"):
-            country = gz.country_by_surface().get(match.group("owner"))
-            if country is None or (match.group("poss") is None) == (
-                country.name == match.group("owner")
-            ):
-                continue  # "Sweden parliament" / "Swedish's" are no owners
-        elif noun not in NEEDS_OWNER:
-            name = table.post_country if entity_type is EntityType.position else table.main_country
-            country = gz.country_by_surface().get(name or "")
-        if country is None or not country.demonyms:
-            continue
-        name = pattern.format(c=country.name, d=country.demonyms[0])
-        surface = match.group(0) if match.group("owner") else noun
-        start = sentence.start + (match.start() if match.group("owner") else match.start("noun"))
-        end = sentence.start + match.end()
-        if entity_type is EntityType.position:
-            title = name.rsplit(" of ", 1)[0]
-            key = add_post(table, title, country.name, [surface])
-        else:
-            key = table.resolve(name)
-            if key is None and noun == "parliament" and not match.group("owner"):
-                key = table.canonical(table.legislature)  # "the parliament": the Assembly
-                key = key if key in table.records else None
-            key = key or table.add(name, entity_type)
-            table.alias(key, surface)
-        if not any(m.start <= start and end <= m.end for m in table.mentions[-8:]):
-            table.mention(start, end, text, key)
-
-
 LOWER_TITLE = (
     r"(?:(?:acting|interim|deputy|vice|group|chief|senior|executive|managing|general|first)\s)"
     r"{0,3}(?:chairman|chairwoman|chairperson|chief\sexecutive(?:\sofficer)?|ceo|cfo|coo|CEO"
@@ -253,12 +198,21 @@ def posts_of_body(table, text: str, start: int, end: int, body_key: str) -> None
     if (after := TITLE_AFTER_BODY.match(text, end, end + 40)) is not None:
         title = after.group("title")
         surface = " ".join(text[start : after.end()].split())
+        known = table.resolve(surface)  # "Land Forces commander" after "Land Forces Commander"
+        if known is not None and table.records[known].type is EntityType.position:
+            table.alias(known, surface)
+            table.mention(start, after.end(), text, known)
+            return
         _body_post(table, text, title, body.name, surface, start, after.end())
+
+
+def title_case(title: str) -> str:
+    """'managing director and ceo' -> 'Managing Director and CEO'."""
+    return " ".join(w.upper() if w.lower() in ("ceo", "cfo", "coo", "md") else w.capitalize()
+                    for w in title.split()).replace(" And ", " and ")  # fmt: skip
 
 
 def _body_post(table, text: str, title: str, body: str, surface: str, start, end) -> None:
     words = title.split()
-    title = " ".join(w.upper() if w.lower() in ("ceo", "cfo", "coo", "md") else w.capitalize()
-                     for w in words).replace(" And ", " and ")  # fmt: skip
-    key = add_post(table, title, body, [surface, " ".join(words)])
+    key = add_post(table, title_case(title), body, [surface, " ".join(words)])
     table.mention(start, end, text, key)

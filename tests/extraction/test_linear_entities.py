@@ -34,6 +34,22 @@ SHAPES = {
     "acronyms": "(RLT) ",
     "hyphens": "anti-NATO-led ",
     "apostrophes": "O’Grady’s ",
+    "counterparts": "Chilean Foreign Minister Ana Soto and her Peruvian counterpart, ",
+    "militaries": "Chile's military bases and ",
+    "currencies": "40 million US dollars ",
+    "routes": "the Lima-Quito-Lima ",
+    "units": "Air Forces Commander Gen. ",
+    "sites": "at the Kandoro garrison and NATO headquarters ",
+    "governments": "said that the government has ",
+    "long_forms": "Joint Press Office (JPO) said ",
+    "dotted_datelines": "Baku. 31 August.\n",
+    "weapon_systems": "Long Range Rocket Systems ",
+    "arabic_names": "Omar al-Rashidi al-Nour el-",
+    "korean_posts": "South Korean President North Korean leader Peru Army General ",
+    "of_owners": "Ivan Havlik of Slovakia said ",
+    "shows": "the LIMEX defence show and the Quispe govt ",
+    "compass_places": "in Kandoro and Western Kandoro Gas Corridor ",
+    "company_posts": "Harbour Bank Ltd named its new chairman and the bank’s chief executive ",
 }
 SIZE = 25_000
 
