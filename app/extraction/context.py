@@ -17,7 +17,7 @@ from app.extraction.lexicon import modality_of, negated
 from app.extraction.quantities import Period, find_periods
 from app.extraction.spans import SpanIndex
 
-EXTRACTOR_VERSION = "rules-2"
+EXTRACTOR_VERSION = "rules-3"
 
 LEADING_FILLER = re.compile(
     r"^(?:(?:the|in \d{4},?|meanwhile,?|however,?|also,?|moreover,?|now,?|today,?)\s+)*$",

@@ -245,8 +245,13 @@ PERIOD_PATTERNS = [
     (re.compile(rf"\bsince ({YEAR})\b"), "open"),
     # "from fiscal 2026", "starting in 2025": a start with no end ("from 2018 to 2022" is
     # a range, read first).
-    (re.compile(rf"\b(?:from|starting(?: in| from)?|beginning(?: in| from)?) (?:fiscal (?:year )?)?"
-                rf"({YEAR})\b(?!{DASH})"), "open"),
+    (
+        re.compile(
+            rf"\b(?:from|starting(?: in| from)?|beginning(?: in| from)?) (?:fiscal (?:year )?)?"
+            rf"({YEAR})\b(?!{DASH})"
+        ),
+        "open",
+    ),
     (re.compile(rf"\b({YEAR})\b"), "year"),
 ]
 RELATIVE_YEARS = {"this year": 0, "last year": -1, "next year": 1, "previous year": -1}
@@ -274,7 +279,9 @@ YEARS_THROUGH = re.compile(rf"\b(?:the\s+)?{_COUNT}[\s-]years?\s+(?:through|to|u
 # Counted back from the publication: "four years ago"; "the next financial year" is the
 # fiscal year that starts in the publication's year, "the last fiscal" the one before.
 YEARS_AGO = re.compile(rf"\b{_COUNT}\s+years?\s+ago\b", re.IGNORECASE)
-FISCAL = re.compile(r"\b(?P<which>next|last|this)\s+(?:financial|fiscal)(?:\s+year)?\b", re.IGNORECASE)
+FISCAL = re.compile(
+    r"\b(?P<which>next|last|this)\s+(?:financial|fiscal)(?:\s+year)?\b", re.IGNORECASE
+)
 FISCAL_START = {"next": 0, "this": 0, "last": -1}  # the span of years each names
 
 

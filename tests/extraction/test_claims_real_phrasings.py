@@ -53,16 +53,22 @@ def test_a_post_of_a_named_body_in_lower_case():
 
 def test_the_predecessor_named_in_the_next_sentence():
     text = ("President Ana Reyes promoted General Luis Soto and appointed him the new Army "
-            "Commander of Chile. General Luis Soto will replace General Mario Vidal, who retires.")  # fmt: skip
+            "Commander of Chile. General Luis Soto will replace General Mario Vidal, "
+            "who retires.")  # fmt: skip
     [fact] = facts(text, "appointment")
     assert (fact["subject"], fact["replaces"]) == ("Luis Soto", "Mario Vidal")
 
 
 def test_newly_appointed_is_an_appointment_not_a_title_held():
     text = ("President Ana Reyes introduced Luis Soto, the newly appointed Army Commander of "
-            "Chile, to the staff on Monday. She thanked the outgoing commander, Mario Vidal.")  # fmt: skip
+            "Chile, to the staff on Monday. She thanked the outgoing commander, "
+            "Mario Vidal.")  # fmt: skip
     [fact] = facts(text, "appointment", "2020-01-10")
-    assert (fact["subject"], fact["replaces"], fact["period"]) == ("Luis Soto", "Mario Vidal", (None, None))
+    assert (fact["subject"], fact["replaces"], fact["period"]) == (
+        "Luis Soto",
+        "Mario Vidal",
+        (None, None),
+    )
     assert not [f for f in facts(text, "mandate", "2020-01-10") if f["subject"] == "Luis Soto"]
 
 
@@ -74,7 +80,8 @@ def test_selected_to_become_is_planned():
 
 
 def test_years_ago_dates_an_appointment():
-    text = "Omar Haddad joined Andes Bank. He was appointed chief executive of the Freight division three years ago."
+    text = ("Omar Haddad joined Andes Bank. He was appointed chief executive of the Freight "
+            "division three years ago.")  # fmt: skip
     [fact] = facts(text, "appointment", "2024-02-02")
     assert fact["subject"] == "Omar Haddad" and fact["period"] == (2021, 2021)
 
@@ -121,7 +128,9 @@ def test_a_percent_change_beside_a_budget(text, value, predicate):
 def test_a_change_takes_the_modality_of_its_amount():
     text = "Chile intends to allocate $2bn for ships, which is 2.4% more than this year."
     amount, change = facts(text, "spending", "2024-03-01")
-    assert amount["statement"].startswith("Chile plans") and change["statement"].startswith("Chile plans")
+    assert amount["statement"].startswith("Chile plans") and change["statement"].startswith(
+        "Chile plans"
+    )
 
 
 @pytest.mark.parametrize(
@@ -166,7 +175,8 @@ def test_its_budget_in_a_speakers_words_is_the_bodys():
 
 
 def test_every_name_of_a_list_ranks_among_the_top():
-    text = "Chile, Peru and Bolivia ranked among the top ten arms buyers in the four years through 2021."
+    text = ("Chile, Peru and Bolivia ranked among the top ten arms buyers in the four years "
+            "through 2021.")  # fmt: skip
     found = facts(text, "ranking")
     assert [f["subject"] for f in found] == ["Chile", "Peru", "Bolivia"]
     assert all(f["period"] == (2018, 2021) and f["rank"] is None for f in found)
@@ -181,7 +191,9 @@ def test_a_list_followed_by_ranks_after_the_leader():
 
 
 def test_the_list_followed_by_counts_on_from_the_rank_written_last():
-    text = "Chile took the first place, the second - Peru. The list followed by Bolivia and Uruguay."
+    text = (
+        "Chile took the first place, the second - Peru. The list followed by Bolivia and Uruguay."
+    )
     ranks = {f["subject"]: f["rank"] for f in facts(text, "ranking")}
     assert ranks == {"Chile": 1, "Peru": 2, "Bolivia": 3, "Uruguay": 4}
 
@@ -201,7 +213,8 @@ def test_leaders_positions_and_numbers(text, rank, total):
 
 def test_the_prior_period_is_the_span_before_the_one_stated():
     text = ("Chile bought most arms in 2018-2022. Peru ranked as the third largest importer over "
-            "the past five years, up from being ranked sixth over the prior five-year period.")  # fmt: skip
+            "the past five years, up from being ranked sixth over the prior five-year "
+            "period.")  # fmt: skip
     periods = {f["rank"]: f["period"] for f in facts(text, "ranking")}
     assert periods == {3: (2018, 2022), 6: (2013, 2017)}
 

@@ -78,7 +78,8 @@ SHAPES = {
     "followed": "followed by Chile (5%), Peru, and ",
     "top_lists": "Chile, Peru and Bolivia as the top five arms importers, ",
     "leaders": "is a world leader in copper mining and No.1 ",
-    "budget_lines": "allocated Rs 5 crore for the next financial year on Monday, its 5-billion-euro plan ",
+    "budget_lines": "allocated Rs 5 crore for the next financial year on Monday, its "
+    "5-billion-euro plan ",
     "contracts": "won a contract worth $1bn to design and awarded Boeing a $2bn deal ",
     "countless": "to buy the Alpha Bravo missile systems and ",
     "arms_shares": "Chile received 5 percent of Peru's arms imports and ",

@@ -143,9 +143,7 @@ def test_a_written_year_dates_a_deal_better_than_a_month():
     ],
 )
 def test_the_largest_supplier_of_a_country(text):
-    assert [(f["subject"], f["object"]) for f in typed(text, "procurement")] == [
-        ("Chile", "Spain")
-    ]
+    assert [(f["subject"], f["object"]) for f in typed(text, "procurement")] == [("Chile", "Spain")]
 
 
 def test_general_heads_in_a_list_of_weapons_are_weapons():

@@ -87,7 +87,12 @@ def _appointment(ctx: SentenceContext, verb: re.Match, succession_cue: bool, say
         draft.modality = "planned"  # "selected X to become", "leaving the bank to become"
     draft.period = _period(ctx, verb, post.end - ctx.sentence.start, saying)
     aside = NEWLY.search(ctx.body, max(0, verb.start() - 8), verb.end())
-    if draft.period is None and draft.modality == "asserted" and ctx.state.published_year and not aside:
+    if (
+        draft.period is None
+        and draft.modality == "asserted"
+        and ctx.state.published_year
+        and not aside
+    ):
         # An appointment the news reports without a date is the news of its day.
         year = ctx.state.published_year
         draft.period = Period(year, year, ctx.absolute(verb.start()), ctx.absolute(verb.end()))
@@ -104,9 +109,8 @@ def _period(ctx: SentenceContext, verb: re.Match, end: int, saying: int) -> Peri
     if NEWLY.search(ctx.body, max(0, verb.start() - 8), verb.end()):
         return None  # "X, the newly appointed Y, was introduced on Friday": not its date
     period = period_near(ctx, verb.start(), max(verb.end(), end))
-    if period is not None and period.end <= ctx.absolute(verb.start()):
-        if saying < verb.start():
-            return None
+    if period is not None and period.end <= ctx.absolute(verb.start()) and saying < verb.start():
+        return None
     return period
 
 
@@ -117,7 +121,9 @@ AFTER = re.compile(r"\bafter\s+$")
 
 
 def _leaving(ctx: SentenceContext, verb: re.Match, person: Ref) -> Ref | None:
-    for ref in ctx.entities_in(verb.end(), min(len(ctx.body), verb.end() + REACH), EntityType.person):
+    for ref in ctx.entities_in(
+        verb.end(), min(len(ctx.body), verb.end() + REACH), EntityType.person
+    ):
         at = ref.start - ctx.sentence.start
         if (ref.key != person.key and AFTER.search(ctx.body, max(0, at - 8), at)
                 and LEAVES.match(ctx.text, ref.end)):  # fmt: skip
@@ -158,7 +164,7 @@ def _lower_post(ctx: SentenceContext, verb: re.Match) -> Ref | None:
     """The post a lower-case phrase names, qualified by its body: the one 'of' names, else
     the organisation named last before the verb (or the sentence's subject, for 'its')."""
     found = LOWER_POST.search(ctx.body, verb.end(), min(len(ctx.body), verb.end() + REACH))
-    if found is None or found.group("more") and found.group("of"):
+    if found is None or (found.group("more") and found.group("of")):
         return None  # none, or a name that goes on ("of the Europe, Middle East and ...")
     if not COMPLEMENT.match(ctx.body[verb.end() : found.start()]):
         return None
@@ -182,12 +188,16 @@ def _lower_post(ctx: SentenceContext, verb: re.Match) -> Ref | None:
         plain = title.removeprefix("group ")  # "group chief executive" is the chief executive
         name = f"{plain.title()} of {ctx.name_of(owner)}"
         key = ctx.table.add(name, EntityType.position, aliases=[title, plain])
-    return Ref(key, ctx.absolute(found.start("title")), ctx.absolute(found.end("title")
-                                                                    if not found.group("of") else found.end("of")))
+    return Ref(
+        key,
+        ctx.absolute(found.start("title")),
+        ctx.absolute(found.end("title") if not found.group("of") else found.end("of")),
+    )
 
 
-PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being|has|have|had|newly|just)\s+(?:\w+\s+)?$",
-                     re.IGNORECASE)
+PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|been|be|being|has|have|had|newly|just)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
 TAKING = ("took", "takes", "assum", "sworn", "confirmed", "replac", "succe", "becom")
 PRONOUN = re.compile(r"\s+(?:him|her)\b", re.IGNORECASE)
 SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -237,7 +247,10 @@ def _predecessor_after(ctx: SentenceContext, person: Ref) -> Ref | None:
     end = stop.end() if stop else min(len(ctx.text), start + LOOKAHEAD)
     people = [m for m in ctx.table.in_span(start, end)
               if m.key in ctx.table.records and ctx.type_of(m.key) is EntityType.person]  # fmt: skip
-    for cue in (*SUCCESSION.finditer(ctx.text, start, end), *PREDECESSOR.finditer(ctx.text, start, end)):
+    for cue in (
+        *SUCCESSION.finditer(ctx.text, start, end),
+        *PREDECESSOR.finditer(ctx.text, start, end),
+    ):
         after = [m for m in people if cue.end() <= m.start < cue.end() + 60]
         if not after or after[0].key == person.key:
             continue

@@ -48,10 +48,10 @@ def percent_changes(ctx: SentenceContext, spender: Ref, amounts: list[FactCandid
     ends = [f.evidence.end for f in amounts]
     for pattern in (AS_NOUN, OF_NOUN, AS_VERB, AFTER_AMOUNT):
         for match in pattern.finditer(ctx.body):
-            if pattern is AFTER_AMOUNT or pattern is OF_NOUN:
-                if not _amount_before(ctx, amounts, ends, match.start()):
-                    continue  # "up 5% from 2019" with no amount: another rule's, or none
-            fact = _change(ctx, spender, _amount_before(ctx, amounts, ends, match.start()), match)
+            amount = _amount_before(ctx, amounts, ends, match.start())
+            if pattern in (AFTER_AMOUNT, OF_NOUN) and not amount:
+                continue  # "up 5% from 2019" with no amount: another rule's, or none
+            fact = _change(ctx, spender, amount, match)
             if fact is not None:
                 facts.append(fact)
     return facts

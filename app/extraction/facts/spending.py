@@ -89,8 +89,12 @@ def find(ctx: SentenceContext) -> list:
         if first_noun is None:  # where the sentence first names a budget: looked up once
             found = BUDGET_NOUN.search(ctx.body)
             first_noun = found.start() if found else len(ctx.body)
-        if verb and not noun and WEAK_VERB.match(verb[-1].group(0)) and (
-                ctx.subject is None or first_noun >= money.start):
+        if (
+            verb
+            and not noun
+            and WEAK_VERB.match(verb[-1].group(0))
+            and (ctx.subject is None or first_noun >= money.start)
+        ):
             continue  # "to boost trade volume to $100M", "bought by Paris": not a budget's
         if DEAL_AFTER.match(ctx.body, money.end) and not noun:
             continue  # "the $5.5 billion order": a deal's price, a procurement fact says it
@@ -207,8 +211,10 @@ DEAL_AFTER = re.compile(r"\)?\s*(?:\([^()]{0,40}\)\s*)?(?:(?!(?:for|on|to|of|in|
 ITS = re.compile(r"\bits\s+(?:[\w-]+\s+){0,2}$")
 # Verbs that say money moved or changed, not that a budget gave it: a budget noun must be in
 # the sentence before the amount for them to be spending.
-WEAK_VERB = re.compile(r"rais|increas|boost|cut|slash|reduc|"
-                       r"reached|hit|totall?|amount|stood|rose|climbed|grew|provid")
+WEAK_VERB = re.compile(
+    r"rais|increas|boost|cut|slash|reduc|"
+    r"reached|hit|totall?|amount|stood|rose|climbed|grew|provid"
+)
 GOVERNMENT = re.compile(r"\b(?:[Gg]overnment|[Gg]ovt)\b")
 
 
