@@ -104,7 +104,8 @@ def pin(cpu: int):
 
 
 def cache_counts(base: str) -> tuple[float, float]:
-    text = httpx.get(f"{base}/metrics").text
+    # Slow on a big store (it also counts the rows) and behind the run's last requests.
+    text = httpx.get(f"{base}/metrics", timeout=120).text
     found = dict(re.findall(r'article_facts_response_cache_total\{result="(\w+)"\} ([\d.e+]+)',
                             text))  # fmt: skip
     return float(found.get("hit", 0)), float(found.get("miss", 0))

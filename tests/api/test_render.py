@@ -16,15 +16,15 @@ from tests.helpers import AUTH
 # seed lacks.
 ARTICLE = (
     "Poland will buy 96 Apache helicopters from the United States for $12.5bn, the Polish "
-    "Ministry of National Defence said. Poland’s defence budget will reach 4.7% of GDP in "
-    "2025. General Wiesław Kukuła was appointed Chief of the General Staff of Poland in "
-    "2023, replacing General Rajmund Andrzejczak. Poland ranked 21st among 145 countries "
+    "Ministry of National Defence said. Poland’s military outlays are set to climb to 4.2% "
+    "of GDP in 2026. General Tomasz Wirski was appointed Chief of the General Staff of "
+    "Poland in 2023, succeeding General Adam Rolak. Poland ranked 21st among 145 countries "
     "in the Global Firepower index 2024 — up from 24th."
 )
 LISTS = [
     "", "type=ranking", "type=spending", "entity=azerbaijan", "entity=poland",
     "subject=azerbaijan", "object=south-caucasus", "attributed_to=global-fire-power",
-    "replaces=rajmund-andrzejczak", "modality=planned", "modality=asserted", "article_id=1",
+    "replaces=adam-rolak", "modality=planned", "modality=asserted", "article_id=1",
     "article_id=2", "year=2015", "from=2014", "to=2018", "from=2010&to=2020",
     "min_value=1", "max_value=10", "min_value=0.5&max_value=100000000000", "origin=curated",
     "origin=extracted", "review_status=accepted", "review_status=unreviewed", "q=weapons",
