@@ -53,10 +53,8 @@ def test_two_parties_agreeing_a_pact():
 @pytest.mark.parametrize(
     "text",
     [
-        "Chile has expanded its defence co-operation with strategic partners such as the US "
-        "and Brazil.",
-        "To keep a credible posture, Chile has expanded its defence co-operation with the US "
-        "and Brazil.",
+        "Chile has stepped up its military co-operation with key allies such as the US and Brazil.",
+        "To stay credible, Chile has stepped up military co-operation with the US and Brazil.",
     ],
 )
 def test_each_listed_partner_is_a_cooperation(text):
@@ -73,13 +71,13 @@ def test_a_headline_list_of_partners():
 
 
 def test_a_plan_of_cooperation_with_its_years():
-    [fact] = facts("The CSTO defence ministers endorsed the plan of cooperation for 2021-2022.",
+    [fact] = facts("The CSTO defence ministers approved the plan of cooperation for 2023-2024.",
                    "cooperation")  # fmt: skip
-    assert (fact["subject"], fact["object"], fact["period"]) == ("CSTO", None, (2021, 2022))
+    assert (fact["subject"], fact["object"], fact["period"]) == ("CSTO", None, (2023, 2024))
 
 
 def test_a_contract_signed_with_a_country_is_no_cooperation():
-    assert facts("Greece has signed a contract with France for three frigates.",
+    assert facts("Spain signed a contract with Italy to buy four corvettes.",
                  "cooperation") == []  # fmt: skip
 
 

@@ -37,18 +37,18 @@ def test_two_appointments_in_one_sentence():
 
 
 def test_a_lower_case_post_takes_its_body():
-    text = ("Andes Bank said Maria Lopez, its head of lending, will become its interim group "
-            "chief executive from Monday, after Pedro Ruiz leaves the bank.")  # fmt: skip
+    text = ("Lumen Credit said Sara Okafor, who runs its retail lending, will become its acting "
+            "chief executive on Tuesday, after Tomas Berg leaves.")  # fmt: skip
     [fact] = facts(text, "appointment", "2022-05-01")
-    assert fact["object"] == "Chief Executive of Andes Bank"
-    assert fact["replaces"] == "Pedro Ruiz" and fact["period"] == (2022, 2022)
+    assert fact["object"] == "Chief Executive of Lumen Credit"
+    assert fact["replaces"] == "Tomas Berg" and fact["period"] == (2022, 2022)
 
 
 def test_a_post_of_a_named_body_in_lower_case():
-    text = "The council has appointed Ivan Petrov as the new commander-in-chief of the Guards."
+    text = "The council has chosen Ivan Petrov as the next commander-in-chief of the Border Corps."
     [fact] = facts(text, "appointment")
     assert fact["subject"] == "Ivan Petrov"
-    assert fact["object"].lower() == "commander-in-chief of the guards"
+    assert fact["object"].lower() == "commander-in-chief of the border corps"
 
 
 def test_the_predecessor_named_in_the_next_sentence():
@@ -73,15 +73,15 @@ def test_newly_appointed_is_an_appointment_not_a_title_held():
 
 
 def test_selected_to_become_is_planned():
-    text = ("The board of Andes Bank has selected its finance director Omar Haddad to become its "
-            "next chief executive.")  # fmt: skip
+    text = ("The board of Andes Bank has selected its treasurer Omar Haddad to become its chief "
+            "executive in the spring.")  # fmt: skip
     [fact] = facts(text, "appointment")
     assert fact["subject"] == "Omar Haddad" and fact["statement"].startswith("Omar Haddad is to")
 
 
 def test_years_ago_dates_an_appointment():
-    text = ("Omar Haddad joined Andes Bank. He was appointed chief executive of the Freight "
-            "division three years ago.")  # fmt: skip
+    text = ("Omar Haddad joined Andes Bank. Three years ago he was appointed director of the "
+            "Freight division.")  # fmt: skip
     [fact] = facts(text, "appointment", "2024-02-02")
     assert fact["subject"] == "Omar Haddad" and fact["period"] == (2021, 2021)
 
@@ -89,7 +89,7 @@ def test_years_ago_dates_an_appointment():
 @pytest.mark.parametrize(
     "text",
     [
-        "Maria Lopez was named chief executive of the Europe, Middle East and Africa region.",
+        "Maria Lopez was named chief executive of the North, South and Central division.",
         "Andes Bank named a new head.",
     ],
 )
@@ -98,9 +98,9 @@ def test_no_appointment_without_a_whole_post_and_a_person(text):
 
 
 def test_a_budget_for_the_next_fiscal_year_is_proposed_and_so_are_its_lines():
-    text = ("The Government of Chile on Monday allocated 9 billion pesos for the defence budget "
-            "for the next financial year. Another 2 billion pesos has been earmarked for "
-            "pensions. Last year, 8 billion pesos had been earmarked for the forces.")  # fmt: skip
+    text = ("On Monday the Government of Chile allocated 7 billion pesos for defence in the next "
+            "financial year. A further 3 billion pesos has been earmarked for pensions. Last "
+            "year, 6 billion pesos had been earmarked for the forces.")  # fmt: skip
     first, second, third = facts(text, "spending", "2021-02-01")
     assert (first["subject"], first["period"]) == ("Government of Chile", (2021, 2022))
     assert first["statement"].startswith("Government of Chile proposed")
@@ -111,10 +111,10 @@ def test_a_budget_for_the_next_fiscal_year_is_proposed_and_so_are_its_lines():
 @pytest.mark.parametrize(
     ("text", "value", "predicate"),
     [
-        ("Chile allocated $5bn for defence in 2022, marking a 6% increase in allocation.", 6.0,
-         "increased_by"),
-        ("Chile proposes to increase the military budget by 3.6% in 2025.", 3.6, "increased_by"),
-        ("Chile intends to allocate $2bn for ships, which is 2.4% more than this year.", 2.4,
+        ("Chile set aside $4bn for its navy in 2022, marking a 7% increase over the previous "
+         "allocation.", 7.0, "increased_by"),
+        ("Chile proposes to raise its navy budget by 4.2% in 2026.", 4.2, "increased_by"),
+        ("Chile intends to allocate $3bn for ships, which is 1.8% more than it spends now.", 1.8,
          "increased_by"),
         ("Chile said it has proposed a 5 percent on-year cut in its budget for 2026.", 5.0,
          "decreased_by"),
@@ -126,7 +126,7 @@ def test_a_percent_change_beside_a_budget(text, value, predicate):
 
 
 def test_a_change_takes_the_modality_of_its_amount():
-    text = "Chile intends to allocate $2bn for ships, which is 2.4% more than this year."
+    text = "Chile intends to allocate $3bn for ships, which is 1.8% more than it spends now."
     amount, change = facts(text, "spending", "2024-03-01")
     assert amount["statement"].startswith("Chile plans") and change["statement"].startswith(
         "Chile plans"
@@ -160,7 +160,7 @@ def test_a_sentence_naming_no_spender_speaks_for_the_article_country():
 @pytest.mark.parametrize(
     "text",
     [
-        "Peru and Chile agreed to boost trade volume to $100M.",
+        "Peru and Chile agreed to lift their yearly trade volume to $250M.",
     ],
 )
 def test_money_that_moves_without_a_budget_is_no_spending(text):
@@ -169,9 +169,9 @@ def test_money_that_moves_without_a_budget_is_no_spending(text):
 
 def test_its_budget_in_a_speakers_words_is_the_bodys():
     text = ("Andes Bank reported its results. Maria Lopez, the lender's chairman, said its "
-            "digital investment over the next five years will reach at least $3bn.")  # fmt: skip
+            "branch investment in the years ahead will reach at least $4bn.")  # fmt: skip
     [fact] = facts(text, "spending")
-    assert fact["subject"] == "Andes Bank" and fact["value"] == 3e9
+    assert fact["subject"] == "Andes Bank" and fact["value"] == 4e9
 
 
 def test_every_name_of_a_list_ranks_among_the_top():
@@ -191,9 +191,7 @@ def test_a_list_followed_by_ranks_after_the_leader():
 
 
 def test_the_list_followed_by_counts_on_from_the_rank_written_last():
-    text = (
-        "Chile took the first place, the second - Peru. The list followed by Bolivia and Uruguay."
-    )
+    text = "Chile came first, the second - Peru. The list followed by Bolivia and Uruguay."
     ranks = {f["subject"]: f["rank"] for f in facts(text, "ranking")}
     assert ranks == {"Chile": 1, "Peru": 2, "Bolivia": 3, "Uruguay": 4}
 
@@ -202,7 +200,7 @@ def test_the_list_followed_by_counts_on_from_the_rank_written_last():
     ("text", "rank", "total"),
     [
         ("Chile is a world leader in copper mining.", 1, None),
-        ("Peru has secured 41st position out of a total of 120 countries surveyed.", 41, 120),
+        ("Peru was placed 37th out of 95 nations in the survey.", 37, 95),
         ("Lara, a fine spinner, is ranked the No.1 bowler.", 1, None),
     ],
 )
@@ -212,11 +210,11 @@ def test_leaders_positions_and_numbers(text, rank, total):
 
 
 def test_the_prior_period_is_the_span_before_the_one_stated():
-    text = ("Chile bought most arms in 2018-2022. Peru ranked as the third largest importer over "
-            "the past five years, up from being ranked sixth over the prior five-year "
+    text = ("Chile bought most arms in 2018-2022. Peru ranked as the fourth biggest buyer across "
+            "the last five years, climbing from ninth place in the prior five-year "
             "period.")  # fmt: skip
     periods = {f["rank"]: f["period"] for f in facts(text, "ranking")}
-    assert periods == {3: (2018, 2022), 6: (2013, 2017)}
+    assert periods == {4: (2018, 2022), 9: (2013, 2017)}
 
 
 def test_the_day_a_ranking_was_said_is_not_its_period():

@@ -176,7 +176,7 @@ def test_an_energy_corridor_is_a_project_and_a_reef_is_a_place():
 def test_a_company_post_after_an_adjective_and_the_company_noun():
     found = entities(
         "Harbour Mobile Ltd grew. Harbour Mobile added users. Ana Soto, the state-owned "
-        "operator's chairman, said so."
+        "firm's chairman, told reporters."
     )
     assert found["Chairman of Harbour Mobile Ltd"][0] is EntityType.position
 

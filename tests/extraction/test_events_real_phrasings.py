@@ -36,7 +36,7 @@ def test_ministers_from_a_group_gathering_in_a_city():
 
 def test_a_countrys_post_stands_for_its_named_holder_and_each_person_met_counts():
     text = (
-        "Chile’s Defence Minister Luis Soto flew in on Monday. Chile’s defence minister "
+        "Chile’s Defence Minister Luis Soto flew in on Monday. The Chilean defence minister "
         "has met his Peruvian counterpart Ana Reyes and Bolivia’s army chief Marta Quispe."
     )
     found = [(s, o) for s, o, _ in _events(text) if o in ("Ana Reyes", "Marta Quispe")]
@@ -44,7 +44,7 @@ def test_a_countrys_post_stands_for_its_named_holder_and_each_person_met_counts(
 
 
 def test_troops_striking_a_counted_enemy_after_an_adverbial():
-    text = ("The Chadian Army said its troops have in a week of joint operations neutralised "
+    text = ("The Chadian Army said its soldiers have in a week of joint raids neutralised "
             "seven insurgents near the lake.")  # fmt: skip
     [fact] = run(text).facts
     assert (fact.type.value, fact.quantity) == ("event", 7)
@@ -110,9 +110,8 @@ def test_deliveries_beside_a_purchase():
     assert [(f["subject"], f["object"], f["period"]) for f in delivered] == [
         ("Peru", "Italy", (2024, 2024)),
     ]  # fmt: skip
-    text = (
-        "Chile has ordered 12 new frigates, the navy said, with the first to be delivered in 2029."
-    )
+    text = ("Chile has ordered 12 new frigates, the navy said, and the first is due to be "
+            "delivered in 2029.")  # fmt: skip
     [fact] = [f for f in run(text).facts if f.predicate == "first_delivery"]
     assert (fact.subject, fact.period_start, fact.modality.value) == ("chile", 2029, "planned")
 

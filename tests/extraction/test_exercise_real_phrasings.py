@@ -12,11 +12,9 @@ def test_a_pair_of_demonyms_before_the_noun_names_the_participants():
 
 
 def test_troops_told_in_the_next_sentence():
-    text = (
-        "The largest military exercises have begun in Chile. About 10,000 soldiers were involved."
-    )
+    text = "Chile's largest drills in decades have begun. Some 8,000 troops were involved."
     [fact] = typed(text, "exercise")
-    assert (fact["subject"], fact["quantity"], fact["modality"]) == ("Chile", 10000, "asserted")
+    assert (fact["subject"], fact["quantity"], fact["modality"]) == ("Chile", 8000, "asserted")
 
 
 def test_troops_told_soon_after_the_exercise_by_a_sentence_of_their_own():
@@ -27,9 +25,9 @@ def test_troops_told_soon_after_the_exercise_by_a_sentence_of_their_own():
 
 
 def test_the_count_right_before_the_troops_and_a_plan_said_of_the_exercise():
-    [fact] = typed("Chile plans its biggest exercise in forty years with 5000 soldiers taking part "
+    [fact] = typed("Chile plans its biggest exercise in forty years, with 4000 troops taking part "
                    "in exercise Andes Shield.", "exercise")  # fmt: skip
-    assert (fact["quantity"], fact["modality"], fact["item"]) == (5000, "planned", "Andes Shield")
+    assert (fact["quantity"], fact["modality"], fact["item"]) == (4000, "planned", "Andes Shield")
 
 
 def test_the_country_an_exercise_signals_to_takes_no_part():
@@ -38,13 +36,13 @@ def test_the_country_an_exercise_signals_to_takes_no_part():
 
 
 def test_the_year_an_exercise_was_first_held_is_no_holding():
-    text = "The envoy of Chile said that the aim of the exercise, first held in 1990, is to train."
+    text = "Chile's envoy said the exercise, first held in 1990, aims to build trust."
     assert typed(text, "exercise") == []
 
 
 def test_the_drills_right_after_a_named_exercise_are_that_exercise():
     text = ("Officers met to plan the exercise Andes Shield, which starts on May 2 next year. "
-            "3000 soldiers from the Chilean Army will take part in the drills.")  # fmt: skip
+            "3000 soldiers from the Chilean Army are to take part in the manoeuvres.")  # fmt: skip
     [fact] = typed(text, "exercise", "2024-11-20")
     assert (fact["subject"], fact["quantity"], fact["modality"]) == ("Chilean Army", 3000,
                                                                      "planned")  # fmt: skip

@@ -113,14 +113,14 @@ def test_an_extension_awarded_names_its_seller_after_the_verb():
 def test_the_buyer_follows_a_speakers_words():
     text = (
         "Chile wants a stronger navy. Speaking at the Naval War College, President Ana "
-        "Reyes said that bidding for the procurement of two helicopters was set to begin."
+        "Reyes said that a tender for the purchase of two helicopters is expected to open in May."
     )
     fact = typed(text, "procurement")[-1]
     assert (fact["subject"], fact["quantity"], fact["modality"]) == ("Chile", 2, "planned")
 
 
 def test_one_vessel_ordered_by_a_navy_is_no_count_of_the_order():
-    assert typed("Sea trials began for a new patrol vessel ordered by the Chilean Navy.",
+    assert typed("Sea trials began for the lone corvette ordered by the Chilean Navy.",
                  "procurement") == []  # fmt: skip
 
 
@@ -147,17 +147,17 @@ def test_the_largest_supplier_of_a_country(text):
 
 
 def test_general_heads_in_a_list_of_weapons_are_weapons():
-    fact = one("Peru's purchases during 2022 included aircraft, naval weapons and sensors.")
+    fact = one("Peru's arms buys in 2022 included aircraft, naval weapons and sensors.")
     assert (fact["subject"], fact["quantity"], fact["period"]) == ("Peru", None, (2022, 2022))
 
 
 def test_each_seller_of_a_purchase_and_a_buyer_outside_its_aside():
     text = (
         "Chile, which backs Peru against Bolivia's claims, is buying military equipment "
-        "from the U.S. and South Korea."
+        "from the U.S. and Japan."
     )
     found = typed(text, "procurement")
     assert [(f["subject"], f["object"]) for f in found] == [
         ("Chile", "United States"),
-        ("Chile", "South Korea"),
+        ("Chile", "Japan"),
     ]
