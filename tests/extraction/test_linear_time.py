@@ -110,6 +110,9 @@ SHAPES = {
     "invasions": "Russia's invasion of Ukraine, a country, the Russian invasion of ",
     "member_lists": "NATO has six full members -- Peru, Chile are two observer states, ",
     "meeting_words": "meeting of NATO defence chiefs meeting of NATO ",
+    # a party, then a run of separators that ends in no noun (LINK backtracked on each)
+    "separator_runs": "France" + " -" * 15 + " x exercise began. ",
+    "space_runs": "France" + " " * 30 + "x exercise began. ",
 }
 SMALL, LARGE = 100_000, 1_048_576
 
