@@ -31,6 +31,7 @@ RULE_LEADS = {
     "modality": "Chile will plan to propose a request that Peru is set to ",
     "attribution": "According to ",
     "report": "A report by ",
+    "group": "NATO met in Brussels. ",
 }
 # Units repeated to fill the text: names, acronyms, lists, possessives, cue words,
 # numbers, and the shapes that made patterns backtrack.
@@ -113,6 +114,9 @@ SHAPES = {
     # a party, then a run of separators that ends in no noun (LINK backtracked on each)
     "separator_runs": "France" + " -" * 15 + " x exercise began. ",
     "space_runs": "France" + " " * 30 + "x exercise began. ",
+    # an organisation as the subject of each list, or made a subject just before
+    "group_lists": "NATO's members include France, ",
+    "observer_runs": "France and Spain are observer states, ",
 }
 SMALL, LARGE = 100_000, 1_048_576
 

@@ -1,0 +1,35 @@
+"""Behaviour the code review found wrong: members credited to the wrong body, a post
+resolved to a company named far away, a buyer carried over from a distant deal."""
+
+from tests.extraction.helpers import facts
+
+
+def _members(text: str) -> set[tuple]:
+    return {(f["subject"], f["predicate"], f["object"]) for f in facts(text, "alliance")}
+
+
+def test_member_states_of_a_named_group_belong_to_that_group():
+    text = (
+        "The Pentagon announced on Tuesday that it would deploy two destroyers. "
+        "Portugal and Greece are member states of the European Union."
+    )
+    found = _members(text)
+    assert ("Portugal", "member_of", "European Union") in found
+    assert not any(obj == "Pentagon" for _, _, obj in found)
+
+
+def test_observer_states_are_never_credited_to_a_ministry():
+    text = "The Pentagon warned it would respond. Portugal and Greece are observer states."
+    assert _members(text) == set()
+
+
+def test_observer_states_fall_back_to_the_bloc_last_made_a_subject():
+    text = "NATO gathered in Brussels. Portugal and Greece are observer states."
+    assert ("Portugal", "observer_of", "NATO") in _members(text)
+
+
+def test_one_member_list_does_not_run_into_the_next():
+    text = "NATO's members include Portugal, Greece and Norway, ASEAN's members include Vietnam."
+    found = _members(text)
+    assert ("Vietnam", "member_of", "ASEAN") in found
+    assert ("Vietnam", "member_of", "NATO") not in found
