@@ -30,6 +30,7 @@ TITLE = (
 COMPANY_POST = re.compile(rf"\b(?P<owner>{OWNER})\s{PASSING}(?P<title>{TITLE})\b(?![-’'])")
 CUES = ("chairman", "chairwoman", "chief", "ceo", "CEO", "director", "president")
 RECENT = 40  # mentions looked back over for the company a title's 'its' means: a bound
+SENTENCE_REACH = 600  # characters looked back over for that sentence's start: a bound
 
 
 def company_posts(table, text: str) -> None:
@@ -45,7 +46,7 @@ def company_posts(table, text: str) -> None:
         if match.group("owner") == "as" and title.endswith("president"):
             continue  # "served as president" is seldom a company's post
         company = (
-            _named_before(table, text, match.start())
+            _named_before(table, covered, text, match.start())
             if match.group("owner") in ("its", "Its")
             else None
         )
@@ -87,10 +88,14 @@ def _company(name: str) -> bool:
     return any(word in COMPANY_WORDS for word in name.split())
 
 
-def _named_before(table, text: str, offset: int) -> str | None:
-    """The company named last before `offset` in the same sentence."""
-    sentence_start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset))
-    for mention in reversed(table.mentions[-RECENT:]):
+def _named_before(table, names: SpanIndex, text: str, offset: int) -> str | None:
+    """The company named last before `offset` in the same sentence. The mentions before
+    `offset` come from the sorted index (the table's last ones are the article's end), and
+    the sentence start is looked for only SENTENCE_REACH back (else quadratic)."""
+    low = max(0, offset - SENTENCE_REACH)
+    sentence_start = max(text.rfind(". ", low, offset), text.rfind("\n", low, offset), low - 1)
+    count = names.before(offset)
+    for mention in reversed(names.items[max(0, count - RECENT) : count]):
         if sentence_start < mention.start < offset:
             key = table.canonical(mention.key)
             record = table.records.get(key or "")

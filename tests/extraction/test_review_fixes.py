@@ -1,7 +1,7 @@
 """Behaviour the code review found wrong: members credited to the wrong body, a post
 resolved to a company named far away, a buyer carried over from a distant deal."""
 
-from tests.extraction.helpers import facts
+from tests.extraction.helpers import facts, run
 
 
 def _members(text: str) -> set[tuple]:
@@ -33,3 +33,18 @@ def test_one_member_list_does_not_run_into_the_next():
     found = _members(text)
     assert ("Vietnam", "member_of", "ASEAN") in found
     assert ("Vietnam", "member_of", "NATO") not in found
+
+
+def _posts(text: str) -> set[str]:
+    result = run(text)
+    return {entity.name for entity in result.entities if "Chairman" in entity.name}
+
+
+def test_its_chairman_is_of_the_company_just_named_however_long_the_article():
+    head = (
+        "Commonwealth Bank Ltd posted a profit. Commonwealth Bank Ltd shares fell. "
+        "Acme Holdings Ltd confirmed its chairman would step down in March. "
+    )
+    later = "".join(f"Officials from Chile and Peru met in Lima on round {i}. " for i in range(30))
+    for text in (head, head + later):
+        assert _posts(text) == {"Chairman of Acme Holdings Ltd"}
