@@ -48,3 +48,14 @@ def test_its_chairman_is_of_the_company_just_named_however_long_the_article():
     later = "".join(f"Officials from Chile and Peru met in Lima on round {i}. " for i in range(30))
     for text in (head, head + later):
         assert _posts(text) == {"Chairman of Acme Holdings Ltd"}
+
+
+def test_a_contract_won_takes_no_buyer_from_a_deal_told_long_before():
+    deal = "Norway purchased 12 helicopters from Italy in 2019. "
+    won = "Separately, Airbus won a contract worth $2bn to supply patrol boats."
+    later = "".join(f"Rain fell over the coast of Chile on morning {i}. " for i in range(40))
+    buyers = {f["subject"] for f in facts(deal + later + won, "procurement")
+              if f["predicate"] == "contracted"}  # fmt: skip
+    assert "Norway" not in buyers
+    near = {f["subject"] for f in facts(deal + won, "procurement") if f["predicate"] == "contracted"}
+    assert near == {"Norway"}
