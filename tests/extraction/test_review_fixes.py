@@ -54,8 +54,9 @@ def test_a_contract_won_takes_no_buyer_from_a_deal_told_long_before():
     deal = "Norway purchased 12 helicopters from Italy in 2019. "
     won = "Separately, Airbus won a contract worth $2bn to supply patrol boats."
     later = "".join(f"Rain fell over the coast of Chile on morning {i}. " for i in range(40))
-    buyers = {f["subject"] for f in facts(deal + later + won, "procurement")
-              if f["predicate"] == "contracted"}  # fmt: skip
-    assert "Norway" not in buyers
-    near = {f["subject"] for f in facts(deal + won, "procurement") if f["predicate"] == "contracted"}
-    assert near == {"Norway"}
+    assert "Norway" not in _buyers(deal + later + won)
+    assert _buyers(deal + won) == {"Norway"}
+
+
+def _buyers(text: str) -> set[str]:
+    return {f["subject"] for f in facts(text, "procurement") if f["predicate"] == "contracted"}
