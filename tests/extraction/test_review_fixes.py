@@ -60,3 +60,9 @@ def test_a_contract_won_takes_no_buyer_from_a_deal_told_long_before():
 
 def _buyers(text: str) -> set[str]:
     return {f["subject"] for f in facts(text, "procurement") if f["predicate"] == "contracted"}
+
+
+def test_a_sentence_initial_article_is_lower_case_inside_the_statement():
+    text = "The parade will be attended by Marta Quispe and Jorge Vidal."
+    statements = {f["statement"] for f in facts(text, "event")}
+    assert statements and all(" the parade" in s for s in statements), statements

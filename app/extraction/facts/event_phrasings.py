@@ -87,6 +87,8 @@ def _passive_by(ctx: SentenceContext) -> list:
     stop = LIST_END.search(ctx.body, match.end())
     end = stop.start() if stop else len(ctx.body)
     verb, thing = match.group("verb"), match.group("thing").strip()
+    # the thing leaves the sentence's start: "X attended the ceremony", not "The ceremony"
+    thing = thing[0].lower() + thing[1:]
     modality = lexicon.modality_of(ctx.body, match.start("aux"), match.end())
     period = period_near(ctx, match.start(), match.end())
     if verb == "signed":
