@@ -41,6 +41,10 @@ def company_posts(table, text: str) -> None:
     if main is None:
         return
     covered = SpanIndex(table.mentions)  # the names already found: "Bank of Ireland chairman"
+    posts: dict[str, set[str]] = {}  # what follows an " of " in a post's name -> its keys
+    for key, record in table.records.items():
+        if record.type is EntityType.position:
+            _index_post(posts, key, record.name)
     for match in COMPANY_POST.finditer(text):
         title = match.group("title")
         if match.group("owner") == "as" and title.endswith("president"):
@@ -51,15 +55,26 @@ def company_posts(table, text: str) -> None:
             else None
         )
         body = table.records[company or main].name
-        key = _known_post(table, title_case(title), body)
+        key = _known_post(table, posts, title_case(title), body)
         if key is None:
             key = add_post(table, title_case(title), body, [title])
+            _index_post(posts, key, table.records[key].name)
         table.alias(key, title)
         if not covered.covers(match.start("title"), match.end()):
             table.mention(match.start("title"), match.end(), text, key)
 
 
-def _known_post(table, title: str, body: str) -> str | None:
+def _index_post(posts: dict[str, set[str]], key: str, name: str) -> None:
+    """Index a post under each tail after ' of ' (a scan of all records per title was
+    quadratic): 'Chief of Bank of Ireland' under 'bank of ireland' and 'ireland'."""
+    lowered = name.lower()
+    at = lowered.find(" of ")
+    while at >= 0:
+        posts.setdefault(lowered[at + 4 :], set()).add(key)
+        at = lowered.find(" of ", at + 1)
+
+
+def _known_post(table, posts: dict[str, set[str]], title: str, body: str) -> str | None:
     """The company's post already named, in full or longer: 'chief executive officer' and
     'chief executive' after 'Group Chief Executive' are that post."""
     short = title.removesuffix(" Officer")
@@ -67,9 +82,10 @@ def _known_post(table, title: str, body: str) -> str | None:
         if (key := table.resolve(f"{form} of {body}")) is not None:
             return key
     suffix = f" {short} of {body}".lower()
-    posts = [r.key for r in table.records.values()
-             if r.type is EntityType.position and r.name.lower().endswith(suffix)]  # fmt: skip
-    return posts[0] if len(posts) == 1 else None
+    records = [table.records.get(key) for key in posts.get(body.lower(), ())]
+    found = {r.key for r in records
+             if r is not None and r.type is EntityType.position and r.name.lower().endswith(suffix)}  # fmt: skip
+    return found.pop() if len(found) == 1 else None
 
 
 def _main_company(table) -> str | None:
