@@ -18,7 +18,9 @@ def ticker_of(table, text: str, chunks: list[Chunk], position: int) -> str | Non
     if not TICKER_BEFORE.search(window) or text[chunk.end : chunk.end + 1] != ")":
         return None
     opening = chunk.start - len(window) + window.rindex("(")
-    company = next((c for c in reversed(chunks[:position]) if c.end < opening), None)
+    # walked back by index: a copy of chunks[:position] per ticker was quadratic
+    company = next((chunks[i] for i in range(position - 1, -1, -1) if chunks[i].end < opening),
+                   None)  # fmt: skip
     if company is None or text[company.end : opening].strip():
         return None
     key = table.resolve(company.text)

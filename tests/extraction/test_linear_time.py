@@ -31,6 +31,7 @@ RULE_LEADS = {
     "modality": "Chile will plan to propose a request that Peru is set to ",
     "attribution": "According to ",
     "report": "A report by ",
+    "group": "NATO met in Brussels. ",
 }
 # Units repeated to fill the text: names, acronyms, lists, possessives, cue words,
 # numbers, and the shapes that made patterns backtrack.
@@ -110,6 +111,12 @@ SHAPES = {
     "invasions": "Russia's invasion of Ukraine, a country, the Russian invasion of ",
     "member_lists": "NATO has six full members -- Peru, Chile are two observer states, ",
     "meeting_words": "meeting of NATO defence chiefs meeting of NATO ",
+    # a party, then a run of separators that ends in no noun (LINK backtracked on each)
+    "separator_runs": "France" + " -" * 15 + " x exercise began. ",
+    "space_runs": "France" + " " * 30 + "x exercise began. ",
+    # an organisation as the subject of each list, or made a subject just before
+    "group_lists": "NATO's members include France, ",
+    "observer_runs": "France and Spain are observer states, ",
 }
 SMALL, LARGE = 100_000, 1_048_576
 
@@ -148,3 +155,19 @@ def test_a_mebibyte_costs_about_ten_times_100_kb(rule, shape):
     large = cpu_seconds(text_of(RULE_LEADS[rule], SHAPES[shape], LARGE))
     # Ten times the text: about ten times the time if linear, a hundred if quadratic.
     assert large < 25 * small + 2.0 and large < 40.0, (small, large)
+
+
+def _distinct_word(number: int) -> str:
+    letters, word = "aeioustnlkmr", chr(65 + number % 26)
+    number //= 26
+    for _ in range(5):
+        word, number = word + letters[number % 12], number // 12
+    return word
+
+
+def test_many_distinct_bodies_each_named_once_stay_linear():
+    # Every sentence adds a body and asks which body 'the Guards' is: a scan of all the
+    # records per sentence took 7 s for 300 kB of this; an index takes about one.
+    units = [f"{_distinct_word(i)} {_distinct_word(i * 7 + 3)} Agency designated the Guards "
+             "a group. " for i in range(300_000 // 60)]  # fmt: skip
+    assert cpu_seconds("".join(units)) < 5.0

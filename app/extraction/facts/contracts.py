@@ -69,6 +69,10 @@ def _price(body: str, noun: re.Match, moneys: list[Quantity]) -> Quantity | None
     return None
 
 
+# How far (characters between sentences) a deal's buyer carries to 'X won a contract'.
+BUYER_REACH = 300
+
+
 def _won(ctx: SentenceContext, verb: re.Match, noun: re.Match) -> tuple[Ref | None, Ref | None]:
     """'Northrop won a contract (from the Navy)': the winner sells."""
     seller = parties.buyer(ctx, verb.start())
@@ -77,8 +81,9 @@ def _won(ctx: SentenceContext, verb: re.Match, noun: re.Match) -> tuple[Ref | No
     buyer = parties.after_cue(ctx, FROM_BUYER, noun.end(), seller,
                               min(len(ctx.body), noun.end() + 60))  # fmt: skip
     if buyer is None:
-        last = ctx.state.notes.get("buyer")
-        if isinstance(last, str) and last != seller.key and last in ctx.table.records:
+        last, told_end = ctx.state.notes.get("buyer") or (None, 0)
+        near = ctx.sentence.start - told_end <= BUYER_REACH  # the next sentence or two
+        if near and isinstance(last, str) and last != seller.key and last in ctx.table.records:
             buyer = Ref(last)
     return buyer, seller
 

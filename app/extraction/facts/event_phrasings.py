@@ -87,6 +87,8 @@ def _passive_by(ctx: SentenceContext) -> list:
     stop = LIST_END.search(ctx.body, match.end())
     end = stop.start() if stop else len(ctx.body)
     verb, thing = match.group("verb"), match.group("thing").strip()
+    # the thing leaves the sentence's start: "X attended the ceremony", not "The ceremony"
+    thing = thing[0].lower() + thing[1:]
     modality = lexicon.modality_of(ctx.body, match.start("aux"), match.end())
     period = period_near(ctx, match.start(), match.end())
     if verb == "signed":
@@ -238,12 +240,26 @@ def definite_name(ctx: SentenceContext, start: int, end: int) -> Ref | None:
     match = DEFINITE.match(ctx.body, start)
     if match is None or match.end() > end:
         return None
-    word = match.group("word")
-    keys = {key for key, record in ctx.table.records.items()
-            if record.type is EntityType.organization and word in record.name.split()}  # fmt: skip
+    keys = _organizations_by_word(ctx).get(match.group("word"), set())
     if len(keys) != 1:
         return None
     return Ref(keys.pop(), ctx.absolute(match.start("word")), ctx.absolute(match.end("word")))
+
+
+def _organizations_by_word(ctx: SentenceContext) -> dict[str, set[str]]:
+    """Word of a name -> the organisations named with it, built once per article (a scan
+    of every record per sentence was quadratic); rebuilt only if records were added."""
+    records = ctx.table.records
+    cached = ctx.state.notes.get("organizations_by_word")
+    if cached is not None and cached[0] == len(records):
+        return cached[1]
+    by_word: dict[str, set[str]] = {}
+    for key, record in records.items():
+        if record.type is EntityType.organization:
+            for word in record.name.split():
+                by_word.setdefault(word, set()).add(key)
+    ctx.state.notes["organizations_by_word"] = (len(records), by_word)
+    return by_word
 
 
 def _army(ctx: SentenceContext) -> Ref | None:

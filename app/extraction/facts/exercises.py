@@ -27,8 +27,10 @@ PARTIES = (EntityType.country, EntityType.organization)
 # "a signal to Russia", "directed against Iran": whom an exercise is aimed at takes no part.
 TARGET = re.compile(r"\b(?:to|against|towards?|at)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the joint Russian-Belarusian exercise": participants named right before the noun.
-LINK = re.compile(r"(?:[\s-]+|\s*,\s*|\s+and\s+|\s+(?:joint|military|naval|air|land|sea|war|"
-                  r"annual|combined|large-scale|multinational|bilateral|trilateral|major)\b)*",
+# Spaces, then separator tokens each followed by its spaces: a run of spaces or hyphens splits
+# one way only (the old `(?:[\s-]+|...)*` was `(a+)*`, exponential on a failing run).
+LINK = re.compile(r"\s*(?:(?:[-,]|\b(?:and|joint|military|naval|air|land|sea|war|annual|combined|"
+                  r"large-scale|multinational|bilateral|trilateral|major)\b)\s*)*",
                   re.IGNORECASE)  # fmt: skip
 # "Norway plans its largest exercise": a plan said of the exercise, not by a modal verb.
 PLANS = re.compile(r"\b(?:plans|planned|is\s+planning|are\s+planning|prepares|is\s+preparing|"

@@ -1,6 +1,7 @@
 """Member lists of a group (read by alliances): 'X has six full members -- A, B and C',
-'X's dialogue partners include A and B', 'A and B are four observer states' (of the group
-last made a subject), 'A and B are acceding states' (joining, planned).
+'X's dialogue partners include A and B', 'A and B are member states of X', 'A and B are
+four observer states' (of the bloc last made a subject), 'A and B are acceding states'
+(joining, planned).
 """
 
 import re
@@ -18,6 +19,7 @@ GROUP_INCLUDE = re.compile(rf"['’]s\s+(?:full\s+|dialogue\s+)?{KIND}\s+(?:incl
 # (only states: "A and B are members" names no group; a number word may stand before)
 ARE_KIND = re.compile(r"\s+(?:are|were)\s+(?:the\s+)?(?:[a-z-]+\s+)?"
                       r"(?P<kind>observer\s+states|acceding\s+states|member\s+states)\b")  # fmt: skip
+OF_GROUP = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
 LIST_END = re.compile(r";|,\s+(?:and|but|while|which|who)\s+(?![A-Z])|\.(?:\s|$)")
 PREDICATES = {"members": "member_of", "member": "member_of", "observers": "observer_of",
               "observer": "observer_of", "partners": "partner_of", "acceding": "joined"}  # fmt: skip
@@ -26,6 +28,15 @@ VERBS = {"member_of": "is a member of", "observer_of": "is an observer of",
 CUE = re.compile(r"member|observer|partner|acceding")
 GROUPS = (EntityType.organization,)
 MEMBERS = (EntityType.country,)
+# A list runs at most this far (and stops at the next cue): without a bound every match
+# read to the sentence's end, quadratic in a long one, with a fact per country each time.
+REACH = 400
+MAX_LIST = 40
+# Only a bloc has member states: the last subject may be a ministry ('the Pentagon said').
+BLOC_WORDS = {"Organization", "Organisation", "Union", "Alliance", "Treaty", "Pact", "Bloc",
+              "Community", "Association", "League", "Coalition", "Council", "Commonwealth",
+              "Nations", "Partnership", "NATO", "OSCE", "UN", "EU", "CSTO", "SCO", "CIS",
+              "ASEAN", "OPEC", "AU", "GCC"}  # fmt: skip
 
 
 def find(ctx: SentenceContext) -> list:
@@ -41,19 +52,42 @@ def find(ctx: SentenceContext) -> list:
         include = GROUP_INCLUDE.match(ctx.body, group.end - ctx.sentence.start)
         if include:
             facts += _listed(ctx, group, include, include.end(), _list_end(ctx, include.end()))
+    floor = 0  # a clause's countries start after the previous match: each read once
     for are in ARE_KIND.finditer(ctx.body):
         # "A, B and C are four observer states": the countries just before, of one clause
-        start = max(ctx.body.rfind(";", 0, are.start()), ctx.body.rfind(". ", 0, are.start()))
-        start = max(start + 1, ctx.body.rfind(", and ", 0, are.start()) + 1)
-        group_key = ctx.state.last_organization_subject
-        if group_key and _is_group(ctx, group_key):
-            facts += _listed(ctx, Ref(group_key), are, start, are.start())
+        low = max(floor, are.start() - REACH)
+        start = max(ctx.body.rfind(";", low, are.start()), ctx.body.rfind(". ", low, are.start()))
+        start = max(start + 1, ctx.body.rfind(", and ", low, are.start()) + 1, low)
+        floor = are.end()
+        group = _group_after(ctx, are.end()) or _last_bloc(ctx)
+        if group is not None:
+            facts += _listed(ctx, group, are, start, are.start())
     return facts
 
 
+def _group_after(ctx: SentenceContext, position: int) -> Ref | None:
+    """'... are member states of the European Union': the group named right after."""
+    of = OF_GROUP.match(ctx.body, position)
+    if of is None:
+        return None
+    group = ctx.first_entity(of.end(), min(len(ctx.body), of.end() + 80), *GROUPS)
+    return group if group is not None and group.start == ctx.absolute(of.end()) else None
+
+
+def _last_bloc(ctx: SentenceContext) -> Ref | None:
+    key = ctx.state.last_organization_subject
+    if key and _is_group(ctx, key) and BLOC_WORDS & set(ctx.name_of(key).split()):
+        return Ref(key)
+    return None
+
+
 def _list_end(ctx: SentenceContext, start: int) -> int:
-    stop = LIST_END.search(ctx.body, start)
-    return stop.start() if stop else len(ctx.body)
+    """Where a list read from `start` ends: a clause break, the next cue or REACH."""
+    limit = min(len(ctx.body), start + REACH)
+    cue = CUE.search(ctx.body, start, limit)
+    limit = cue.start() if cue else limit
+    stop = LIST_END.search(ctx.body, start, limit)
+    return stop.start() if stop else limit
 
 
 def _is_group(ctx: SentenceContext, key: str) -> bool:
@@ -63,7 +97,7 @@ def _is_group(ctx: SentenceContext, key: str) -> bool:
 def _listed(ctx: SentenceContext, group: Ref, match: re.Match, start: int, end: int) -> list:
     predicate = PREDICATES[match.group("kind").split()[0]]
     facts = []
-    for member in ctx.entities_in(start, end, *MEMBERS):
+    for member in ctx.entities_in(start, end, *MEMBERS)[:MAX_LIST]:
         draft = FactDraft(FactType.alliance, member, predicate, object=group, attributed=True,
                           confidence=0.8)  # fmt: skip
         draft.anchor(ctx.absolute(match.start()), ctx.absolute(match.end()))

@@ -81,7 +81,8 @@ def find(ctx: SentenceContext) -> list:
     found = _counted(ctx, triggers) or _countless(ctx, triggers) or contracts.find(ctx)
     for fact in found:
         if fact is not None:
-            ctx.state.notes["buyer"] = fact.subject  # "X won a contract" later: X's buyer
+            # "X won a contract" next: X's buyer (where this sentence ends bounds how far)
+            ctx.state.notes["buyer"] = (fact.subject, ctx.sentence.end)
     return found + flows
 
 
