@@ -20,7 +20,7 @@ CONFIDENCE: dict[FactType, float] = {
     FactType.exercise: 0.68,
     FactType.mandate: 0.94,
     FactType.procurement: 0.84,
-    FactType.ranking: 0.94,
+    FactType.ranking: 0.96,
     FactType.spending: 0.74,
     FactType.structure: 0.4,
 }

@@ -221,3 +221,18 @@ def test_the_day_a_ranking_was_said_is_not_its_period():
     text = "Chile ranks 11th globally in copper exports, the president said on Sunday."
     [fact] = facts(text, "ranking", "2025-02-23")
     assert fact["period"] == (None, None)
+
+
+def test_a_rank_in_a_named_edition_takes_the_edition_s_year():
+    """The year is part of the index's name, so the sentence states no period of its own."""
+    text = ("The result shows in the Global Harbour Index 2021 of the Sea Council, where "
+            "Chile came 12th out of 80 ports assessed.")  # fmt: skip
+    [fact] = facts(text, "ranking")
+    assert (fact["rank"], fact["rank_total"], fact["period"]) == (12, 80, (2021, 2021))
+
+
+def test_an_edition_in_another_clause_dates_no_other_rank():
+    text = ("Chile ranked ninth among 80 nations in the Harbour index 2021 and remains the "
+            "region's largest fish exporter.")  # fmt: skip
+    periods = {f["rank"]: f["period"] for f in facts(text, "ranking")}
+    assert periods[9] == (2021, 2021) and periods.get(1, (None, None)) == (None, None)

@@ -73,6 +73,7 @@ SHAPES = {
     "imports": "imported $1bn and 5 ",
     "asides": ", which spent $1bn in 2020, ",
     "gdp_shares": "spending 5% of GDP and ",
+    "named_editions": "came 5th in the Alpha Index 2021, 6th of 80 in the Bravo Report 2020, ",
     "lower_posts": "will become its acting chief executive of the Alpha Bravo, after ",
     "newly": "the newly appointed Chief of Staff, General Alpha said ",
     "percent_changes": "budget a 7% increase in its budget, which is 1.8% more than up 3% from ",

@@ -261,6 +261,12 @@ def _draft(ctx: SentenceContext, match: re.Match, subject: Ref) -> FactDraft | N
     draft.period = period_for(ctx, start, end) or draft.period
     if draft.period is not None and NEWS_DATE.match(ctx.text, draft.period.start):
         draft.period = None  # "ranks 11th, the president said on Sunday": the saying's day
+    if draft.period is None and (edition := _edition_in(ctx, start, end)):
+        # "the Peace Index 2023, where X came 12th": the year of the edition the rank is in
+        # (inside the index's name, so no period of the sentence's own)
+        year = int(edition.group(1))
+        draft.period = Period(year, year, ctx.absolute(edition.start(1)),
+                              ctx.absolute(edition.end(1)))  # fmt: skip
     prior = PRIOR.search(ctx.body, match.end(), min(len(ctx.body), match.end() + 40))
     earlier = ctx.state.last_range
     if prior is not None and earlier is not None and earlier.end_year is not None:
@@ -269,6 +275,24 @@ def _draft(ctx: SentenceContext, match: re.Match, subject: Ref) -> FactDraft | N
         draft.period = Period(earlier.start_year - span, earlier.start_year - 1,
                               ctx.absolute(prior.start()), ctx.absolute(prior.end()))  # fmt: skip
     return draft
+
+
+NAMED_EDITION = re.compile(
+    r"\b(?:[Rr]anking|[Ii]ndex|[Rr]eport|[Ss]urvey|[Ee]dition)\s+((?:19|20)\d\d)\b"
+)
+
+
+def _edition_in(ctx: SentenceContext, start: int, end: int) -> re.Match | None:
+    """The first named edition ("Index 2021") in [start, end): the sentence's editions are
+    found once, so a sentence of many ranks is not searched once per rank."""
+    held = ctx.state.notes.get("editions")
+    if held is None or held[0] is not ctx.sentence:
+        found = list(NAMED_EDITION.finditer(ctx.body))
+        held = (ctx.sentence, found, [m.start() for m in found])
+        ctx.state.notes["editions"] = held
+    _, found, starts = held
+    at = bisect_left(starts, start)
+    return found[at] if at < len(found) and found[at].end() <= end else None
 
 
 PRIOR = re.compile(r"\b(?:the\s+)?(?:prior|previous|preceding)\s+(?:[\w-]+-year\s+)?period\b")
