@@ -62,8 +62,8 @@ def peak_memory_mb(url: str, output) -> float:
 @pytest.mark.slow
 def test_export_memory_does_not_grow_with_the_store(tmp_path):
     small, large = tmp_path / "small.db", tmp_path / "large.db"
-    build(small, articles=500, facts_per_article=10, entities=500, seed=1)
-    build(large, articles=5_000, facts_per_article=10, entities=500, seed=1)
+    build(f"sqlite:///{small}", articles=500, facts_per_article=10, entities=500, seed=1)
+    build(f"sqlite:///{large}", articles=5_000, facts_per_article=10, entities=500, seed=1)
     small_mb = peak_memory_mb(f"sqlite:///{small}", tmp_path / "small.jsonl")
     large_mb = peak_memory_mb(f"sqlite:///{large}", tmp_path / "large.jsonl")
     assert (tmp_path / "large.jsonl").stat().st_size > 9 * (tmp_path / "small.jsonl").stat().st_size
