@@ -107,8 +107,3 @@ def new_session(engine: Engine) -> Session:
     outside a write transaction is one snapshot, ended (rolled back) when it closes. It
     takes a connection only at its first statement."""
     return Session(engine, expire_on_commit=False)
-
-
-def iter_session(engine: Engine) -> Iterator[Session]:
-    with new_session(engine) as session:
-        yield session

@@ -4,7 +4,7 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from app.db import create_db_engine, is_sqlite, iter_session, write_transaction
+from app.db import create_db_engine, is_sqlite, new_session, write_transaction
 
 COUNT = sa.text("SELECT count(*) FROM entity")
 ADD = sa.text("INSERT INTO entity (slug, name, type) VALUES ('estonia', 'Estonia', 'country')")
@@ -18,7 +18,7 @@ def engine(db_url):
 
 
 def test_the_statements_of_one_read_see_one_snapshot(engine):
-    session = next(iter_session(engine))
+    session = new_session(engine)
     try:
         before = session.exec(COUNT).scalar_one()
         with engine.begin() as other:  # another writer commits between the two reads
