@@ -24,7 +24,7 @@ from app.api.methods import SAFE_METHODS
 from app.api.metrics import install_metrics
 from app.api.ratelimit import RateLimitMiddleware
 from app.api.responses import install_problem_media_type
-from app.api.router import api_router
+from app.api.router import include_routes
 from app.config import Settings
 from app.logs import configure as configure_logging
 from app.migrate import prepare_database
@@ -108,7 +108,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     install_docs(app)
     install_problem_media_type(app)
-    app.include_router(api_router)
+    include_routes(app)
     app.add_middleware(CachingMiddleware, runtime=runtime)
     app.add_middleware(BodySizeLimitMiddleware, max_body_bytes=runtime.settings.max_body_bytes)
     install_rate_limits(app, runtime)  # inside CORS: a browser can read its 429

@@ -25,6 +25,7 @@ __all__ = [
     "FACT_CLAIM_FIELDS",
     "Article",
     "DataVersion",
+    "ENTITY_ROLES",
     "Entity",
     "EntityAlias",
     "EntityType",
@@ -163,6 +164,16 @@ class Fact(FactClaim, table=True):
     quote: str
     evidence_start: int
     evidence_end: int
+
+
+# The entities a fact names: its wire field and the column holding the entity's id. Queries,
+# filters and the presenter all derive the four roles from here.
+ENTITY_ROLES = {
+    "subject": "subject_id",
+    "object": "object_id",
+    "attributed_to": "attributed_to_id",
+    "replaces": "replaces_id",
+}
 
 
 class DataVersion(SQLModel, table=True):

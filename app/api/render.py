@@ -13,12 +13,11 @@ from typing import Any
 import orjson
 from fastapi import Response
 
+from app.models import ENTITY_ROLES
 from app.schemas import FactPage, FactPublic
 
 # The wire order, read from the models so that it cannot drift from the schema.
 FACT_FIELDS = tuple(FactPublic.model_fields)
-REFERENCES = {"subject": "subject_id", "object": "object_id",
-              "attributed_to": "attributed_to_id", "replaces": "replaces_id"}  # fmt: skip
 PAGE_FIELDS = tuple(FactPage.model_fields)
 JSON = "application/json"
 
@@ -32,8 +31,8 @@ def fact_dict(fact: Any, entities: dict[int, dict]) -> dict:
     """`FactPublic` of a fact row; `entities` holds the `entity_ref` of each it names."""
     found: dict[str, Any] = {}
     for name in FACT_FIELDS:
-        if name in REFERENCES:
-            entity_id = getattr(fact, REFERENCES[name])
+        if name in ENTITY_ROLES:
+            entity_id = getattr(fact, ENTITY_ROLES[name])
             found[name] = None if entity_id is None else entities[entity_id]
         elif name == "evidence":
             found[name] = {"quote": fact.quote, "start": fact.evidence_start,

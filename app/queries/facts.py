@@ -1,13 +1,13 @@
 """Fact reads: the filtered, keyset-paged SELECT and the entity references of a page."""
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from app.errors import NotFound
-from app.models import Entity, Fact
+from app.models import ENTITY_ROLES, Entity, Fact
 from app.queries.keyset import Listing, SortKey, count_rows, fetch_page
 from app.queries.lookup import entity_id_of, get_article, parse_id
 from app.queries.search import FTS, fts_match, matches_text, relevance, search_words
@@ -30,6 +30,44 @@ SORT_KEYS = {
 # map or change tracking for what is only sent out.
 FACT_COLUMNS = tuple(Fact.__table__.columns)
 ENTITY_REF_COLUMNS = (Entity.id, Entity.name, Entity.type)
+
+
+class EntityRefRow(NamedTuple):
+    id: int
+    name: str
+    type: Any
+
+
+def with_references() -> tuple[sa.FromClause, list[sa.ColumnElement]]:
+    """The fact table joined to the entity of each role, and those entities' name and type
+    columns (`subject_name`, `subject_type`, ...): one round trip reads a fact whole."""
+    source: sa.FromClause = Fact.__table__
+    columns: list[sa.ColumnElement] = []
+    for role, column in ENTITY_ROLES.items():
+        entity = Entity.__table__.alias(f"{role}_entity")
+        source = source.outerjoin(entity, entity.c.id == Fact.__table__.c[column])
+        columns += [entity.c.name.label(f"{role}_name"), entity.c.type.label(f"{role}_type")]
+    return source, columns
+
+
+# Built once: a statement made per request costs more to build and key for the statement
+# cache than SQLite takes to run it.
+FACT_WITH_REFERENCES, REFERENCE_COLUMNS = with_references()
+FACT_BY_ID = (
+    sa.select(*FACT_COLUMNS, *REFERENCE_COLUMNS)
+    .select_from(FACT_WITH_REFERENCES)
+    .where(Fact.id == sa.bindparam("fact_id"))
+)
+
+
+def joined_references(row: Any) -> dict[int, EntityRefRow]:
+    """The entities a row of FACT_BY_ID names, by id, from its joined columns."""
+    return {
+        entity_id: EntityRefRow(entity_id, getattr(row, f"{role}_name"),
+                                getattr(row, f"{role}_type"))  # fmt: skip
+        for role, column in ENTITY_ROLES.items()
+        if (entity_id := getattr(row, column)) is not None
+    }
 
 
 @dataclass
@@ -80,12 +118,7 @@ def fact_conditions(
 
 def entity_roles(entity_id: int) -> list[sa.ColumnElement[bool]]:
     """The entity is the fact's subject; its object; its cited source; the one it replaces."""
-    return [
-        Fact.subject_id == entity_id,
-        Fact.object_id == entity_id,
-        Fact.attributed_to_id == entity_id,
-        Fact.replaces_id == entity_id,
-    ]
+    return [getattr(Fact, column) == entity_id for column in ENTITY_ROLES.values()]
 
 
 def involves_entity(entity_id: int) -> sa.ColumnElement[bool]:
@@ -107,8 +140,8 @@ def referenced_ids(facts: list) -> set[int]:
     return {
         entity_id
         for fact in facts
-        for entity_id in (fact.subject_id, fact.object_id, fact.attributed_to_id, fact.replaces_id)
-        if entity_id is not None
+        for column in ENTITY_ROLES.values()
+        if (entity_id := getattr(fact, column)) is not None
     }
 
 
@@ -204,15 +237,11 @@ def get_fact(
     return fact, referenced_entities(session, [fact])
 
 
-def get_fact_row(session: Session, key: str) -> tuple[sa.Row, dict[int, sa.Row]]:
-    """`get_fact` as plain rows, for reading only: the fact's columns, and the id, name
+def get_fact_row(session: Session, key: str) -> tuple[sa.Row, dict[int, EntityRefRow]]:
+    """`get_fact` as one plain row, for reading only: the fact's columns, and the id, name
     and type of each entity it refers to."""
     row_id = parse_id(key)
-    fact = (
-        session.execute(sa.select(*FACT_COLUMNS).where(Fact.id == row_id)).first()
-        if row_id
-        else None
-    )
+    fact = session.execute(FACT_BY_ID, {"fact_id": row_id}).first() if row_id else None
     if fact is None:
         raise NotFound(f"No fact {key!r}.")
-    return fact, referenced_entity_rows(session, [fact])
+    return fact, joined_references(fact)

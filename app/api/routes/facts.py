@@ -75,7 +75,7 @@ def read_facts(request: Request, session: SessionDep, filters: FactFiltersDep) -
     responses=ITEM_ERRORS,
     operation_id="get_fact",
 )
-def read_fact(id: FactIdPath, session: SessionDep, _: NoParamsDep) -> Response:
+async def read_fact(id: FactIdPath, session: SessionDep, _: NoParamsDep) -> Response:
     """One fact with its evidence; its ETag is what a review's If-Match must name."""
     fact, entities = get_fact_row(session, id)
     body = fact_json(fact, {key: entity_ref(row) for key, row in entities.items()})
