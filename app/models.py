@@ -22,10 +22,10 @@ from app.enums import (
 )
 
 __all__ = [
+    "ENTITY_ROLES",
     "FACT_CLAIM_FIELDS",
     "Article",
     "DataVersion",
-    "ENTITY_ROLES",
     "Entity",
     "EntityAlias",
     "EntityType",

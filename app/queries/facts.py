@@ -63,8 +63,9 @@ FACT_BY_ID = (
 def joined_references(row: Any) -> dict[int, EntityRefRow]:
     """The entities a row of FACT_BY_ID names, by id, from its joined columns."""
     return {
-        entity_id: EntityRefRow(entity_id, getattr(row, f"{role}_name"),
-                                getattr(row, f"{role}_type"))  # fmt: skip
+        entity_id: EntityRefRow(
+            entity_id, getattr(row, f"{role}_name"), getattr(row, f"{role}_type")
+        )
         for role, column in ENTITY_ROLES.items()
         if (entity_id := getattr(row, column)) is not None
     }
