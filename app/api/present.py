@@ -1,18 +1,16 @@
 """Maps rows from the read queries to the wire shapes of `app.schemas`."""
 
 from app.claims import FACT_CLAIM_FIELDS
-from app.models import Article, Entity, Fact, Mention
+from app.models import Article, Entity, Fact
 from app.queries.articles import ArticleRow
 from app.queries.entities import EntityRow
 from app.schemas import (
     ArticleDetail,
     ArticlePublic,
-    EntityDetail,
     EntityPublic,
     EntityRef,
     Evidence,
     FactPublic,
-    MentionPublic,
 )
 
 
@@ -46,22 +44,6 @@ def present_entity(row: EntityRow) -> EntityPublic:
         aliases=row.aliases,
         wikidata_id=entity.wikidata_id,
         mention_count=row.mention_count,
-    )
-
-
-def present_entity_detail(row: EntityRow, mentions: list[Mention]) -> EntityDetail:
-    return EntityDetail(
-        **present_entity(row).model_dump(),
-        mentions_complete=len(mentions) == row.mention_count,
-        mentions=[
-            MentionPublic(
-                article_id=mention.article_id,
-                start=mention.start_offset,
-                end=mention.end_offset,
-                text=mention.text,
-            )
-            for mention in mentions
-        ],
     )
 
 

@@ -14,11 +14,16 @@ import orjson
 from fastapi import Response
 
 from app.models import ENTITY_ROLES
-from app.schemas import FactPage, FactPublic
+from app.schemas import EntityDetail, FactPage, FactPublic, MentionPublic
 
 # The wire order, read from the models so that it cannot drift from the schema.
 FACT_FIELDS = tuple(FactPublic.model_fields)
 PAGE_FIELDS = tuple(FactPage.model_fields)
+ENTITY_DETAIL_FIELDS = tuple(EntityDetail.model_fields)
+# MentionPublic's fields and the columns they are read from.
+MENTION_COLUMNS = {"article_id": "article_id", "start": "start_offset", "end": "end_offset",
+                   "text": "text"}  # fmt: skip
+assert tuple(MENTION_COLUMNS) == tuple(MentionPublic.model_fields)
 JSON = "application/json"
 
 
@@ -55,6 +60,23 @@ def page_json(items: list[dict], total: int, total_exact: bool, limit: int,
     """`FactPage`'s JSON (the envelope every list shares)."""
     return orjson.dumps({"items": items, "total": total, "total_exact": total_exact,
                          "limit": limit, "next_cursor": next_cursor})  # fmt: skip
+
+
+def entity_detail_json(entity: Any, aliases: list[str], mentions: list) -> bytes:
+    """`EntityDetail` of an entity row (with its `mention_count`), aliases and mentions."""
+    found: dict[str, Any] = {}
+    for name in ENTITY_DETAIL_FIELDS:
+        if name == "aliases":
+            found[name] = aliases
+        elif name == "mentions":
+            found[name] = [{field: getattr(mention, column)
+                            for field, column in MENTION_COLUMNS.items()}
+                           for mention in mentions]  # fmt: skip
+        elif name == "mentions_complete":
+            found[name] = len(mentions) == entity.mention_count
+        else:
+            found[name] = getattr(entity, name)
+    return orjson.dumps(found)
 
 
 def json_response(body: bytes, headers: dict[str, str] | None = None) -> Response:

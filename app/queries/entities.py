@@ -6,9 +6,10 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from app.errors import NotFound
 from app.models import Entity, EntityAlias, Mention
 from app.queries.keyset import Listing, SortKey, count_rows, fetch_page
-from app.queries.lookup import get_article
+from app.queries.lookup import get_article, parse_id
 from app.schemas import EntityFilters
 
 BY_ID = SortKey("id", Entity.id)
@@ -89,14 +90,46 @@ def list_entities(
 
 MENTION_CAP = 100
 
+# Built once, for the entity page: a statement made per request costs more to build and key
+# for the statement cache than SQLite takes to run it.
+ENTITY_COLUMNS = (*Entity.__table__.columns, sa.select(sa.func.count()).where(
+    Mention.entity_id == Entity.id).scalar_subquery().label("mention_count"))  # fmt: skip
+ENTITY_BY_ID = sa.select(*ENTITY_COLUMNS).where(Entity.id == sa.bindparam("key"))
+ENTITY_BY_SLUG = sa.select(*ENTITY_COLUMNS).where(Entity.slug == sa.bindparam("key"))
+ALIASES_OF = (
+    sa.select(EntityAlias.alias)
+    .where(EntityAlias.entity_id == sa.bindparam("entity_id"))
+    .order_by(EntityAlias.id)
+)
+MENTIONS_OF = (
+    sa.select(Mention.article_id, Mention.start_offset, Mention.end_offset, Mention.text)
+    .where(Mention.entity_id == sa.bindparam("entity_id"))
+    .order_by(Mention.entity_id, Mention.article_id, Mention.start_offset)
+    .limit(sa.bindparam("cap"))
+)
 
-def list_mentions(session: Session, entity_id: int, cap: int = MENTION_CAP) -> list[Mention]:
-    """The entity's first `cap` mentions in text order (article, then offset)."""
-    return list(
-        session.exec(
-            select(Mention)
-            .where(Mention.entity_id == entity_id)
-            .order_by(Mention.entity_id, Mention.article_id, Mention.start_offset)
-            .limit(cap)
-        )
+
+@dataclass
+class EntityDetailRows:
+    """One entity as plain rows: its columns with `mention_count`, aliases, first mentions."""
+
+    entity: sa.Row
+    aliases: list[str]
+    mentions: list[sa.Row]
+
+
+def get_entity_detail(session: Session, key: str, cap: int = MENTION_CAP) -> EntityDetailRows:
+    """The entity named by `key` (an id, or a slug), for reading only; NotFound if none."""
+    if key.isascii() and key.isdigit():
+        row_id = parse_id(key)  # slugs are never all digits
+        entity = session.execute(ENTITY_BY_ID, {"key": row_id}).first() if row_id else None
+    else:  # no slug holds NUL, and PostgreSQL cannot even compare one
+        entity = None if "\x00" in key else session.execute(ENTITY_BY_SLUG, {"key": key}).first()
+    if entity is None:
+        raise NotFound(f"No entity {key!r}.")
+    ids = {"entity_id": entity.id}
+    return EntityDetailRows(
+        entity,
+        list(session.scalars(ALIASES_OF, ids)),
+        list(session.execute(MENTIONS_OF, {**ids, "cap": cap})),
     )

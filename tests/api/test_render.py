@@ -2,13 +2,16 @@
 the same request, on every filter and sort, and the same ETags."""
 
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from app.api.caching import representation_etag
 from app.api.present import present_fact
+from app.api.render import entity_detail_json
 from app.db import create_db_engine
+from app.models import Entity, EntityAlias, Mention
+from app.queries.entities import get_entity_detail
 from app.queries.facts import get_fact
-from app.schemas import FactPage, FactSort
+from app.schemas import EntityDetail, FactPage, FactSort, MentionPublic
 from tests.helpers import AUTH
 
 # Our own sentences: amounts with fractions, a percentage, a planned purchase, an
@@ -82,3 +85,53 @@ def test_every_fact_sends_the_models_bytes_and_etag(store):
             assert response.content == model.model_dump_json().encode()
             assert response.headers["etag"] == representation_etag(model)
     engine.dispose()
+
+
+def entity_detail_model(session: Session, entity: Entity, cap: int = 100) -> EntityDetail:
+    """The entity page as the documented models build it from ORM rows."""
+    aliases = session.exec(
+        select(EntityAlias.alias).where(EntityAlias.entity_id == entity.id).order_by(EntityAlias.id)
+    ).all()
+    mentions = session.exec(
+        select(Mention)
+        .where(Mention.entity_id == entity.id)
+        .order_by(Mention.article_id, Mention.start_offset)
+    ).all()
+    return EntityDetail(
+        id=entity.id, slug=entity.slug, name=entity.name, type=entity.type,
+        aliases=list(aliases), wikidata_id=entity.wikidata_id, mention_count=len(mentions),
+        mentions=[MentionPublic(article_id=m.article_id, start=m.start_offset, end=m.end_offset,
+                                text=m.text) for m in mentions[:cap]],
+        mentions_complete=len(mentions) <= cap,
+    )  # fmt: skip
+
+
+def test_every_entity_sends_the_models_bytes(store):
+    client, db_url = store
+    engine = create_db_engine(db_url)
+    with Session(engine) as session:
+        entities = session.exec(select(Entity)).all()
+        assert len(entities) > 15
+        for entity in entities:
+            expected = entity_detail_model(session, entity).model_dump_json().encode()
+            for key in (entity.id, entity.slug):
+                response = client.get(f"/entities/{key}")
+                assert response.status_code == 200, response.text
+                assert response.headers["content-type"] == "application/json"
+                assert response.content == expected, key
+    engine.dispose()
+
+
+def test_an_entity_with_more_mentions_than_listed_says_so(store):
+    """`mentions_complete` is false, and `mention_count` still counts them all."""
+    _, db_url = store
+    engine = create_db_engine(db_url)
+    with Session(engine) as session:
+        entity = session.exec(select(Entity).where(Entity.slug == "azerbaijan")).one()
+        found = get_entity_detail(session, "azerbaijan", cap=2)
+        expected = entity_detail_model(session, entity, cap=2)
+    engine.dispose()
+    assert not expected.mentions_complete and expected.mention_count > 2
+    assert entity_detail_json(found.entity, found.aliases, found.mentions) == (
+        expected.model_dump_json().encode()
+    )
