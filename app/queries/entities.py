@@ -120,16 +120,18 @@ class EntityDetailRows:
 
 def get_entity_detail(session: Session, key: str, cap: int = MENTION_CAP) -> EntityDetailRows:
     """The entity named by `key` (an id, or a slug), for reading only; NotFound if none."""
+    # On the session's connection: Core rows without the ORM's result machinery.
+    connection = session.connection()
     if key.isascii() and key.isdigit():
         row_id = parse_id(key)  # slugs are never all digits
-        entity = session.execute(ENTITY_BY_ID, {"key": row_id}).first() if row_id else None
+        entity = connection.execute(ENTITY_BY_ID, {"key": row_id}).first() if row_id else None
     else:  # no slug holds NUL, and PostgreSQL cannot even compare one
-        entity = None if "\x00" in key else session.execute(ENTITY_BY_SLUG, {"key": key}).first()
+        entity = None if "\x00" in key else connection.execute(ENTITY_BY_SLUG, {"key": key}).first()
     if entity is None:
         raise NotFound(f"No entity {key!r}.")
     ids = {"entity_id": entity.id}
     return EntityDetailRows(
         entity,
-        list(session.scalars(ALIASES_OF, ids)),
-        list(session.execute(MENTIONS_OF, {**ids, "cap": cap})),
+        list(connection.scalars(ALIASES_OF, ids)),
+        list(connection.execute(MENTIONS_OF, {**ids, "cap": cap})),
     )

@@ -242,7 +242,8 @@ def get_fact_row(session: Session, key: str) -> tuple[sa.Row, dict[int, EntityRe
     """`get_fact` as one plain row, for reading only: the fact's columns, and the id, name
     and type of each entity it refers to."""
     row_id = parse_id(key)
-    fact = session.execute(FACT_BY_ID, {"fact_id": row_id}).first() if row_id else None
+    # On the session's connection: a Core row without the ORM's result machinery.
+    fact = session.connection().execute(FACT_BY_ID, {"fact_id": row_id}).first() if row_id else None
     if fact is None:
         raise NotFound(f"No fact {key!r}.")
     return fact, joined_references(fact)
