@@ -15,6 +15,7 @@ from app.api.caching import ResponseCache
 from app.api.ratelimit import RateLimiter
 from app.config import Settings
 from app.db import create_db_engine
+from app.queries.counts import CountCache
 from app.queries.version import VersionReader
 
 
@@ -26,6 +27,7 @@ class Runtime:
     rate_limiter: RateLimiter | None = None
     response_cache: ResponseCache | None = None
     version_reader: VersionReader | None = None
+    count_cache: CountCache | None = None
 
     def __post_init__(self) -> None:
         self.key_digests = key_digests(self.settings.api_keys.get_secret_value())
@@ -46,6 +48,8 @@ class Runtime:
         caching = bool(size and budget)
         self.response_cache = ResponseCache(size, budget) if caching else None
         self.version_reader = VersionReader(self.engine) if caching else None
+        # Totals are a few bytes each: kept whenever responses are.
+        self.count_cache = CountCache() if caching else None
         return self.engine
 
     def stop(self) -> None:

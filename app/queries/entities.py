@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from app.errors import NotFound
 from app.models import Entity, EntityAlias, Mention
+from app.queries.counts import CountCache
 from app.queries.keyset import Listing, SortKey, count_rows, fetch_page
 from app.queries.lookup import get_article, parse_id
 from app.schemas import EntityFilters
@@ -73,13 +74,17 @@ def describe_entities(session: Session, entities: list[Entity]) -> list[EntityRo
 
 
 def list_entities(
-    session: Session, filters: EntityFilters, *within: sa.ColumnElement[bool]
+    session: Session,
+    filters: EntityFilters,
+    *within: sa.ColumnElement[bool],
+    counts: CountCache | None = None,
 ) -> Listing[EntityRow]:
-    """A page of entities matching `filters` and the extra conditions `within`."""
+    """A page of entities matching `filters` and the extra conditions `within`; `counts`
+    keeps totals counted."""
     conditions = [*within, *entity_conditions(session, filters)]
     page = fetch_page(session, select(Entity).where(*conditions), BY_ID, filters.limit,
                       filters.cursor)  # fmt: skip
-    total, exact = count_rows(session, select(Entity.id).where(*conditions))
+    total, exact = count_rows(session, select(Entity.id).where(*conditions), counts=counts)
     return Listing(
         rows=describe_entities(session, page.rows),
         total=total,

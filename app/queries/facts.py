@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from app.errors import NotFound
 from app.models import ENTITY_ROLES, Entity, Fact
+from app.queries.counts import CountCache
 from app.queries.keyset import Listing, SortKey, count_rows, fetch_page
 from app.queries.lookup import entity_id_of, get_article, parse_id
 from app.queries.search import FTS, fts_match, matches_text, relevance, search_words
@@ -168,9 +169,10 @@ def list_facts(
     filters: FactFilters,
     *within: sa.ColumnElement[bool],
     involving: int | None = None,
+    counts: CountCache | None = None,
 ) -> FactListing:
     """A page of facts matching `filters`, the extra conditions `within` and, when given,
-    involving the entity `involving` (a path's scope)."""
+    involving the entity `involving` (a path's scope); `counts` keeps totals counted."""
     roles: list[sa.ColumnElement[bool]] = []
     for entity_id in (involving, entity_id_of(session, filters.entity) if filters.entity else None):
         if entity_id is not None:
@@ -183,7 +185,9 @@ def list_facts(
     rows = sa.select(*FACT_COLUMNS).select_from(source).where(*conditions)
     page = fetch_page(session, rows, sort, filters.limit, filters.cursor, branches=roles)
     counted = select(Fact.id).select_from(source).where(*conditions)
-    total, exact = count_rows(session, counted.where(sa.or_(*roles)) if roles else counted)
+    total, exact = count_rows(
+        session, counted.where(sa.or_(*roles)) if roles else counted, counts=counts
+    )
     return FactListing(
         rows=page.rows,
         total=total,

@@ -23,6 +23,7 @@ from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
 from app.errors import InvalidCursor
+from app.queries.counts import CountCache
 from app.schemas import MAX_ID
 
 T = TypeVar("T")
@@ -171,9 +172,21 @@ def fetch_page(
 TOTAL_CAP = 10_000
 
 
-def count_rows(session: Session, statement: Any, cap: int = TOTAL_CAP) -> tuple[int, bool]:
+def count_rows(
+    session: Session, statement: Any, cap: int = TOTAL_CAP, counts: "CountCache | None" = None
+) -> tuple[int, bool]:
     """(how many rows `statement` selects, whether that is exact): counting stops past `cap`,
-    so a list of millions costs what a list of ten thousand costs."""
+    so a list of millions costs what a list of ten thousand costs; with `counts`, a total
+    already counted at the store's current version is not counted again."""
     limited = statement.order_by(None).limit(cap + 1).subquery()
-    counted = session.scalar(sa.select(sa.func.count()).select_from(limited))
-    return (counted, True) if counted <= cap else (cap, False)
+    counting = sa.select(sa.func.count()).select_from(limited)
+    key = counts.key(counting) if counts is not None else None
+    if key is not None:
+        version, total = counts.get(session, key)
+        if total is not None:
+            return total
+    counted = session.scalar(counting)
+    total = (counted, True) if counted <= cap else (cap, False)
+    if key is not None:
+        counts.put(key, version, total)
+    return total

@@ -35,7 +35,7 @@ def entity_page(
     *within: sa.ColumnElement[bool],
 ) -> EntityPage:
     """A page of entities as the list routes answer it, `Link` header included."""
-    listing = list_entities(session, filters, *within)
+    listing = list_entities(session, filters, *within, counts=request.state.runtime.count_cache)
     items = [present_entity(row) for row in listing.rows]
     return page_response(EntityPage, request, response, listing, items, filters.limit)
 

@@ -48,7 +48,8 @@ def fact_page(
     involving: int | None = None,
 ) -> Response:
     """A page of facts as the list routes answer it (`FactPage`), `Link` header included."""
-    listing = list_facts(session, filters, *within, involving=involving)
+    counts = request.state.runtime.count_cache
+    listing = list_facts(session, filters, *within, involving=involving, counts=counts)
     refs = {entity_id: entity_ref(row) for entity_id, row in listing.entities.items()}
     items = [fact_dict(fact, refs) for fact in listing.rows]
     body = page_json(items, listing.total, listing.total_exact, filters.limit,
