@@ -30,7 +30,6 @@ SORT_KEYS = {
 # A page reads plain rows of these columns (SQLAlchemy Core): no ORM instance, identity
 # map or change tracking for what is only sent out.
 FACT_COLUMNS = tuple(Fact.__table__.columns)
-ENTITY_REF_COLUMNS = (Entity.id, Entity.name, Entity.type)
 
 
 class EntityRefRow(NamedTuple):
@@ -39,30 +38,34 @@ class EntityRefRow(NamedTuple):
     type: Any
 
 
-def with_references() -> tuple[sa.FromClause, list[sa.ColumnElement]]:
-    """The fact table joined to the entity of each role, and those entities' name and type
-    columns (`subject_name`, `subject_type`, ...): one round trip reads a fact whole."""
-    source: sa.FromClause = Fact.__table__
-    columns: list[sa.ColumnElement] = []
+# Each role's entity, as its own alias of the entity table, and the columns read from it.
+ROLE_ENTITIES = {role: Entity.__table__.alias(f"{role}_entity") for role in ENTITY_ROLES}
+REFERENCE_COLUMNS = [
+    column
+    for role, entity in ROLE_ENTITIES.items()
+    for column in (entity.c.name.label(f"{role}_name"), entity.c.type.label(f"{role}_type"))
+]
+
+
+def with_references(source: Any = Fact.__table__) -> Any:
+    """`source` (the fact table, or a join holding it) joined to the entity of each role:
+    one round trip reads the facts with the names and types of what they refer to. An
+    unused join on a primary key costs nothing: SQLite and PostgreSQL both drop it."""
     for role, column in ENTITY_ROLES.items():
-        entity = Entity.__table__.alias(f"{role}_entity")
+        entity = ROLE_ENTITIES[role]
         source = source.outerjoin(entity, entity.c.id == Fact.__table__.c[column])
-        columns += [entity.c.name.label(f"{role}_name"), entity.c.type.label(f"{role}_type")]
-    return source, columns
+    return source
 
 
 # Built once: a statement made per request costs more to build and key for the statement
-# cache than SQLite takes to run it.
-FACT_WITH_REFERENCES, REFERENCE_COLUMNS = with_references()
-FACT_BY_ID = (
-    sa.select(*FACT_COLUMNS, *REFERENCE_COLUMNS)
-    .select_from(FACT_WITH_REFERENCES)
-    .where(Fact.id == sa.bindparam("fact_id"))
-)
+# cache than SQLite takes to run it. Pages start from FACT_ROWS (its columns coerced once).
+FACT_WITH_REFERENCES = with_references()
+FACT_ROWS = sa.select(*FACT_COLUMNS, *REFERENCE_COLUMNS)
+FACT_BY_ID = FACT_ROWS.select_from(FACT_WITH_REFERENCES).where(Fact.id == sa.bindparam("fact_id"))
 
 
 def joined_references(row: Any) -> dict[int, EntityRefRow]:
-    """The entities a row of FACT_BY_ID names, by id, from its joined columns."""
+    """The entities a row of FACT_ROWS names, by id, from its joined columns."""
     return {
         entity_id: EntityRefRow(
             entity_id, getattr(row, f"{role}_name"), getattr(row, f"{role}_type")
@@ -155,15 +158,6 @@ def referenced_entities(session: Session, facts: list[Fact]) -> dict[int, Entity
     return {entity.id: entity for entity in session.exec(select(Entity).where(Entity.id.in_(ids)))}
 
 
-def referenced_entity_rows(session: Session, facts: list) -> dict[int, sa.Row]:
-    """The id, name and type of every entity the facts refer to, in one query."""
-    ids = referenced_ids(facts)
-    if not ids:
-        return {}
-    rows = session.execute(sa.select(*ENTITY_REF_COLUMNS).where(Entity.id.in_(ids)))
-    return {row.id: row for row in rows}
-
-
 def list_facts(
     session: Session,
     filters: FactFilters,
@@ -182,7 +176,8 @@ def list_facts(
                 roles = entity_roles(entity_id)
     source, conditions, sort = read_plan(session, filters)
     conditions = [*within, *conditions]
-    rows = sa.select(*FACT_COLUMNS).select_from(source).where(*conditions)
+    joined = FACT_WITH_REFERENCES if source is Fact else with_references(source)
+    rows = FACT_ROWS.select_from(joined).where(*conditions)
     page = fetch_page(session, rows, sort, filters.limit, filters.cursor, branches=roles)
     counted = select(Fact.id).select_from(source).where(*conditions)
     total, exact = count_rows(
@@ -193,7 +188,7 @@ def list_facts(
         total=total,
         total_exact=exact,
         next_cursor=page.next_cursor,
-        entities=referenced_entity_rows(session, page.rows),
+        entities={key: ref for row in page.rows for key, ref in joined_references(row).items()},
     )
 
 

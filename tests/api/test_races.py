@@ -69,24 +69,25 @@ def poland(writer) -> dict:
     return created.json()
 
 
-def test_a_page_of_facts_is_one_snapshot_when_a_delete_prunes_its_entities_meanwhile(
+def test_a_page_of_facts_and_its_total_are_one_snapshot_when_a_delete_lands_between(
     writer, poland, other_writer, monkeypatch
 ):
-    real = fact_queries.referenced_entity_rows
+    real = fact_queries.count_rows
     before = writer.get("/facts", params={"sort": "-id"}).json()
 
-    def after_a_delete(session, facts):
-        if other_writer.thread is None:  # between the page's query and its entities' query
+    def after_a_delete(session, *args, **kwargs):
+        if other_writer.thread is None:  # between the page's query and its count
             other_writer.delete(poland["id"])
-        return real(session, facts)
+        return real(session, *args, **kwargs)
 
-    monkeypatch.setattr(fact_queries, "referenced_entity_rows", after_a_delete)
+    monkeypatch.setattr(fact_queries, "count_rows", after_a_delete)
     monkeypatch.setattr(writer.app.state.runtime, "response_cache", None)  # the page is read again
     monkeypatch.setattr(writer._transport, "raise_server_exceptions", False)
     page = writer.get("/facts", params={"sort": "-id"})
     assert other_writer.finish() == "deleted"
     assert page.status_code == 200, page.text
     assert page.json()["items"] == before["items"]  # the page as it was when it was read
+    assert page.json()["total"] == before["total"]  # and its total, counted in that snapshot
     remaining = writer.get("/entities", params={"limit": 100}).json()["items"]
     pruned = {ref["id"] for fact in before["items"] for ref in (fact["subject"], fact["object"])
               if ref} - {entity["id"] for entity in remaining}  # fmt: skip

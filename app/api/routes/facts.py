@@ -64,7 +64,7 @@ def fact_page(
     responses=LIST_ERRORS,
     operation_id="list_facts",
 )
-def read_facts(request: Request, session: SessionDep, filters: FactFiltersDep) -> Response:
+async def read_facts(request: Request, session: SessionDep, filters: FactFiltersDep) -> Response:
     """List facts, filtered, sorted and paged with a cursor."""
     return fact_page(request, session, filters)
 
