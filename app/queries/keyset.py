@@ -150,12 +150,15 @@ def fetch_page(
     def read(where: list, order: list, count: int) -> list[Any]:
         if not branches:
             return list(session.exec(statement.where(*where).order_by(*order).limit(count)))
-        ids: set[int] = set()
-        for branch in branches:
-            chosen = statement.with_only_columns(sort.id_column).where(branch, *where)
-            ids.update(session.scalars(chosen.order_by(*order).limit(count)))
-        final = statement.where(sort.id_column.in_(ids), *where).order_by(*order).limit(count)
-        return list(session.exec(final)) if ids else []
+        # One statement: each branch's first ids in its own subquery (its own index, its
+        # own LIMIT), their union, and the page read from it.
+        chosen = sa.union_all(*(
+            statement.with_only_columns(sort.id_column).where(branch, *where)
+            .order_by(*order).limit(count).subquery().select()
+            for branch in branches
+        ))  # fmt: skip
+        final = statement.where(sort.id_column.in_(chosen), *where).order_by(*order).limit(count)
+        return list(session.exec(final))
 
     rows: list[Any] = []
     if after is None or after.value is not None or sort.column is None:

@@ -44,5 +44,19 @@ def get_entity(session: Session, key: str | int) -> Entity:
     return entity
 
 
+# Prebuilt: the entity filters resolve a key on every list request.
+ENTITY_ID_BY_ID = sa.select(Entity.id).where(Entity.id == sa.bindparam("key"))
+ENTITY_ID_BY_SLUG = sa.select(Entity.id).where(Entity.slug == sa.bindparam("key"))
+
+
 def entity_id_of(session: Session, key: str | int) -> int:
-    return get_entity(session, key).id
+    """The id of the entity `key` names (an id or a slug, as `key_condition` reads it)."""
+    if isinstance(key, int) or (key.isascii() and key.isdigit()):
+        row_id = parse_id(key)
+        found = session.connection().scalar(ENTITY_ID_BY_ID, {"key": row_id}) if row_id else None
+    else:
+        connection = session.connection()
+        found = None if "\x00" in key else connection.scalar(ENTITY_ID_BY_SLUG, {"key": key})
+    if found is None:
+        raise NotFound(f"No entity {key!r}.")
+    return found
