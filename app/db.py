@@ -7,7 +7,9 @@ holds its rows (`write_transaction`). Nothing here runs at import time.
 """
 
 import contextlib
+import time
 from collections.abc import Iterator
+from contextvars import ContextVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -35,6 +37,19 @@ def is_sqlite(engine_or_url: Engine | str) -> bool:
     return url.get_backend_name() == "sqlite"
 
 
+# When set (a `time.perf_counter()` instant), SQLite interrupts a statement still running
+# past it (app.api.reads runs cheap reads on the event loop under such a deadline).
+STATEMENT_DEADLINE: ContextVar[float | None] = ContextVar("statement_deadline", default=None)
+# How many SQLite virtual-machine steps between two looks at the deadline: an indexed read
+# takes a few hundred, so the look costs nothing a cheap read would notice.
+DEADLINE_STEPS = 1000
+
+
+def _past_deadline() -> int:
+    deadline = STATEMENT_DEADLINE.get()
+    return int(deadline is not None and time.perf_counter() > deadline)
+
+
 def _sqlite_connect(dbapi_connection, _record) -> None:
     # Python's sqlite3 (legacy transaction control, before 3.12) BEGINs only before
     # INSERT/UPDATE/DELETE: two SELECTs were not one snapshot, and a read followed by a
@@ -45,6 +60,7 @@ def _sqlite_connect(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    dbapi_connection.set_progress_handler(_past_deadline, DEADLINE_STEPS)
 
 
 def _sqlite_begin(connection: Connection) -> None:

@@ -22,6 +22,7 @@ from app.api.present import (
     present_entity,
     present_fact,
 )
+from app.api.reads import run_read
 from app.api.responses import DELETE_ERRORS, ITEM_ERRORS, LIST_ERRORS, WRITE_ERRORS
 from app.api.routes.entities import entity_page
 from app.api.routes.facts import fact_page
@@ -90,15 +91,19 @@ def read_article(id: ArticleKeyPath, session: SessionDep, _: NoParamsDep) -> Art
     responses=LIST_ERRORS,
     operation_id="list_article_facts",
 )
-def read_article_facts(
+async def read_article_facts(
     id: ArticleKeyPath,
     request: Request,
     session: SessionDep,
     filters: FactFiltersDep,
 ) -> Response:
     """The article's facts; the /facts filters apply."""
-    article = get_article(session, id)
-    return fact_page(request, session, filters, Fact.article_id == article.id)
+
+    def read() -> Response:
+        article = get_article(session, id)
+        return fact_page(request, session, filters, Fact.article_id == article.id)
+
+    return await run_read(session, read)
 
 
 @router.get(

@@ -9,11 +9,12 @@ from sqlmodel import Session
 from app.api.deps import EntityFiltersDep, FactFiltersDep, NoParamsDep, SessionDep
 from app.api.pagination import page_response
 from app.api.present import present_entity
+from app.api.reads import run_read
 from app.api.render import entity_detail_json, json_response
 from app.api.responses import ITEM_ERRORS, LIST_ERRORS
 from app.api.routes.facts import fact_page
 from app.queries.entities import get_entity_detail, list_entities
-from app.queries.lookup import get_entity
+from app.queries.lookup import entity_id_of
 from app.schemas import (
     KEY_DESCRIPTION,
     EntityDetail,
@@ -63,8 +64,7 @@ def read_entities(
 )
 async def read_entity(id: EntityKeyPath, session: SessionDep, _: NoParamsDep) -> Response:
     """One entity with its aliases and every mention."""
-    # Three indexed reads: on the event loop, which costs less than a thread hand-off.
-    found = get_entity_detail(session, id)
+    found = await run_read(session, get_entity_detail, session, id)
     return json_response(entity_detail_json(found.entity, found.aliases, found.mentions))
 
 
@@ -75,12 +75,16 @@ async def read_entity(id: EntityKeyPath, session: SessionDep, _: NoParamsDep) ->
     responses=LIST_ERRORS,
     operation_id="list_entity_facts",
 )
-def read_entity_facts(
+async def read_entity_facts(
     id: EntityKeyPath,
     request: Request,
     session: SessionDep,
     filters: FactFiltersDep,
 ) -> Response:
     """Facts the entity is subject, object, source or predecessor of; /facts filters apply."""
-    entity = get_entity(session, id)
-    return fact_page(request, session, filters, involving=entity.id)
+
+    def read() -> Response:
+        involving = entity_id_of(session, id)
+        return fact_page(request, session, filters, involving=involving)
+
+    return await run_read(session, read)

@@ -11,6 +11,7 @@ from app.api.caching import compute_etag, etag_matches, representation_etag
 from app.api.deps import FactFiltersDep, JsonBody, NoParamsDep, SessionDep
 from app.api.pagination import next_link
 from app.api.present import present_fact
+from app.api.reads import run_read
 from app.api.render import entity_ref, fact_dict, fact_json, json_response, page_json
 from app.api.responses import ITEM_ERRORS, LIST_ERRORS, REVIEW_ERRORS
 from app.errors import PreconditionFailed
@@ -66,7 +67,7 @@ def fact_page(
 )
 async def read_facts(request: Request, session: SessionDep, filters: FactFiltersDep) -> Response:
     """List facts, filtered, sorted and paged with a cursor."""
-    return fact_page(request, session, filters)
+    return await run_read(session, fact_page, request, session, filters)
 
 
 @router.get(
@@ -78,7 +79,7 @@ async def read_facts(request: Request, session: SessionDep, filters: FactFilters
 )
 async def read_fact(id: FactIdPath, session: SessionDep, _: NoParamsDep) -> Response:
     """One fact with its evidence; its ETag is what a review's If-Match must name."""
-    fact, entities = get_fact_row(session, id)
+    fact, entities = await run_read(session, get_fact_row, session, id)
     body = fact_json(fact, {key: entity_ref(row) for key, row in entities.items()})
     return json_response(body, {"ETag": compute_etag(body)})
 
