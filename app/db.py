@@ -37,8 +37,10 @@ def is_sqlite(engine_or_url: Engine | str) -> bool:
     return url.get_backend_name() == "sqlite"
 
 
-# When set (a `time.perf_counter()` instant), SQLite interrupts a statement still running
-# past it (app.api.reads runs cheap reads on the event loop under such a deadline).
+# When set (an instant of `time.thread_time()`, the CPU time of the thread running the
+# statement), SQLite interrupts a statement still running past it: app.api.reads runs
+# cheap reads on the event loop under such a deadline. CPU time, not wall time, so that a
+# read the machine merely paused is not taken for a slow one.
 STATEMENT_DEADLINE: ContextVar[float | None] = ContextVar("statement_deadline", default=None)
 # How many SQLite virtual-machine steps between two looks at the deadline: an indexed read
 # takes a few hundred, so the look costs nothing a cheap read would notice.
@@ -47,7 +49,7 @@ DEADLINE_STEPS = 1000
 
 def _past_deadline() -> int:
     deadline = STATEMENT_DEADLINE.get()
-    return int(deadline is not None and time.perf_counter() > deadline)
+    return int(deadline is not None and time.thread_time() > deadline)
 
 
 def _sqlite_connect(dbapi_connection, _record) -> None:

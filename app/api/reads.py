@@ -23,7 +23,7 @@ from app.db import STATEMENT_DEADLINE, is_sqlite
 
 T = TypeVar("T")
 
-# Seconds a statement may hold the event loop; beyond, the read moves to a thread.
+# Seconds of CPU an inline read's statements may take; beyond, the read moves to a thread.
 INLINE_BUDGET = 0.02
 
 
@@ -36,7 +36,7 @@ async def run_read(session: Session, read: Callable[..., T], *args: object) -> T
     """`read(*args)` with the session's connection, inline when cheap (see the module)."""
     if not is_sqlite(session.get_bind()):
         return await run_in_threadpool(read, *args)
-    token = STATEMENT_DEADLINE.set(time.perf_counter() + INLINE_BUDGET)
+    token = STATEMENT_DEADLINE.set(time.thread_time() + INLINE_BUDGET)
     try:
         return read(*args)
     except sa.exc.OperationalError as error:
