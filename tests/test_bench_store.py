@@ -24,8 +24,11 @@ def test_bench_store_creates_a_missing_folder(tmp_path):
 def test_the_postgresql_leg_copies_the_store_once_and_never_empties_a_database(
     tmp_path, empty_db_url, db_url
 ):
-    """bench.http --postgres URL serves the same rows as the SQLite store: copied only when
-    missing; a database holding other data is refused rather than emptied."""
+    """bench.http --postgres URL serves the same rows as the SQLite store: copied (by COPY)
+    only when missing, sequences past the copied ids; a database holding other data is
+    refused rather than emptied."""
+    if not empty_db_url.startswith("postgresql"):
+        pytest.skip("the leg copies into PostgreSQL")
     store = tmp_path / "store.db"
     build(f"sqlite:///{store}", articles=20, facts_per_article=2, entities=10, seed=7)
     ensure_copy(empty_db_url, store)
@@ -35,6 +38,8 @@ def test_the_postgresql_leg_copies_the_store_once_and_never_empties_a_database(
     with source.connect() as left, copy.connect() as right:
         assert left.exec_driver_sql(query).all() == right.exec_driver_sql(query).all()
         assert right.exec_driver_sql("SELECT count(*) FROM mention").scalar_one() == 40
+        following = "SELECT nextval(pg_get_serial_sequence('fact', 'id'))"
+        assert right.exec_driver_sql(following).scalar_one() == 41
     source.dispose()
     copy.dispose()
     with pytest.raises(SystemExit, match="holds other data"):
