@@ -71,6 +71,31 @@ def _sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql(BEGIN_STATEMENTS[mode])
 
 
+# A pooled server connection idle longer than this is checked (one round trip) before it
+# is handed out; one in steady use is not.
+PING_AFTER_IDLE = 5.0
+
+
+def _mark_idle(_dbapi_connection, record) -> None:
+    record.info["idle_since"] = time.monotonic()
+
+
+def _ping_if_idle(dbapi_connection, record, _proxy) -> None:
+    """What `pool_pre_ping` does, for connections that sat idle: a server restarted or a
+    connection dropped by a proxy is found here and replaced, before a request uses it.
+    Pinging every checkout doubled the round trips of a primary-key read (0.8 to 1.4 ms);
+    a connection in steady use that breaks fails its request, and the pool then
+    replaces every connection it holds (SQLAlchemy invalidates the pool on a disconnect)."""
+    idle_since = record.info.get("idle_since")
+    if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE:
+        return
+    try:
+        dbapi_connection.cursor().execute("SELECT 1")
+        dbapi_connection.rollback()
+    except Exception as error:  # any failure: this connection is not to be used
+        raise sa.exc.DisconnectionError() from error
+
+
 def create_db_engine(
     url: str, *, echo: bool = False, pool_size: int = 5, max_overflow: int = 10
 ) -> Engine:
@@ -78,10 +103,12 @@ def create_db_engine(
     if not is_sqlite(url):
         postgres = sa.make_url(url).get_backend_name() == "postgresql"
         options = {"isolation_level": READ_ISOLATION} if postgres else {}
-        return sa.create_engine(
-            url, echo=echo, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow,
-            **options,
-        )  # fmt: skip
+        engine = sa.create_engine(
+            url, echo=echo, pool_size=pool_size, max_overflow=max_overflow, **options
+        )
+        sa.event.listen(engine, "checkin", _mark_idle)
+        sa.event.listen(engine, "checkout", _ping_if_idle)
+        return engine
     in_memory = sa.make_url(url).database in (None, "", ":memory:")
     engine = sa.create_engine(
         url,

@@ -4,6 +4,7 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session
 
+import app.db
 from app.db import create_db_engine, is_sqlite, new_session, write_transaction
 
 COUNT = sa.text("SELECT count(*) FROM entity")
@@ -50,3 +51,33 @@ def test_sqlite_connections_keep_wal_and_foreign_keys(engine):
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
+
+
+def test_a_pooled_connection_the_server_dropped_while_idle_is_replaced(engine, monkeypatch):
+    """A server restart or a proxy's idle timeout drops pooled connections: the next
+    request after an idle spell still gets a working one."""
+    if is_sqlite(engine):
+        pytest.skip("SQLite has no server to lose")
+    with engine.connect() as connection:
+        backend = connection.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
+    other = create_db_engine(str(engine.url.render_as_string(hide_password=False)))
+    with other.connect() as killer:  # another client: the pooled one stays in the pool
+        killer.exec_driver_sql(f"SELECT pg_terminate_backend({backend})")
+    other.dispose()
+    monkeypatch.setattr(app.db, "PING_AFTER_IDLE", 0.0)  # the pooled one has been idle
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT pg_backend_pid()").scalar_one() != backend
+        assert connection.execute(COUNT).scalar_one() > 0
+
+
+def test_a_connection_in_steady_use_is_not_pinged(engine):
+    if is_sqlite(engine):
+        pytest.skip("SQLite connections are never pinged")
+    seen: list[str] = []
+    with engine.connect():
+        pass  # the pool now holds a connection checked in a moment ago
+    sa.event.listen(engine, "before_cursor_execute",
+                    lambda *args: seen.append(args[2]))  # fmt: skip
+    with engine.connect() as connection:
+        connection.execute(COUNT)
+    assert seen == [str(COUNT)]
