@@ -10,7 +10,7 @@ from app.errors import NotFound
 from app.models import ENTITY_ROLES, Entity, Fact
 from app.queries.counts import CountCache
 from app.queries.keyset import Listing, SortKey, count_rows, fetch_page
-from app.queries.lookup import entity_id_of, get_article, parse_id
+from app.queries.lookup import article_id_of, entity_id_of, parse_id
 from app.queries.search import FTS, fts_match, matches_text, relevance, search_words
 from app.schemas import FactFilters, FactSort
 
@@ -101,7 +101,7 @@ def fact_conditions(
         if key is not None:
             conditions.append(column == entity_id_of(session, key))
     if filters.article_id is not None:
-        conditions.append(Fact.article_id == get_article(session, filters.article_id).id)
+        conditions.append(Fact.article_id == article_id_of(session, filters.article_id))
     if filters.year is not None:
         conditions.append(overlaps(filters.year, filters.year))
     if filters.from_ is not None or filters.to is not None:

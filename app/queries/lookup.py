@@ -44,19 +44,34 @@ def get_entity(session: Session, key: str | int) -> Entity:
     return entity
 
 
-# Prebuilt: the entity filters resolve a key on every list request.
-ENTITY_ID_BY_ID = sa.select(Entity.id).where(Entity.id == sa.bindparam("key"))
-ENTITY_ID_BY_SLUG = sa.select(Entity.id).where(Entity.slug == sa.bindparam("key"))
+# Prebuilt, per table, by id and by slug: the filters resolve a key on every list request.
+ID_LOOKUPS = {
+    table: (
+        sa.select(table.id).where(table.id == sa.bindparam("key")),
+        sa.select(table.id).where(table.slug == sa.bindparam("key")),
+    )
+    for table in (Article, Entity)
+}
+
+
+def id_of(session: Session, table: type[Article] | type[Entity], key: str | int) -> int:
+    """The id of the row `key` names (an id or a slug, as `key_condition` reads them),
+    reading nothing else; NotFound if there is none."""
+    by_id, by_slug = ID_LOOKUPS[table]
+    connection = session.connection()
+    if isinstance(key, int) or (key.isascii() and key.isdigit()):
+        row_id = parse_id(key)
+        found = connection.scalar(by_id, {"key": row_id}) if row_id else None
+    else:
+        found = None if "\x00" in key else connection.scalar(by_slug, {"key": key})
+    if found is None:
+        raise NotFound(f"No {table.__tablename__} {key!r}.")
+    return found
 
 
 def entity_id_of(session: Session, key: str | int) -> int:
-    """The id of the entity `key` names (an id or a slug, as `key_condition` reads it)."""
-    if isinstance(key, int) or (key.isascii() and key.isdigit()):
-        row_id = parse_id(key)
-        found = session.connection().scalar(ENTITY_ID_BY_ID, {"key": row_id}) if row_id else None
-    else:
-        connection = session.connection()
-        found = None if "\x00" in key else connection.scalar(ENTITY_ID_BY_SLUG, {"key": key})
-    if found is None:
-        raise NotFound(f"No entity {key!r}.")
-    return found
+    return id_of(session, Entity, key)
+
+
+def article_id_of(session: Session, key: str | int) -> int:
+    return id_of(session, Article, key)

@@ -30,7 +30,7 @@ from app.models import Article, Fact
 from app.queries.articles import article_contents, describe_articles, list_articles
 from app.queries.entities import mentioned_in
 from app.queries.facts import referenced_entities
-from app.queries.lookup import get_article
+from app.queries.lookup import article_id_of, get_article
 from app.schemas import (
     KEY_DESCRIPTION,
     ArticleCreate,
@@ -100,8 +100,8 @@ async def read_article_facts(
     """The article's facts; the /facts filters apply."""
 
     def read() -> Response:
-        article = get_article(session, id)
-        return fact_page(request, session, filters, Fact.article_id == article.id)
+        article_id = article_id_of(session, id)
+        return fact_page(request, session, filters, Fact.article_id == article_id)
 
     return await run_read(session, read)
 
