@@ -111,10 +111,23 @@ def cache_counts(base: str) -> tuple[float, float]:
     return float(found.get("hit", 0)), float(found.get("miss", 0))
 
 
+def drain(base: str, limit: float = 600) -> None:
+    """Wait until ours answers nothing but the scrape: requests still running after wrk
+    left (a slow search's backlog) would otherwise be counted against the next run."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        text = httpx.get(f"{base}/metrics", timeout=120).text
+        if float(re.search(r"^article_facts_requests_in_progress (\S+)$", text, re.M)[1]) <= 1:
+            return
+        time.sleep(0.5)
+    raise SystemExit(f"{base} still busy {limit:.0f} s after the run")
+
+
 def measured(base: str, path: str, args, script: str | None = None) -> Run:
     """A wrk run against ours with the response cache's hit share over the run."""
     hits, misses = cache_counts(base)
     run = wrk(base + path, args.seconds, args.connections, script)
+    drain(base)
     after_hits, after_misses = cache_counts(base)
     answered = (after_hits - hits) + (after_misses - misses)
     run.hits = (after_hits - hits) / answered if answered else None

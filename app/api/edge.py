@@ -117,6 +117,7 @@ class EdgeMiddleware:
         scope.setdefault("state", {})["request_id"] = request_id
         token = logs.request_id.set(request_id)  # every line logged meanwhile carries it
         started, status = time.perf_counter(), 500
+        self.metrics.in_progress += 1
 
         async def with_headers(message: Message) -> None:
             nonlocal status
@@ -130,6 +131,7 @@ class EdgeMiddleware:
         try:
             await self.app(scope, receive, with_headers)
         finally:
+            self.metrics.in_progress -= 1
             seconds = time.perf_counter() - started
             status = scope.get(SERVER_STATUS, status)
             self.metrics.record(scope, status, seconds)

@@ -63,10 +63,14 @@ class ResponseCacheCollector:
 
 
 class RequestMetrics:
-    """Counts each answered request and its latency (the edge middleware reports them)."""
+    """Counts each answered request and its latency, and the requests being answered now
+    (the edge middleware reports them)."""
 
     def __init__(self, requests: Counter, latency: Histogram) -> None:
         self.requests, self.latency = requests, latency
+        # A plain count (one event loop changes it), reported by InProgressCollector: a
+        # backlog of slow requests still running after their clients left shows here.
+        self.in_progress = 0
         # Labelled children by (method, route, status): `labels()` costs more than counting.
         self.children: dict[tuple[str, str, int], tuple[Counter, Histogram]] = {}
 
@@ -90,6 +94,18 @@ class RequestMetrics:
         children[1].observe(seconds)
 
 
+class InProgressCollector:
+    """Requests this process has begun and not yet answered, the scrape itself included."""
+
+    def __init__(self, metrics: RequestMetrics) -> None:
+        self.metrics = metrics
+
+    def collect(self):
+        yield GaugeMetricFamily("article_facts_requests_in_progress",
+                                "Requests begun and not yet answered.",
+                                value=self.metrics.in_progress)  # fmt: skip
+
+
 def install_metrics(app: FastAPI, runtime: "Runtime") -> RequestMetrics:
     """Serve GET /metrics in the Prometheus text format; returns what counts requests."""
     registry = CollectorRegistry()
@@ -99,9 +115,11 @@ def install_metrics(app: FastAPI, runtime: "Runtime") -> RequestMetrics:
                         ["route"], registry=registry)  # fmt: skip
     registry.register(StoreCollector(runtime))
     registry.register(ResponseCacheCollector(runtime))
+    counted = RequestMetrics(requests, latency)
+    registry.register(InProgressCollector(counted))
 
     @app.get("/metrics", include_in_schema=False)
     def metrics(request: Request) -> Response:
         return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
 
-    return RequestMetrics(requests, latency)
+    return counted

@@ -3,11 +3,14 @@
 import json
 import os
 import re
+import threading
 
+import anyio
 import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
+import app.api.routes.facts as facts_routes
 from app.api.edge import RequestIds
 from app.config import Settings
 from app.logs import JsonFormatter
@@ -146,3 +149,32 @@ def test_configured_origins_may_read_but_not_write(db_url, tmp_path):
         assert client.options("/articles", headers=preflight).status_code == 400
         other = client.get("/facts", headers={"Origin": "https://elsewhere.example"})
         assert "access-control-allow-origin" not in other.headers
+
+
+def test_metrics_show_the_requests_still_being_answered(client, monkeypatch):
+    """A backlog (slow requests running on after their clients left) is visible: a
+    benchmark waits for it to drain before its next run, an operator alerts on it."""
+    gate, entered = threading.Event(), threading.Event()
+    real = facts_routes.run_read
+
+    async def held(*args):
+        entered.set()
+        await anyio.to_thread.run_sync(gate.wait)
+        return await real(*args)
+
+    monkeypatch.setattr(facts_routes, "run_read", held)
+    waiting = threading.Thread(target=client.get, args=("/facts/12",))
+    waiting.start()
+    try:
+        assert entered.wait(10)
+        text = client.get("/metrics").text
+        assert metric_value(text, "article_facts_requests_in_progress") == 2.0  # and the scrape
+    finally:
+        gate.set()
+        waiting.join(10)
+    assert metric_value(client.get("/metrics").text, "article_facts_requests_in_progress") == 1.0
+
+
+def metric_value(text: str, name: str) -> float:
+    [line] = [line for line in text.splitlines() if line.startswith(f"{name} ")]
+    return float(line.split()[-1])
