@@ -8,6 +8,7 @@ count statement (SQLAlchemy's cache key of the statement, with its parameter val
 per data version, which every write increases, so no total outlives a change.
 """
 
+import threading
 from collections import OrderedDict
 from typing import Any
 
@@ -25,6 +26,9 @@ class CountCache:
     def __init__(self, size: int = 4096) -> None:
         self.size = size
         self.entries: OrderedDict[tuple, tuple[int, tuple[int, bool]]] = OrderedDict()
+        # Reads in the thread pool (PostgreSQL's, and SQLite's over budget) share it with
+        # the event loop: a total looked up while another thread evicts it must not fail.
+        self.lock = threading.Lock()
 
     @staticmethod
     def key(statement: Any) -> tuple | None:
@@ -38,14 +42,16 @@ class CountCache:
     def get(self, session: Session, key: tuple) -> tuple[int, tuple[int, bool] | None]:
         """(the data version of the session's snapshot, the total counted at it, if any)."""
         version = session.connection().execute(VERSION).scalar_one()
-        held = self.entries.get(key)
-        if held is None or held[0] != version:
-            return version, None
-        self.entries.move_to_end(key)
+        with self.lock:
+            held = self.entries.get(key)
+            if held is None or held[0] != version:
+                return version, None
+            self.entries.move_to_end(key)
         return version, held[1]
 
     def put(self, key: tuple, version: int, total: tuple[int, bool]) -> None:
-        self.entries[key] = (version, total)
-        self.entries.move_to_end(key)
-        while len(self.entries) > self.size:
-            self.entries.popitem(last=False)
+        with self.lock:
+            self.entries[key] = (version, total)
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
