@@ -13,7 +13,7 @@ from app.extraction.candidates import FactCandidate, Span
 from app.extraction.chunks import NAME_CHARS
 from app.extraction.document import Sentence
 from app.extraction.entities import EntityTable, MentionSpan, armed_forces_of
-from app.extraction.lexicon import modality_of, negated
+from app.extraction.lexicon import cue_pattern, modality_of, negated
 from app.extraction.quantities import Period, find_periods
 from app.extraction.spans import SpanIndex
 
@@ -76,10 +76,9 @@ SAME_SOURCE = re.compile(
     r"\b(?:as per|according to|based on|citing) the (?:same )?(?:report|study|data|survey|figures)\b"
 )
 # Case-sensitive, capitals spelt out: a case-blind alternation was a tenth of extraction.
-ATTRIBUTION_CUES = re.compile(
-    r"[Aa]ccording|[Bb]ased on|[Cc]iting|[Rr]eport|REPORT|[Ss]tudy|[Ss]urvey|[Rr]anking|[Ii]ndex|"
-    r"[Rr]eview|said|says|[Ee]stimates|found|finds|[Aa]s per"
-)
+ATTRIBUTION_CUES = cue_pattern("according", "based on", "citing", "report", "study", "survey",
+                               "ranking", "index", "review", "estimates", "as per",
+                               as_written=("REPORT", "said", "says", "found", "finds"))  # fmt: skip
 THIS_YEAR = re.compile(r"\bthis year\b")
 RANGE_HINT = re.compile(r"(?:19|20)\d\d\s?[-–—]\s?\d\d|(?:between|from) (?:19|20)\d\d")
 # "over the past five years", "in the same period": the span of years stated before.

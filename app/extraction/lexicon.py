@@ -180,6 +180,15 @@ def word_pattern(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern
     return re.compile(rf"\b(?:{alternation(words)})\b", flags)
 
 
+def cue_pattern(*cues: str, as_written: Iterable[str] = ()) -> re.Pattern:
+    """Any of `cues` (regex fragments starting with a lower-case letter) as written or with
+    its first letter capitalised, or any of `as_written`, case-sensitively: literal first
+    letters let the engine skip to where a cue can start ("[Bb]uy|[Oo]rder" tried every cue
+    at every offset, several times slower)."""
+    capitalised = [f"{cue}|{cue[0].upper()}{cue[1:]}" for cue in cues]
+    return re.compile("|".join([*capitalised, *as_written]))
+
+
 PLANNED = word_pattern(PLANNED_CUES)
 PROPOSED = word_pattern(PROPOSED_CUES)
 # A clause boundary before the trigger: modal words beyond it belong to another claim.
