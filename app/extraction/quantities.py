@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from app.bounds import MAX_ID, MAX_VALUE
+from app.extraction.gates import Gated
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -274,11 +275,11 @@ BASELINE = re.compile(r"(?:compared (?:with|to)|than(?: in)?|versus|vs\.?|agains
 BASELINE_REACH = 60
 _COUNT = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 # "in the five years through 2022": the span that ends in the year written.
-YEARS_THROUGH = re.compile(rf"\b(?:the\s+)?{_COUNT}[\s-]years?\s+(?:through|to|until|up to)\s+({YEAR})\b",
-                           re.IGNORECASE)  # fmt: skip
+YEARS_THROUGH = Gated("year", re.compile(rf"\b(?:the\s+)?{_COUNT}[\s-]years?\s+(?:through|to|until|up to)\s+({YEAR})\b",
+                           re.IGNORECASE))  # fmt: skip
 # Counted back from the publication: "four years ago"; "the next financial year" is the
 # fiscal year that starts in the publication's year, "the last fiscal" the one before.
-YEARS_AGO = re.compile(rf"\b{_COUNT}\s+years?\s+ago\b", re.IGNORECASE)
+YEARS_AGO = Gated("ago", re.compile(rf"\b{_COUNT}\s+years?\s+ago\b", re.IGNORECASE))
 FISCAL = re.compile(
     r"\b(?P<which>next|last|this)\s+(?:financial|fiscal)(?:\s+year)?\b", re.IGNORECASE
 )

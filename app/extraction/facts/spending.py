@@ -17,6 +17,7 @@ from app.extraction.context import (
 )
 from app.extraction.facts import procurement
 from app.extraction.facts.changes import percent_changes
+from app.extraction.gates import Gated
 from app.extraction.quantities import Period, find_money, find_percent
 
 SPEND_VERB = lexicon.word_pattern(lexicon.SPEND_VERBS, 0)
@@ -189,10 +190,13 @@ def _presented(ctx: SentenceContext, draft: FactDraft, verb: str) -> None:
         draft.modality = "proposed"  # the same budget's other lines
 
 
-PERCENT_ANYWHERE = re.compile(
-    r"(?:(?:about|around|over|more than|nearly|almost|at least|some|roughly)\s+)?"
-    r"\d+(?:[.,]\d+)?\s?(?:%|per ?cent\b|percent\b)",
-    re.IGNORECASE,
+PERCENT_ANYWHERE = Gated(
+    "%|cent",
+    re.compile(
+        r"(?:(?:about|around|over|more than|nearly|almost|at least|some|roughly)\s+)?"
+        r"\d+(?:[.,]\d+)?\s?(?:%|per ?cent\b|percent\b)",
+        re.IGNORECASE,
+    ),
 )
 BASELINE_AMOUNT = re.compile(r"(?:compared (?:with|to)|than|versus|up from|down from|from)\s+$")
 # "186 billion zlotys ($48.5 billion) will be spent next year": the verb after the amount.

@@ -1,0 +1,48 @@
+"""Patterns behind a gate: a pattern that cannot match without one of a few literal words
+runs only on text that holds one. Imports nothing of the package.
+
+Most sentences hold none of a rule's words, and an `in` test (or one scan for literals)
+is many times cheaper than a regex scan that fails at every offset. Every match the
+pattern can make must hold one of the words. A case-blind pattern is gated on the
+lower-cased text, with "ı" and "ſ" read as "i" and "s" (the engine matches them so) and
+no combining dot ("İ" lowers to "i" and a dot; the engine reads it as "i").
+"""
+
+import re
+import sys
+from collections.abc import Iterator
+
+
+class Gated:
+    """`pattern`, run only when the text holds one of the "|"-separated `words`, or a match
+    of the `gate` pattern (anywhere in it: a word outside [pos, endpos) lets through no
+    more than the plain pattern finds)."""
+
+    __slots__ = ("gate", "lower", "pattern", "words")
+
+    def __init__(self, gate: str | re.Pattern, pattern: re.Pattern) -> None:
+        self.gate = gate if isinstance(gate, re.Pattern) else None
+        self.words = () if self.gate else tuple(gate.split("|"))
+        self.pattern, self.lower = pattern, bool(pattern.flags & re.IGNORECASE)
+
+    def opens(self, text: str) -> bool:
+        if self.lower:
+            folded = text.lower()
+            if not text.isascii():  # O(1); the replacements only for the rare other text
+                folded = folded.replace("ı", "i").replace("ſ", "s").replace("\u0307", "")
+            text = folded
+        if self.gate is not None:
+            return self.gate.search(text) is not None
+        for word in self.words:  # noqa: SIM110 (a loop: any() sets up a generator per call)
+            if word in text:
+                return True
+        return False
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        return self.pattern.search(text, pos, endpos) if self.opens(text) else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        return self.pattern.match(text, pos, endpos) if self.opens(text) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
+        return self.pattern.finditer(text, pos, endpos) if self.opens(text) else iter(())
