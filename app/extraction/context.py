@@ -13,7 +13,8 @@ from app.extraction.candidates import FactCandidate, Span
 from app.extraction.chunks import NAME_CHARS
 from app.extraction.document import Sentence
 from app.extraction.entities import EntityTable, MentionSpan, armed_forces_of
-from app.extraction.lexicon import cue_pattern, modality_of, negated
+from app.extraction.gates import Gated
+from app.extraction.lexicon import cue_gate, modality_of, negated
 from app.extraction.quantities import Period, find_periods
 from app.extraction.spans import SpanIndex
 
@@ -76,11 +77,13 @@ SAME_SOURCE = re.compile(
     r"\b(?:as per|according to|based on|citing) the (?:same )?(?:report|study|data|survey|figures)\b"
 )
 # Case-sensitive, capitals spelt out: a case-blind alternation was a tenth of extraction.
-ATTRIBUTION_CUES = cue_pattern("according", "based on", "citing", "report", "study", "survey",
+ATTRIBUTION_CUES = cue_gate("according", "based on", "citing", "report", "study", "survey",
                                "ranking", "index", "review", "estimates", "as per",
                                as_written=("REPORT", "said", "says", "found", "finds"))  # fmt: skip
 THIS_YEAR = re.compile(r"\bthis year\b")
-RANGE_HINT = re.compile(r"(?:19|20)\d\d\s?[-–—]\s?\d\d|(?:between|from) (?:19|20)\d\d")
+RANGE_HINT = Gated(
+    "19|20", re.compile(r"(?:19|20)\d\d\s?[-–—]\s?\d\d|(?:between|from) (?:19|20)\d\d")
+)
 # "over the past five years", "in the same period": the span of years stated before.
 SAME_PERIOD = re.compile(r"\b(?:the (?:past|last|previous) (?:five|four|ten|three|\d+) years|"
                          r"the same (?:period|years)|this period|that period|(?:this|that|the same) time ?frame)\b",
@@ -128,6 +131,8 @@ class SentenceContext:
     subject: Ref | None = None
     attribution: Ref | None = None
     mentions: list[MentionSpan] = field(default_factory=list)
+    # The sentence's text: a plain attribute, as rules read it hundreds of times a sentence.
+    body: str = field(init=False, repr=False)
     # Built on first use: sorted lookups over the mentions, and the sentence's periods.
     _index: SpanIndex | None = field(default=None, init=False, repr=False)
     _indexed: int = field(default=0, init=False, repr=False)
@@ -137,9 +142,8 @@ class SentenceContext:
     _same_periods: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
     _asides: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
 
-    @property
-    def body(self) -> str:
-        return self.sentence.text
+    def __post_init__(self) -> None:
+        self.body = self.sentence.text
 
     def absolute(self, offset: int) -> int:
         return self.sentence.start + offset

@@ -20,23 +20,19 @@ class Gated:
 
     __slots__ = ("gate", "lower", "pattern", "words")
 
-    def __init__(self, gate: str | re.Pattern, pattern: re.Pattern) -> None:
+    def __init__(self, gate: str | re.Pattern, pattern: re.Pattern, *, fold: bool = False) -> None:
+        """`fold`: test lower-case words on the lower-cased text (a case-sensitive pattern
+        of many capitalised cues is gated by one word per cue)."""
         self.gate = gate if isinstance(gate, re.Pattern) else None
         self.words = () if self.gate else tuple(gate.split("|"))
-        self.pattern, self.lower = pattern, bool(pattern.flags & re.IGNORECASE)
+        self.pattern, self.lower = pattern, fold or bool(pattern.flags & re.IGNORECASE)
 
     def opens(self, text: str) -> bool:
         if self.lower:
-            folded = text.lower()
-            if not text.isascii():  # O(1); the replacements only for the rare other text
-                folded = folded.replace("ı", "i").replace("ſ", "s").replace("\u0307", "")
-            text = folded
+            text = fold(text)
         if self.gate is not None:
             return self.gate.search(text) is not None
-        for word in self.words:  # noqa: SIM110 (a loop: any() sets up a generator per call)
-            if word in text:
-                return True
-        return False
+        return holds_any(text, self.words)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         return self.pattern.search(text, pos, endpos) if self.opens(text) else None
@@ -46,3 +42,21 @@ class Gated:
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
         return self.pattern.finditer(text, pos, endpos) if self.opens(text) else iter(())
+
+
+def holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of `words`: a pattern of literal alternatives, tested for a
+    match only, costs several times as much."""
+    for word in words:  # noqa: SIM110 (a loop: any() sets up a generator per call)
+        if word in text:
+            return True
+    return False
+
+
+def fold(text: str) -> str:
+    """`text` lower-cased so that a case-blind pattern's lower-case words are in it
+    wherever the pattern matches them."""
+    folded = text.lower()
+    if text.isascii():  # O(1); the replacements only for the rare other text
+        return folded
+    return folded.replace("ı", "i").replace("ſ", "s").replace("\u0307", "")

@@ -28,7 +28,7 @@ NOMINAL = re.compile(
     r"(?:['’]s|\b(?P<demonym>[A-Z][a-z]+))\s+(?:full-scale\s+|illegal\s+|unprovoked\s+)?"
     r"(?P<noun>invasion|annexation|occupation)\s+of\s+(?:the\s+)?"
 )
-CUE_NOMINAL = re.compile(r"invasion|annexation|occupation")
+CUE_NOMINAL = Gated("invasion|annexation|occupation", re.compile(r"invasion|annexation|occupation"))
 NOMINAL_VERBS = {"invasion": "invaded", "annexation": "annexed", "occupation": "occupied"}
 NOMINAL_YEAR_REACH = 20  # "... of Ukraine in February, 2022": the year just after is its own
 # "... of Scarborough Shoal, a contested shoal, in 2012": the year past an apposition

@@ -66,7 +66,7 @@ MAX_LIST = 8
 TRIGGER_REACH = 80
 # Case-sensitive, capitals spelt out (a title says "Signs Contract"): a case-blind
 # alternation costs a pass as slow as a rule.
-CUES = lexicon.cue_pattern("buy", "bought", "purchas", "procur", "order", "acqui", "deliver",
+CUES = lexicon.cue_gate("buy", "bought", "purchas", "procur", "order", "acqui", "deliver",
                            "contract", "deal", "suppl", "receiv", "inked", "sealed", "award",
                            "sale", "agreement", "import", "transfer", "export")  # fmt: skip
 

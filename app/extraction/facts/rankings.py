@@ -17,7 +17,7 @@ from app.extraction.context import (
     build_fact,
     period_for,
 )
-from app.extraction.gates import Gated
+from app.extraction.gates import Gated, holds_any
 from app.extraction.quantities import (
     NUMBER_WORDS,
     ORDINAL_WORDS,
@@ -72,15 +72,15 @@ METRIC_AFTER = re.compile(r"\s*(?:globally\s+|worldwide\s+)?(?:for|in terms of|b
 
 # Two patterns, each starting with a literal or a class the engine skips ahead to; as one
 # alternation starting with "\d" they cost several times as much.
-CUES = re.compile(r"rank|place|out of|most|largest|biggest|strongest|leading|greatest|highest|"
-                  r"best|top|" + "|".join(ORDINAL_WORDS))  # fmt: skip
+CUES = ("rank", "place", "out of", "most", "largest", "biggest", "strongest", "leading",
+        "greatest", "highest", "best", "top", *ORDINAL_WORDS)  # fmt: skip
 ORDINAL_CUE = re.compile(r"\d(?:st|nd|rd|th)\b")
 
 
 def find(ctx: SentenceContext) -> list:
     body = ctx.body
     if (
-        not CUES.search(body)
+        not holds_any(body, CUES)
         and not ORDINAL_CUE.search(body)
         and "followed by" not in body
         and "leader" not in body
