@@ -11,6 +11,7 @@ no combining dot ("İ" lowers to "i" and a dot; the engine reads it as "i").
 import re
 import sys
 from collections.abc import Iterator
+from functools import lru_cache
 
 
 class Gated:
@@ -53,6 +54,7 @@ def holds_any(text: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+@lru_cache(maxsize=8)  # the sentence being read: lowered once, not once per gate
 def fold(text: str) -> str:
     """`text` lower-cased so that a case-blind pattern's lower-case words are in it
     wherever the pattern matches them."""
