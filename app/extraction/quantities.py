@@ -183,13 +183,15 @@ def _scaled(amount: str, scale: str | None) -> float | None:
 
 
 # Every amount names its currency: a symbol or code (case-sensitive) or a word (any case).
-# A sentence with none of them is not scanned (most sentences a rule reads for money).
-_CURRENCY_MARKS = (*CURRENCY_SYMBOLS, *ISO_CODES)
+# A sentence with none of them is not scanned (most sentences a rule reads for money). The
+# marks as one literal alternation (their rare first characters are skipped to), the
+# lower-case names tested with `in` (faster for words that start like any other).
+_CURRENCY_MARK = re.compile("|".join(re.escape(m) for m in sorted({*CURRENCY_SYMBOLS, *ISO_CODES})))
 _CURRENCY_NAMES = tuple(CURRENCY_WORDS)
 
 
 def find_money(text: str) -> list[Quantity]:
-    if not holds_any(text, _CURRENCY_MARKS) and not holds_any(fold(text), _CURRENCY_NAMES):
+    if not _CURRENCY_MARK.search(text) and not holds_any(fold(text), _CURRENCY_NAMES):
         return []
     found = []
     for match in MONEY.finditer(text):
