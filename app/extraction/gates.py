@@ -5,7 +5,9 @@ Most sentences hold none of a rule's words, and an `in` test (or one scan for li
 is many times cheaper than a regex scan that fails at every offset. Every match the
 pattern can make must hold one of the words. A case-blind pattern is gated on the
 lower-cased text, with "ı" and "ſ" read as "i" and "s" (the engine matches them so) and
-no combining dot ("İ" lowers to "i" and a dot; the engine reads it as "i").
+no combining dot ("İ" lowers to "i" and a dot; the engine reads it as "i"). A gate reads
+the whole text: only patterns searched a bounded number of times per sentence are gated
+(one searched in window after window of a sentence would cost quadratic time).
 """
 
 import re

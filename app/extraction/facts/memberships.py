@@ -9,7 +9,6 @@ import re
 from app.enums import EntityType, FactType, Modality
 from app.extraction import statements as say
 from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact
-from app.extraction.gates import Gated
 
 KIND = r"(?P<kind>members|member\s+states|observers|observer\s+states|partners|acceding\s+states)"
 HAS_MEMBERS = re.compile(
@@ -26,7 +25,7 @@ PREDICATES = {"members": "member_of", "member": "member_of", "observers": "obser
               "observer": "observer_of", "partners": "partner_of", "acceding": "joined"}  # fmt: skip
 VERBS = {"member_of": "is a member of", "observer_of": "is an observer of",
          "partner_of": "is a partner of", "joined": "is to join"}  # fmt: skip
-CUE = Gated("member|observer|partner|acceding", re.compile(r"member|observer|partner|acceding"))
+CUE = re.compile(r"member|observer|partner|acceding")  # also searched in windows: no gate
 GROUPS = (EntityType.organization,)
 MEMBERS = (EntityType.country,)
 # A list runs at most this far (and stops at the next cue): without a bound every match
