@@ -5,6 +5,7 @@ and a builder that turns the spans a rule used into a grounded FactCandidate.
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from app.enums import MODAL_FACT_TYPES, EntityType, FactType, Modality, ValueQualifier
 from app.extraction import gazetteer as gz
@@ -13,7 +14,8 @@ from app.extraction.candidates import FactCandidate, Span
 from app.extraction.chunks import NAME_CHARS
 from app.extraction.document import Sentence
 from app.extraction.entities import EntityTable, MentionSpan, armed_forces_of
-from app.extraction.lexicon import modality_of, negated
+from app.extraction.gates import Gated
+from app.extraction.lexicon import cue_gate, modality_of, negated
 from app.extraction.quantities import Period, find_periods
 from app.extraction.spans import SpanIndex
 
@@ -42,13 +44,16 @@ EXPLETIVE = re.compile(r"it\s+(?:is|was|has been)\s+(?:reported|said|announced|n
 # cue and the name: unbounded, a pattern that fails tries every later position in turn,
 # and a long sentence of names or cue words cost quadratic time.
 _SOURCE = rf"[A-Z][\w’'\- ]{{0,{NAME_CHARS}}}"
+_STUDY_BY = "|".join(f"{noun} {by} " for noun in ("report", "study", "survey", "ranking", "index")
+                    for by in ("by", "from"))  # fmt: skip
+# Each behind the words it cannot match without (lower-cased where part of it ignores case).
 ATTRIBUTION = [
-    re.compile(rf"\b(?i:according to) (?:the |a |an )?(?:[a-z]+ ){{0,8}}(?P<source>{_SOURCE})"),
-    re.compile(rf"\b(?i:based on|citing) (?:reporting|reports|data) (?:by|from) (?P<source>{_SOURCE})"),
-    re.compile(rf"\b(?i:a |the )?(?i:report|study|survey|ranking|index) (?:by|from) (?P<source>{_SOURCE})"),
-    re.compile(rf"\b(?:for|in|by) the (?:annual |latest |new |\d{{4}} )?(?P<source>{_SOURCE}?) "
-               r"(?:review|ranking|index|report|survey|study)\b"),
-    re.compile(rf"(?<![\w’'\-])(?P<source>{_SOURCE}?),? (?:said|says|reported|reports|estimates|found|finds)\b"),
+    Gated("according to", re.compile(rf"\b(?i:according to) (?:the |a |an )?(?:[a-z]+ ){{0,8}}(?P<source>{_SOURCE})"), fold=True),
+    Gated("based on|citing", re.compile(rf"\b(?i:based on|citing) (?:reporting|reports|data) (?:by|from) (?P<source>{_SOURCE})"), fold=True),
+    Gated(_STUDY_BY, re.compile(rf"\b(?i:a |the )?(?i:report|study|survey|ranking|index) (?:by|from) (?P<source>{_SOURCE})"), fold=True),
+    Gated("review|ranking|index|report|survey|study", re.compile(rf"\b(?:for|in|by) the (?:annual |latest |new |\d{{4}} )?(?P<source>{_SOURCE}?) "
+               r"(?:review|ranking|index|report|survey|study)\b")),
+    Gated("said|says|reported|reports|estimates|found|finds", re.compile(rf"(?<![\w’'\-])(?P<source>{_SOURCE}?),? (?:said|says|reported|reports|estimates|found|finds)\b")),
 ]  # fmt: skip
 # "A report by X finds that Y ...": the subject comes after the verb. (The lookbehind
 # tries the verb only after the last letter of a name, not at every space of a run.)
@@ -76,12 +81,13 @@ SAME_SOURCE = re.compile(
     r"\b(?:as per|according to|based on|citing) the (?:same )?(?:report|study|data|survey|figures)\b"
 )
 # Case-sensitive, capitals spelt out: a case-blind alternation was a tenth of extraction.
-ATTRIBUTION_CUES = re.compile(
-    r"[Aa]ccording|[Bb]ased on|[Cc]iting|[Rr]eport|REPORT|[Ss]tudy|[Ss]urvey|[Rr]anking|[Ii]ndex|"
-    r"[Rr]eview|said|says|[Ee]stimates|found|finds|[Aa]s per"
-)
+ATTRIBUTION_CUES = cue_gate("according", "based on", "citing", "report", "study", "survey",
+                               "ranking", "index", "review", "estimates", "as per",
+                               as_written=("REPORT", "said", "says", "found", "finds"))  # fmt: skip
 THIS_YEAR = re.compile(r"\bthis year\b")
-RANGE_HINT = re.compile(r"(?:19|20)\d\d\s?[-–—]\s?\d\d|(?:between|from) (?:19|20)\d\d")
+RANGE_HINT = Gated(
+    "19|20", re.compile(r"(?:19|20)\d\d\s?[-–—]\s?\d\d|(?:between|from) (?:19|20)\d\d")
+)
 # "over the past five years", "in the same period": the span of years stated before.
 SAME_PERIOD = re.compile(r"\b(?:the (?:past|last|previous) (?:five|four|ten|three|\d+) years|"
                          r"the same (?:period|years)|this period|that period|(?:this|that|the same) time ?frame)\b",
@@ -129,6 +135,8 @@ class SentenceContext:
     subject: Ref | None = None
     attribution: Ref | None = None
     mentions: list[MentionSpan] = field(default_factory=list)
+    # The sentence's text: a plain attribute, as rules read it hundreds of times a sentence.
+    body: str = field(init=False, repr=False)
     # Built on first use: sorted lookups over the mentions, and the sentence's periods.
     _index: SpanIndex | None = field(default=None, init=False, repr=False)
     _indexed: int = field(default=0, init=False, repr=False)
@@ -138,9 +146,8 @@ class SentenceContext:
     _same_periods: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
     _asides: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
 
-    @property
-    def body(self) -> str:
-        return self.sentence.text
+    def __post_init__(self) -> None:
+        self.body = self.sentence.text
 
     def absolute(self, offset: int) -> int:
         return self.sentence.start + offset
@@ -153,10 +160,12 @@ class SentenceContext:
 
     def entities_in(self, start: int, end: int, *types: EntityType) -> list[Ref]:
         """Top-level entity mentions inside [start, end) (sentence offsets), demonyms last."""
-        found = [m for m in self._top().within(self.absolute(start), self.absolute(end))
-                 if self._fits(m, types)]  # fmt: skip
-        found.sort(key=lambda m: m.role == "demonym")  # stable: by start within each group
-        return [Ref(m.key, m.start, m.end) for m in found]
+        found, demonyms, records = [], [], self.table.records  # each group by start
+        for m in self._top().within(self.sentence.start + start, self.sentence.start + end):
+            record = records.get(m.key)
+            if record is not None and (not types or record.type in types):
+                (demonyms if m.role == "demonym" else found).append(Ref(m.key, m.start, m.end))
+        return found + demonyms if demonyms else found
 
     def first_entity(self, start: int, end: int, *types: EntityType) -> Ref | None:
         """The first of `entities_in(start, end, *types)`, found without listing them all."""
@@ -253,6 +262,7 @@ class SentenceContext:
         return self._top_index
 
 
+@lru_cache(maxsize=8)  # the sentence being read: the subject and events rules both ask
 def reporting_prefix_end(body: str) -> int:
     """Where 'A report by X finds that' or 'According to X, Y and Z,' ends; 0 without one.
 
@@ -289,11 +299,13 @@ def find_subject(ctx: SentenceContext) -> Ref | None:
     """The sentence's subject: a leading named entity, or an anaphor resolved backwards."""
     # "A report by X finds that Y ...", "According to X, Y ...": the subject comes after.
     begin = ctx.sentence.start + reporting_prefix_end(ctx.body)
-    leading = ctx.entities_in(begin - ctx.sentence.start, len(ctx.body))
-    leading = [ref for ref in leading if ref.start - begin <= FILLER_CHARS
-               and _only_filler(ctx.text[begin : ref.start])]  # fmt: skip
-    if leading:
-        ref = min(leading, key=lambda r: r.start)
+    named = sorted(ctx.entities_in(begin - ctx.sentence.start, len(ctx.body)),
+                   key=lambda r: r.start)  # fmt: skip
+    # The first name that only filler precedes (stably sorted: the one min() picked of all
+    # such names), without reading what precedes every later name.
+    ref = next((r for r in named if r.start - begin <= FILLER_CHARS
+                and _only_filler(ctx.text[begin : r.start])), None)  # fmt: skip
+    if ref is not None:
         record = ctx.table.records[ref.key]
         for person, position, start, end in ctx.table.appositions_at(ref.start):
             if position == ref.key:

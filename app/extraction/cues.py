@@ -3,6 +3,7 @@ cue patterns (bounded windows, linear) and the typing they drive. Imports gazett
 """
 
 import re
+from functools import lru_cache
 
 from app.enums import EntityType
 from app.extraction import gazetteer as gz
@@ -77,7 +78,11 @@ NUMBER_AFTER = re.compile(r"[ -](\d{1,4})\b(?![.,]\d)")  # "Iron Defender 25", "
 
 
 def classify(chunk: Chunk) -> EntityType | None:
-    text = chunk.text
+    return _classify(chunk.text, chunk.head)
+
+
+@lru_cache(maxsize=4096)  # pure (the gazetteers are fixed), and names recur
+def _classify(text: str, head: str) -> EntityType | None:
     if text in gz.country_by_surface():
         return EntityType.country
     if text in gz.capital_to_country() or text in gz.PLACES:
@@ -95,7 +100,7 @@ def classify(chunk: Chunk) -> EntityType | None:
         return EntityType.place  # "Western Finnmark", "Northern Sinai"
     if words[-1] == "Corridor" and len(words) >= 2 and words[-2] in PROJECT_CORRIDORS:
         return EntityType.program  # "Southern Gas Corridor": a pipeline project, no place
-    head_type = gz.type_from_head(chunk.head)
+    head_type = gz.type_from_head(head)
     if words[-1] == "Intelligence" and len(words) >= 2 and words[-2] in FIELDS_OF_INTELLIGENCE:
         return None  # "Artificial Intelligence" is a field, not an agency
     if len(words) >= 2 and head_type in (None, EntityType.place) and words[0] in FIRMS_NAMED_FIRST:

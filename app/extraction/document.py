@@ -231,6 +231,7 @@ def name_tokens(text: str, offset: int = 0) -> list[Token]:
 def _tokens(pattern: re.Pattern, text: str, offset: int) -> list[Token]:
     tokens = []
     append = tokens.append
+    new = tuple.__new__  # the same Token as Token(...), without its Python-level __new__
     for match in pattern.finditer(text):
         word = match.group()
         start = match.start() + offset
@@ -242,7 +243,7 @@ def _tokens(pattern: re.Pattern, text: str, offset: int) -> list[Token]:
             and len(word) > 2
             and word[:-2] != "People"
         ):
-            append(Token(word[:-2], start, start + len(word) - 2, True))
+            append(new(Token, (word[:-2], start, start + len(word) - 2, True)))
         else:
-            append(Token(word, start, start + len(word)))
+            append(new(Token, (word, start, start + len(word), False)))
     return tokens

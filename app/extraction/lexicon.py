@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from app.enums import Modality
+from app.extraction.gates import Gated
 
 # Money put to a purpose, as done or decided.
 SPEND_VERBS = (
@@ -178,6 +179,23 @@ def alternation(words: Iterable[str]) -> str:
 def word_pattern(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern:
     """One compiled pattern matching any of `words` as whole words."""
     return re.compile(rf"\b(?:{alternation(words)})\b", flags)
+
+
+def cue_pattern(*cues: str, as_written: Iterable[str] = ()) -> re.Pattern:
+    """Any of `cues` (regex fragments starting with a lower-case letter) as written or with
+    its first letter capitalised, or any of `as_written`, case-sensitively: literal first
+    letters let the engine skip to where a cue can start ("[Bb]uy|[Oo]rder" tried every cue
+    at every offset, several times slower)."""
+    capitalised = [f"{cue}|{cue[0].upper()}{cue[1:]}" for cue in cues]
+    return re.compile("|".join([*capitalised, *as_written]))
+
+
+def cue_gate(*cues: str, as_written: Iterable[str] = ()) -> Gated:
+    """`cue_pattern` of literal cues, run only where the lower-cased text holds one."""
+    words = [*cues, *(word.lower() for word in as_written)]
+    if any(re.escape(word) != word.replace(" ", r"\ ") for word in words):
+        raise ValueError(f"a cue that is no literal: {words}")
+    return Gated("|".join(words), cue_pattern(*cues, as_written=as_written), fold=True)
 
 
 PLANNED = word_pattern(PLANNED_CUES)

@@ -11,6 +11,7 @@ import re
 from app.enums import EntityType
 from app.extraction import gazetteer as gz
 from app.extraction.document import Sentence
+from app.extraction.gates import Gated
 from app.extraction.posts import add_post
 
 # In lower case, after a demonym or a possessive country (or "the"): bodies and posts.
@@ -49,12 +50,15 @@ LOWER_NOUNS = {
     "supreme leader": ("Supreme Leader of {c}", EntityType.position),
     "leader": ("Leader of {c}", EntityType.position),
 }
-LOWER_NOUN = re.compile(
-    r"\b(?:(?P<owner>(?:[A-Z][a-z]{1,12}\s)?[A-Z][\w-]{1,30})(?P<poss>[’']s)?"
-    r"|(?P<the>the|a|by|in|to|from|before))\s"
-    r"(?P<noun>" + "|".join(sorted(LOWER_NOUNS, key=len, reverse=True)) + r")\b(?![-’'])"
-    # Not the noun used as an adjective: "the government ministry", "government bonds".
-    r"(?!\s(?:ministry|ministries|bonds?|debt|spending|budget)\b)"
+LOWER_NOUN = Gated(
+    "parliament|government|cabinet|army|navy|air force|armed forces|military|ministry|president|minister|secretary|chief|adviser|ambassador|king|leader",
+    re.compile(
+        r"\b(?:(?P<owner>(?:[A-Z][a-z]{1,12}\s)?[A-Z][\w-]{1,30})(?P<poss>[’']s)?"
+        r"|(?P<the>the|a|by|in|to|from|before))\s"
+        r"(?P<noun>" + "|".join(sorted(LOWER_NOUNS, key=len, reverse=True)) + r")\b(?![-’'])"
+        # Not the noun used as an adjective: "the government ministry", "government bonds".
+        r"(?!\s(?:ministry|ministries|bonds?|debt|spending|budget)\b)"
+    ),
 )
 # Bare "the president", "the army" name the article's own country only when it dominates;
 # these nouns are too common to take even that on their own.
@@ -161,7 +165,10 @@ def _adjective(sentence: str, end: int) -> bool:
 
 # "his Australian counterpart, Scott Morrison": the post the sentence named before, in the
 # other country; the name after it holds that post.
-COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s(?P<owner>[A-Z][\w-]{1,30})\scounterpart\b")
+COUNTERPART = Gated(
+    "counterpart",
+    re.compile(r"\b(?:his|her|their|its)\s(?P<owner>[A-Z][\w-]{1,30})\scounterpart\b"),
+)
 RECENT = 30  # mentions looked back over for the post a counterpart mirrors: a bound
 
 

@@ -7,7 +7,7 @@ Pure functions over tokens and bounded windows of text; imports only the gazette
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from app.extraction import gazetteer as gz
 from app.extraction.chunks import PARTICLES, Chunk
@@ -73,10 +73,15 @@ class PersonMatch:
 
 
 def name_shaped(token: Token) -> bool:
-    word = token.text
+    return _name_shaped(token.text)
+
+
+@lru_cache(maxsize=4096)  # pure (of the word and fixed word lists), and names recur
+def _name_shaped(word: str) -> bool:
+    acronym = Token(word, 0, 0).is_acronym
     if word[2:3] == "-" and word[3:4].isupper() and word[:2] in ("al", "el"):
         word = word[3:]  # "al-Sisi" is shaped as "Sisi" is
-    if not word[:1].isupper() or token.is_acronym or any(ch.isdigit() for ch in word):
+    if not word[:1].isupper() or acronym or any(ch.isdigit() for ch in word):
         return False
     if word in _never_in_names():
         return False

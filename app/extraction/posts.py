@@ -190,7 +190,9 @@ def posts_of_body(table, text: str, start: int, end: int, body_key: str) -> None
     if body is None or body.type not in BODY_TYPES:
         return
     window = text[max(0, start - 60) : start]
-    if (before := TITLE_BEFORE_BODY.search(window)) is not None:
+    # The window must end in "of " or "of the " (or "at"): tested first, a scan is dearer.
+    may_end_in_title = window[-3:-1] in ("of", "at") or window[-7:-5] in ("of", "at")
+    if may_end_in_title and (before := TITLE_BEFORE_BODY.search(window)) is not None:
         title = before.group("title")
         surface = " ".join(text[start - len(window) + before.start() : end].split())
         _body_post(table, text, title, body.name, surface, end - len(surface), end)

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from app.bounds import MAX_ID, MAX_VALUE
+from app.extraction.gates import Gated, fold, holds_any
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -181,7 +182,17 @@ def _scaled(amount: str, scale: str | None) -> float | None:
     return float(round(value, 6)) if value < 1e6 else float(round(value))
 
 
+# Every amount names its currency: a symbol or code (case-sensitive) or a word (any case).
+# A sentence with none of them is not scanned (most sentences a rule reads for money). The
+# marks as one literal alternation (their rare first characters are skipped to), the
+# lower-case names tested with `in` (faster for words that start like any other).
+_CURRENCY_MARK = re.compile("|".join(re.escape(m) for m in sorted({*CURRENCY_SYMBOLS, *ISO_CODES})))
+_CURRENCY_NAMES = tuple(CURRENCY_WORDS)
+
+
 def find_money(text: str) -> list[Quantity]:
+    if not _CURRENCY_MARK.search(text) and not holds_any(fold(text), _CURRENCY_NAMES):
+        return []
     found = []
     for match in MONEY.finditer(text):
         groups = match.groupdict()
@@ -272,13 +283,14 @@ BASELINE = re.compile(r"(?:compared (?:with|to)|than(?: in)?|versus|vs\.?|agains
                       r"|(?:rise|increase|decrease|drop|fall|up|down|rose|fell|grew)\b[^.;]{0,40}?\bfrom)"
                       r"\s+(?:the\s+)?(?:same period (?:of|in)\s+|levels? (?:of|in)\s+)?$", re.IGNORECASE)  # fmt: skip
 BASELINE_REACH = 60
+BASELINE_WORDS = ("compared", "than", "versus", "vs", "against", "from")  # one is in each
 _COUNT = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 # "in the five years through 2022": the span that ends in the year written.
-YEARS_THROUGH = re.compile(rf"\b(?:the\s+)?{_COUNT}[\s-]years?\s+(?:through|to|until|up to)\s+({YEAR})\b",
-                           re.IGNORECASE)  # fmt: skip
+YEARS_THROUGH = Gated("year", re.compile(rf"\b(?:the\s+)?{_COUNT}[\s-]years?\s+(?:through|to|until|up to)\s+({YEAR})\b",
+                           re.IGNORECASE))  # fmt: skip
 # Counted back from the publication: "four years ago"; "the next financial year" is the
 # fiscal year that starts in the publication's year, "the last fiscal" the one before.
-YEARS_AGO = re.compile(rf"\b{_COUNT}\s+years?\s+ago\b", re.IGNORECASE)
+YEARS_AGO = Gated("ago", re.compile(rf"\b{_COUNT}\s+years?\s+ago\b", re.IGNORECASE))
 FISCAL = re.compile(
     r"\b(?P<which>next|last|this)\s+(?:financial|fiscal)(?:\s+year)?\b", re.IGNORECASE
 )
@@ -311,7 +323,10 @@ def find_periods(text: str, published_year: int | None = None) -> list[Period]:
             if last is not None and last < first:
                 continue
             taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
-            if BASELINE.search(text, max(0, match.start() - BASELINE_REACH), match.start()):
+            low = max(0, match.start() - BASELINE_REACH)
+            if holds_any(fold(text[low : match.start()]), BASELINE_WORDS) and BASELINE.search(
+                text, low, match.start()
+            ):
                 continue
             found.append(Period(first, last, *match.span()))
     if published_year is not None and 1 <= published_year <= 9999:

@@ -4,6 +4,7 @@ which contain one. Binary search instead of scans, so rules stay linear; no impo
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 from typing import Generic, Protocol, TypeVar
 
 
@@ -21,9 +22,8 @@ class SpanIndex(Generic[S]):
     def __init__(self, spans: Iterable[S]) -> None:
         self.items: list[S] = sorted(spans, key=lambda span: (span.start, -span.end))
         self.starts = [span.start for span in self.items]
-        self._reach: list[int] = []  # the furthest end among items[: i + 1]
-        for span in self.items:
-            self._reach.append(max(span.end, self._reach[-1]) if self._reach else span.end)
+        # The furthest end among items[: i + 1] (accumulate: one C loop, built per sentence).
+        self._reach: list[int] = list(accumulate((span.end for span in self.items), max))
 
     def __len__(self) -> int:
         return len(self.items)

@@ -4,6 +4,7 @@ appositions, and the lookups the fact rules make. Data structures only; imports 
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from app.enums import EntityType
 from app.extraction.spans import SpanIndex
@@ -153,6 +154,7 @@ class EntityTable:
             position = name.find(" of ", position + 1)
 
 
+@lru_cache(maxsize=4096)  # pure, and the same names are looked up again and again
 def folded(surface: str) -> str:
     """A surface as lookups compare it: case, 'the', apostrophes and defence/defense aside."""
     lowered = surface.lower().replace("’", "'").replace("defense", "defence")

@@ -17,27 +17,28 @@ from app.extraction.context import (
     runs_to_end,  # fmt: skip
 )
 from app.extraction.facts import memberships
+from app.extraction.gates import Gated
 from app.extraction.quantities import find_periods
 
 GROUPS = (EntityType.organization, EntityType.program)
 # Each is followed by the items, the rest of the sentence (see runs_to_end).
-JOINED = re.compile(r"\b(?:joined|acceded to|entered)\s+")
+JOINED = Gated("joined|acceded|entered", re.compile(r"\b(?:joined|acceded to|entered)\s+"))
 # "became the 32nd member of": becoming one is joining, with the year it happened.
-MEMBER = re.compile(r"\b(?P<be>is|was|became|has become|have become|has been|remains|are|were)\s+"
+MEMBER = Gated("member|part", re.compile(r"\b(?P<be>is|was|became|has become|have become|has been|remains|are|were)\s+"
                     r"(?:now\s+)?(?:a\s+|an\s+|the\s+(?:\d{1,3}(?:st|nd|rd|th)|newest|latest)\s+)?"
-                    r"(?:full\s+|founding\s+)?(?P<kind>member|part|participant)\s+(?:state\s+)?(?:of|in)\s+")  # fmt: skip
+                    r"(?:full\s+|founding\s+)?(?P<kind>member|part|participant)\s+(?:state\s+)?(?:of|in)\s+"))  # fmt: skip
 # "NATO has recognized Ukraine as an Enhanced Opportunities Partner": the named one is
 # the partner, the recogniser the group.
-RECOGNISED = re.compile(r"\b(?:recogni[sz]e[sd]?|accepted|admitted)\s+(?P<who>(?:the\s+)?[A-Z][\w’'-]*"
+RECOGNISED = Gated("recogni|accepted|admitted", re.compile(r"\b(?:recogni[sz]e[sd]?|accepted|admitted)\s+(?P<who>(?:the\s+)?[A-Z][\w’'-]*"
                         r"(?:\s+[A-Z][\w’'-]*){0,3})\s+as\s+(?:an?\s+|the\s+)?(?:[A-Z][\w-]*\s+){0,3}"
-                        r"(?P<kind>[Pp]artner|[Mm]ember|[Oo]bserver|[Aa]lly)\b")  # fmt: skip
+                        r"(?P<kind>[Pp]artner|[Mm]ember|[Oo]bserver|[Aa]lly)\b"))  # fmt: skip
 # "Ukraine is now one of six partners in the X Programme, along with A, B and C".
-ONE_OF = re.compile(r"\b(?:is|was|became|remains)\s+(?:now\s+)?one\s+of\s+(?:the\s+)?[\w-]{1,12}\s+"
-                    r"(?P<kind>partners|members|observers)\s+(?:in|of)\s+")  # fmt: skip
+ONE_OF = Gated("partners|members|observers", re.compile(r"\b(?:is|was|became|remains)\s+(?:now\s+)?one\s+of\s+(?:the\s+)?[\w-]{1,12}\s+"
+                    r"(?P<kind>partners|members|observers)\s+(?:in|of)\s+"))  # fmt: skip
 # "Finland became NATO's 31st member": the group named before the membership.
-OWN_MEMBER = re.compile(r"\b(?P<be>became|has become|have become|is|was|remains)\s+(?P<group>[A-Z][\w-]*)"
+OWN_MEMBER = Gated("member|partner|observer", re.compile(r"\b(?P<be>became|has become|have become|is|was|remains)\s+(?P<group>[A-Z][\w-]*)"
                         r"['’]s\s+(?:\d{1,3}(?:st|nd|rd|th)\s+|newest\s+|latest\s+)?(?:full\s+)?"
-                        r"(?P<kind>member|partner|observer)\b")  # fmt: skip
+                        r"(?P<kind>member|partner|observer)\b"))  # fmt: skip
 BECOME = ("became", "has become", "have become")
 ALONG_WITH = re.compile(r"\s*,?\s+(?:along|together)\s+with\s+")
 KINDS = {
@@ -50,7 +51,7 @@ PEOPLE = (EntityType.person,)
 ITEM_SPLIT = re.compile(
     r",?\s+as well as\s+|;\s+|,\s+and\s+|,\s+(?=the\s)|\s+and\s+(?=(?:the\s+)?[A-Z])"
 )
-LED = re.compile(r"\b(?P<leader>[A-Z][\w]*)-led\b")
+LED = Gated("-led", re.compile(r"\b(?P<leader>[A-Z][\w]*)-led\b"))
 
 
 def find(ctx: SentenceContext) -> list:

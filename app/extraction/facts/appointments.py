@@ -9,18 +9,19 @@ from app.enums import EntityType, FactType
 from app.extraction import lexicon
 from app.extraction import statements as say
 from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_near
+from app.extraction.gates import holds_any
 from app.extraction.quantities import Period
 
 VERB = lexicon.word_pattern(lexicon.APPOINT_VERBS)
 SUCCESSION = lexicon.word_pattern(lexicon.SUCCESSION_CUES)
-CUES = re.compile(r"appoint|named|names|nominat|sworn|promot|elevat|picked|tapped|chose|becom|take over|"
-                  r"selected|installed|designat|confirmed|took over|takes over|assum|"
-                  r"replac|succe")  # fmt: skip
+CUES = ("appoint", "named", "names", "nominat", "sworn", "promot", "elevat", "picked", "tapped",
+        "chose", "becom", "take over", "selected", "installed", "designat", "confirmed",
+        "took over", "takes over", "assum", "replac", "succe")  # fmt: skip
 REACH = 120  # characters from the verb within which the person and the post are named
 
 
 def find(ctx: SentenceContext) -> list:
-    if not CUES.search(ctx.body):
+    if not holds_any(ctx.body, CUES):
         return []
     # A succession cue wins over the verb inside it ("take over from X as Y": X left).
     cues = [(m, True) for m in SUCCESSION.finditer(ctx.body)]

@@ -10,9 +10,10 @@ import re
 from app.enums import EntityType, FactType
 from app.extraction import statements as say
 from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_near
+from app.extraction.gates import Gated
 
-CUE = re.compile(r"\barms\s+(?:imports|exports|exported|transfers?)\b|\bsuppliers?\b",
-                 re.IGNORECASE)  # fmt: skip
+CUE = Gated("arm|uppl", re.compile(r"\barms\s+(?:imports|exports|exported|transfers?)\b|\bsuppliers?\b",
+                 re.IGNORECASE))  # fmt: skip
 SHARE = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
 # The words around a country that make it the importer or the exporter ("India's largest
 # arms supplier", "Russia remained India's largest supplier, accounting for 36 percent").

@@ -18,34 +18,36 @@ from app.extraction.context import (
     period_near,  # fmt: skip
     runs_to_end,
 )
+from app.extraction.gates import Gated
 from app.extraction.quantities import find_count
 
 PARTNERS = r"(?P<count>(?:[^,.;]|(?<=\d)[.,](?=\d)){1,30}?)\s+(?P<noun>countries|states|nations|partners)\b"
 # Runs between cue words are bounded: unbounded, each failing cue scanned on to the end
 # of the sentence, quadratic in a long one.
 COUNTED = [
-    (re.compile(rf"\bcooperat(?:es|ed|e|ing)\s+with\s+{PARTNERS}(?P<sphere>\s+in the [\w\s-]{{1,80}}?sphere)?"),
+    (Gated("cooperat", re.compile(rf"\bcooperat(?:es|ed|e|ing)\s+with\s+{PARTNERS}(?P<sphere>\s+in the [\w\s-]{{1,80}}?sphere)?")),
      "cooperates_with"),
-    (re.compile(rf"\b(?:has|have|had|signed|concluded)\s+(?:an?\s+)?(?:agreements?|treaties|"
-                rf"accords?)\s+on\s+[\w\s-]{{0,80}}?cooperation\s+with\s+{PARTNERS}"), "has_agreement_with"),
+    (Gated("cooperation", re.compile(rf"\b(?:has|have|had|signed|concluded)\s+(?:an?\s+)?(?:agreements?|treaties|"
+                rf"accords?)\s+on\s+[\w\s-]{{0,80}}?cooperation\s+with\s+{PARTNERS}")), "has_agreement_with"),
 ]  # fmt: skip
 # Each is followed by the partner, somewhere in the rest of the sentence (see runs_to_end).
+TIES_GATE = "|".join(noun.split()[0] for noun in lexicon.TIES_NOUNS)  # every word is in a match
 NAMED = [
     # (a contract or a deal signed with a firm or a country is a purchase, not cooperation)
-    (re.compile(r"\b(?:signed|concluded|inked)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:agreement|"
-                r"memorandum|accord|treaty)\b[^.;]{0,200}?\bwith\s+"),
+    (Gated("agreement|memorandum|accord|treaty", re.compile(r"\b(?:signed|concluded|inked)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:agreement|"
+                r"memorandum|accord|treaty)\b[^.;]{0,200}?\bwith\s+")),
      "signed_agreement_with"),
-    (re.compile(r"\bcooperat(?:es|ed|e|ing)\s+(?:closely\s+)?with\s+"), "cooperates_with"),
+    (Gated("cooperat", re.compile(r"\bcooperat(?:es|ed|e|ing)\s+(?:closely\s+)?with\s+")), "cooperates_with"),
     # "is to strengthen military and defence ties with X", "expanded its defence cooperation
     # with X": a bounded run of words between the verb, the noun and "with"
-    (re.compile(rf"\b(?:{lexicon.alternation(lexicon.TIES_VERBS)})\s+(?:[\w-]+\s+){{0,5}}?"
-                rf"(?:{lexicon.alternation(lexicon.TIES_NOUNS)})\s+with\s+(?:the\s+)?"), "cooperates_with"),
+    (Gated(TIES_GATE, re.compile(rf"\b(?:{lexicon.alternation(lexicon.TIES_VERBS)})\s+(?:[\w-]+\s+){{0,5}}?"
+                rf"(?:{lexicon.alternation(lexicon.TIES_NOUNS)})\s+with\s+(?:the\s+)?")), "cooperates_with"),
 ]  # fmt: skip
 PARTNER_TYPES = (EntityType.country, EntityType.organization)
 # "with strategic partners such as the US and Japan", "with Azerbaijan, Ghana": the list
 # of partners ends where a lower-case word or a preposition starts the rest of the clause.
-PARTNERS_SUCH_AS = re.compile(r"(?:(?:strategic|key|other|regional)\s+)?partners\s+(?:such\s+as|"
-                              r"including|like)\s+(?:the\s+)?")  # fmt: skip
+PARTNERS_SUCH_AS = Gated("partners", re.compile(r"(?:(?:strategic|key|other|regional)\s+)?partners\s+(?:such\s+as|"
+                              r"including|like)\s+(?:the\s+)?"))  # fmt: skip
 LIST_END = re.compile(r"[;:()]|\s(?:to|for|in|on|at|of|from|which|who|that|as|amid|after|while|but|"
                       r"over|during|since|by|through|under)\s|,\s+(?!and\b)(?![A-Z])|\.(?:\s|$)")  # fmt: skip
 # "Japan and Australia agreed a breakthrough defence pact": both parties before the verb.
@@ -53,9 +55,9 @@ PACT = re.compile(r"\s+(?:have\s+|had\s+)?(?:agreed|signed|sealed|concluded|inke
                   r"(?:on\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?P<noun>pact|agreement|accord|"
                   r"treaty|memorandum|declaration|partnership)\b")  # fmt: skip
 # "endorsed the plan of cooperation for 2018-2019": a joint plan adopted, with its years.
-PLAN = re.compile(r"\b(?:endorsed|adopted|approved|signed|agreed on)\s+(?:the\s+|a\s+|an\s+)?"
+PLAN = Gated("plan|program|roadmap", re.compile(r"\b(?:endorsed|adopted|approved|signed|agreed on)\s+(?:the\s+|a\s+|an\s+)?"
                   r"(?:[\w-]+\s+){0,2}?(?:(?:plan|programme|program|roadmap)\s+of\s+(?:[\w-]+\s+)?"
-                  r"co-?operation|co-?operation\s+(?:plan|programme|program|roadmap))\b")  # fmt: skip
+                  r"co-?operation|co-?operation\s+(?:plan|programme|program|roadmap))\b"))  # fmt: skip
 
 
 # 'To help establish a posture, the Philippines has ...': an opening clause before the

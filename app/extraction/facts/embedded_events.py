@@ -10,21 +10,25 @@ from app.enums import EntityType, FactType
 from app.extraction import lexicon
 from app.extraction import statements as say
 from app.extraction.context import FactDraft, SentenceContext, build_fact, period_near
+from app.extraction.gates import Gated
 
 TOOK_DELIVERY = re.compile(
     r"\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:took|takes|taken|take)\s+delivery\b"
 )
 # "with the first to be delivered in 2027", "the first batch is due to be delivered by 2026"
-FIRST_DELIVERED = re.compile(
-    r"\b(?:the\s+)?first(?:\s+(?:batch|deliveries|delivery|units?|ones?|aircraft|jets|ships))?"
-    r"(?:\s+of\s+(?:the|them|these)\b(?:\s+[\w-]+){0,4}?)?\s+(?:(?:is|are|will\s+be)\s+)?"
-    r"(?:(?:scheduled|expected|due|set|slated|planned)\s+)?to\s+be\s+delivered\s+(?:in|by)\s+"
+FIRST_DELIVERED = Gated(
+    "delivered",
+    re.compile(
+        r"\b(?:the\s+)?first(?:\s+(?:batch|deliveries|delivery|units?|ones?|aircraft|jets|ships))?"
+        r"(?:\s+of\s+(?:the|them|these)\b(?:\s+[\w-]+){0,4}?)?\s+(?:(?:is|are|will\s+be)\s+)?"
+        r"(?:(?:scheduled|expected|due|set|slated|planned)\s+)?to\s+be\s+delivered\s+(?:in|by)\s+"
+    ),
 )
 NOMINAL = re.compile(
     r"(?:['’]s|\b(?P<demonym>[A-Z][a-z]+))\s+(?:full-scale\s+|illegal\s+|unprovoked\s+)?"
     r"(?P<noun>invasion|annexation|occupation)\s+of\s+(?:the\s+)?"
 )
-CUE_NOMINAL = re.compile(r"invasion|annexation|occupation")
+CUE_NOMINAL = Gated("invasion|annexation|occupation", re.compile(r"invasion|annexation|occupation"))
 NOMINAL_VERBS = {"invasion": "invaded", "annexation": "annexed", "occupation": "occupied"}
 NOMINAL_YEAR_REACH = 20  # "... of Ukraine in February, 2022": the year just after is its own
 # "... of Scarborough Shoal, a contested shoal, in 2012": the year past an apposition

@@ -17,6 +17,7 @@ from app.extraction.context import (
     reporting_prefix_end,  # fmt: skip
 )
 from app.extraction.entities import armed_forces_of
+from app.extraction.gates import Gated
 from app.extraction.quantities import find_count
 
 PASSIVE_BY = re.compile(
@@ -60,8 +61,11 @@ DAY = re.compile(r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
                  r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\b")  # fmt: skip
 DEFINITE = re.compile(r"\s*the\s+(?P<word>[A-Z][a-z]{3,})\b(?!\s+[A-Z])")
 ARMY_NAME = re.compile(r"\b(?:Army|Armed Forces|Forces|Military|Navy|Guards?|Troops)\b")
-CUE_MEETING = re.compile(r"\b(?:meeting|summit|session|conference|talks) of\b")
-CUE_MOVED = re.compile(r"(?:transferred|deployed|relocated|moved|stationed) to\b")
+CUE_MEETING = Gated(
+    "meeting|summit|session|conference|talks",
+    re.compile(r"\b(?:meeting|summit|session|conference|talks) of\b"),
+)
+CUE_MOVED = Gated("ed to", re.compile(r"(?:transferred|deployed|relocated|moved|stationed) to\b"))
 UNITS = (EntityType.organization,)
 PARTIES = (EntityType.person, EntityType.organization)
 

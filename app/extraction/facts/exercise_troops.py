@@ -11,7 +11,9 @@ from app.extraction import statements as say
 from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_near
 from app.extraction.quantities import NUMBER_WORDS, parse_number
 
-CUES = re.compile(r"[Ee]xercis|[Dd]rill|war ?games|[Mm]anoeuvres|[Mm]aneuvers")
+CUES = lexicon.cue_pattern(
+    "exercis", "drill", "manoeuvres", "maneuvers", as_written=("war ?games",)
+)
 TROOP_CUES = re.compile(r"troops|soldiers|personnel|servicemen|service ?members|sailors|marines")
 PARTIES = (EntityType.country, EntityType.organization)
 MAX_TROOPS = 2_000_000

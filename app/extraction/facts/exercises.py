@@ -12,6 +12,7 @@ from app.extraction import gazetteer as gz
 from app.extraction import lexicon
 from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_near
 from app.extraction.facts.exercise_troops import CUES, listed_after, statement, told_after, troops
+from app.extraction.gates import fold, holds_any
 
 NOUN = lexicon.word_pattern(lexicon.EXERCISE_NOUNS)
 VERB = lexicon.word_pattern(lexicon.EXERCISE_VERBS)
@@ -45,8 +46,12 @@ CIVIL = re.compile(r"\b(?:monitoring|fundraising|branding|mapping|accounting|bud
                    r"consultation|listening|public relations|paper|academic|pr)\s+$", re.IGNORECASE)  # fmt: skip
 
 
+# A word of every cue in CUES, lower-cased: most sentences hold none, and `in` is cheaper.
+CUE_WORDS = ("exercis", "drill", "manoeuvres", "maneuvers", "games")
+
+
 def find(ctx: SentenceContext) -> list:
-    if not CUES.search(ctx.body):
+    if not holds_any(fold(ctx.body), CUE_WORDS) or not CUES.search(ctx.body):
         return told_after(ctx) or listed_after(ctx)
     nouns = [n for n in NOUN.finditer(ctx.body)
              if not CIVIL.search(ctx.body, max(0, n.start() - 30), n.start())]  # fmt: skip

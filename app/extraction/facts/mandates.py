@@ -7,22 +7,27 @@ import re
 
 from app.enums import EntityType, FactType
 from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, runs_to_end
+from app.extraction.gates import Gated
 
 # Followed by the items, the rest of the sentence (see runs_to_end).
-RESPONSIBLE = re.compile(
-    r"\b(?:is|are)\s+(?:responsible|tasked|charged|in charge)\s+(?:for|with|of)\s+"
+RESPONSIBLE = Gated(
+    "responsible|tasked|charge",
+    re.compile(r"\b(?:is|are)\s+(?:responsible|tasked|charged|in charge)\s+(?:for|with|of)\s+"),
 )
-APPOINTED = re.compile(
-    r"\b(?:is|are|was|were)\s+(?P<verbs>(?:appointed|nominated|elected|dismissed|removed)"
-    r"(?:\s+and\s+(?:appointed|dismissed|removed))?)(?:\s+from\s+(?:the\s+|his\s+|her\s+)?post)?\s+by\s+"
+APPOINTED = Gated(
+    "appointed|nominated|elected|dismissed|removed",
+    re.compile(
+        r"\b(?:is|are|was|were)\s+(?P<verbs>(?:appointed|nominated|elected|dismissed|removed)"
+        r"(?:\s+and\s+(?:appointed|dismissed|removed))?)(?:\s+from\s+(?:the\s+|his\s+|her\s+)?post)?\s+by\s+"
+    ),
 )
 COMMANDER = re.compile(
     r"^(?:the\s+)?(?:Supreme\s+)?Commander-in-[Cc]hief\s+of\s+(?:the\s+)?(?P<force>.+)$"
 )
-INVOLVED = re.compile(
+INVOLVED = Gated("involved|used|deployed|engaged|called", re.compile(
     r"(?:,\s*which|\bthat)\s+(?:can|may|could|is to)\s+be\s+(?:involved|used|deployed|engaged|called)\s+"
     r"(?:in|on|upon)\s+(?P<what>[^.;]+)"
-)  # fmt: skip
+))  # fmt: skip
 NEWLY = re.compile(r"\bnewly[\s-]+appointed\b", re.IGNORECASE)
 ITEM_SPLIT = re.compile(r",\s+(?:and\s+)?")
 COMMA = re.compile(r"\s*,\s*")

@@ -25,7 +25,7 @@ PREDICATES = {"members": "member_of", "member": "member_of", "observers": "obser
               "observer": "observer_of", "partners": "partner_of", "acceding": "joined"}  # fmt: skip
 VERBS = {"member_of": "is a member of", "observer_of": "is an observer of",
          "partner_of": "is a partner of", "joined": "is to join"}  # fmt: skip
-CUE = re.compile(r"member|observer|partner|acceding")
+CUE = re.compile(r"member|observer|partner|acceding")  # also searched in windows: no gate
 GROUPS = (EntityType.organization,)
 MEMBERS = (EntityType.country,)
 # A list runs at most this far (and stops at the next cue): without a bound every match

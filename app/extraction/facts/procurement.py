@@ -66,9 +66,9 @@ MAX_LIST = 8
 TRIGGER_REACH = 80
 # Case-sensitive, capitals spelt out (a title says "Signs Contract"): a case-blind
 # alternation costs a pass as slow as a rule.
-CUES = re.compile(r"[Bb]uy|[Bb]ought|[Pp]urchas|[Pp]rocur|[Oo]rder|[Aa]cqui|[Dd]eliver|"
-                  r"[Cc]ontract|[Dd]eal|[Ss]uppl|[Rr]eceiv|[Ii]nked|[Ss]ealed|[Aa]ward|[Ss]ale|"
-                  r"[Aa]greement|[Ii]mport|[Tt]ransfer|[Ee]xport")  # fmt: skip
+CUES = lexicon.cue_gate("buy", "bought", "purchas", "procur", "order", "acqui", "deliver",
+                           "contract", "deal", "suppl", "receiv", "inked", "sealed", "award",
+                           "sale", "agreement", "import", "transfer", "export")  # fmt: skip
 
 
 def find(ctx: SentenceContext) -> list:

@@ -17,6 +17,7 @@ from app.extraction.context import (
     build_fact,
     period_for,
 )
+from app.extraction.gates import Gated, holds_any
 from app.extraction.quantities import (
     NUMBER_WORDS,
     ORDINAL_WORDS,
@@ -36,27 +37,31 @@ PLACES_AFTER = rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?P<scope>[A-Z][\w\- ]{{0,{NAME_C
 WHAT = (
     r"(?P<what>(?:\s+(?!(?:in|of|among|for|according|with|and|since|during|to)\b)[a-z][\w-]*){0,3})"
 )
+# Each pattern behind the words it cannot match without (see gates): most sentences that
+# pass CUES hold the words of only a few.
+ORDINAL_GATE = re.compile(r"\d(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS))
+SUPERLATIVE_GATE = "largest|biggest|strongest|most|leading|greatest|highest|best"
 PATTERNS = [
-    re.compile(r"\b(?P<n>\d+)\s+out of\s+(?:the\s+)?(?P<total>\d[\d,]*)\b"),
+    Gated("out of", re.compile(r"\b(?P<n>\d+)\s+out of\s+(?:the\s+)?(?P<total>\d[\d,]*)\b")),
     # "Kazakhstan (54th)", "Georgia - 82nd place": an ordinal that is a list item's own
-    re.compile(rf"(?P<tag>\(|\s[-–—:]\s?){ORD}(?:\s+place)?(?=\)|[,;.]|\s+and\b|$)", re.IGNORECASE),
+    Gated(ORDINAL_GATE, re.compile(rf"(?P<tag>\(|\s[-–—:]\s?){ORD}(?:\s+place)?(?=\)|[,;.]|\s+and\b|$)", re.IGNORECASE)),
     # "the second - Russia": the ranked one follows
-    re.compile(rf"\bthe\s+{ORD}(?:\s+place)?\s*(?P<after>[-–—:])\s*", re.IGNORECASE),
-    re.compile(rf"\b(?:ranked|ranks|rank|placed|came|finished|stood|ranking|took|takes|secured|secures|holds|held|occupies|occupied)\s+(?:as\s+|at\s+|in\s+)?(?:the\s+)?{ORD}"
-               rf"(?:\s+(?:place|position|spot))?(?:\s+{TOTAL})?", re.IGNORECASE),
-    re.compile(rf"\b{ORD}\s+(?:place|position|spot)(?:\s+{TOTAL})?", re.IGNORECASE),
+    Gated(ORDINAL_GATE, re.compile(rf"\bthe\s+{ORD}(?:\s+place)?\s*(?P<after>[-–—:])\s*", re.IGNORECASE)),
+    Gated(ORDINAL_GATE, re.compile(rf"\b(?:ranked|ranks|rank|placed|came|finished|stood|ranking|took|takes|secured|secures|holds|held|occupies|occupied)\s+(?:as\s+|at\s+|in\s+)?(?:the\s+)?{ORD}"
+               rf"(?:\s+(?:place|position|spot))?(?:\s+{TOTAL})?", re.IGNORECASE)),
+    Gated("place|position|spot", re.compile(rf"\b{ORD}\s+(?:place|position|spot)(?:\s+{TOTAL})?", re.IGNORECASE)),
     # "ranked the No.1 batter", "is the world's number one exporter"
-    re.compile(r"\b(?:ranked|ranks|is|was|as)\s+(?:the\s+)?(?:world['’]s\s+)?(?:No\.?\s?|number\s+)(?P<no>\d{1,3}|one)\b"),
+    Gated("No|number", re.compile(r"\b(?:ranked|ranks|is|was|as)\s+(?:the\s+)?(?:world['’]s\s+)?(?:No\.?\s?|number\s+)(?P<no>\d{1,3}|one)\b")),
     # "is a global leader in drone production": first in that field
-    re.compile(r"\b(?:is|was|remains|became)\s+(?:a|the)\s+(?:global|world|world['’]s)\s+(?P<leader>leader)\s+in\s+"
-               r"(?P<field>[a-z][\w\s-]{0,60}?)(?=\s+and\b|[,.;]|$)"),
-    re.compile(rf"\b{ORD}\s+{TOTAL}", re.IGNORECASE),
-    re.compile(rf"{COPULA}the\s+{ORD}[\s-]+(?P<sup>{SUPERLATIVE})\b{WHAT}{PLACES_AFTER}"),
-    re.compile(rf"{COPULA}(?:the (?P<world>world['’]s)|the|(?P<owner>[A-Z][\w\- ]{{0,{NAME_CHARS}}}?)[’']s)\s+(?P<sup>{SUPERLATIVE})\b{WHAT}{PLACES_AFTER}"),
-    re.compile(r"\b(?:in|among|into)\s+the\s+top\s+(?P<top>\d+|" + "|".join(NUMBER_WORDS) + r")\b"),
+    Gated("leader", re.compile(r"\b(?:is|was|remains|became)\s+(?:a|the)\s+(?:global|world|world['’]s)\s+(?P<leader>leader)\s+in\s+"
+               r"(?P<field>[a-z][\w\s-]{0,60}?)(?=\s+and\b|[,.;]|$)")),
+    Gated(ORDINAL_GATE, re.compile(rf"\b{ORD}\s+{TOTAL}", re.IGNORECASE)),
+    Gated(SUPERLATIVE_GATE, re.compile(rf"{COPULA}the\s+{ORD}[\s-]+(?P<sup>{SUPERLATIVE})\b{WHAT}{PLACES_AFTER}")),
+    Gated(SUPERLATIVE_GATE, re.compile(rf"{COPULA}(?:the (?P<world>world['’]s)|the|(?P<owner>[A-Z][\w\- ]{{0,{NAME_CHARS}}}?)[’']s)\s+(?P<sup>{SUPERLATIVE})\b{WHAT}{PLACES_AFTER}")),
+    Gated("top", re.compile(r"\b(?:in|among|into)\s+the\s+top\s+(?P<top>\d+|" + "|".join(NUMBER_WORDS) + r")\b")),
     # "identified A, B and C as the top five importers", "as the five biggest exporters"
-    re.compile(r"\bas\s+the\s+(?:top\s+)?(?P<top>\d+|" + "|".join(NUMBER_WORDS) + rf")\s+(?:{SUPERLATIVE}\s+)?"
-               r"(?:[a-z]+\s+)?(?:importers|exporters|spenders|buyers|suppliers|producers|armies|powers)\b"),
+    Gated("importers|exporters|spenders|buyers|suppliers|producers|armies|powers", re.compile(r"\bas\s+the\s+(?:top\s+)?(?P<top>\d+|" + "|".join(NUMBER_WORDS) + rf")\s+(?:{SUPERLATIVE}\s+)?"
+               r"(?:[a-z]+\s+)?(?:importers|exporters|spenders|buyers|suppliers|producers|armies|powers)\b")),
 ]  # fmt: skip
 MAX_RANK = 500  # a higher rank or "top N" is a misreading of some other number
 GLOBAL = re.compile(r"\b(?:globally|worldwide|in the world|the world['’]s|of the world)\b")
@@ -65,12 +70,21 @@ METRIC_AFTER = re.compile(r"\s*(?:globally\s+|worldwide\s+)?(?:for|in terms of|b
                           r"(?P<metric>(?!the\b)[a-z][a-z\s-]{0,80}?)(?=\s+in\s+(?:19|20)\d\d|[,.;]|\s+(?:according|among)|$)")  # fmt: skip
 
 
-CUES = re.compile(r"\d(?:st|nd|rd|th)\b|rank|place|out of|most|largest|biggest|strongest|"
-                  r"leading|greatest|highest|best|top|" + "|".join(ORDINAL_WORDS))  # fmt: skip
+# Two patterns, each starting with a literal or a class the engine skips ahead to; as one
+# alternation starting with "\d" they cost several times as much.
+CUES = ("rank", "place", "out of", "most", "largest", "biggest", "strongest", "leading",
+        "greatest", "highest", "best", "top", *ORDINAL_WORDS)  # fmt: skip
+ORDINAL_CUE = re.compile(r"\d(?:st|nd|rd|th)\b")
 
 
 def find(ctx: SentenceContext) -> list:
-    if not CUES.search(ctx.body) and "followed by" not in ctx.body and "leader" not in ctx.body:
+    body = ctx.body
+    if (
+        not holds_any(body, CUES)
+        and not ORDINAL_CUE.search(body)
+        and "followed by" not in body
+        and "leader" not in body
+    ):
         return []
     facts = _followers(ctx)
     # A list's order is its ranks: "among the top 10" then says nothing more of them.

@@ -9,39 +9,54 @@ from app.enums import EntityType, FactType
 from app.extraction import gazetteer as gz
 from app.extraction import statements as say
 from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, runs_to_end
+from app.extraction.gates import Gated
 from app.extraction.quantities import find_count
 
 PARTS = {"branches": "branch", "services": "service", "components": "component",
          "divisions": "division", "brigades": "brigade", "commands": "command", "fleets": "fleet",
          "units": "unit", "corps": "corps", "districts": "district", "departments": "department"}  # fmt: skip
-HAS_PARTS = re.compile(
+HAS_PARTS = Gated("branches|services|components|divisions|brigades|commands|fleets|units|corps|districts|departments", re.compile(
     r"\b(?:has|have|consists? of|comprises?|is composed of|is made up of|includes?)\s+"
     r"(?P<count>[\w\s]{1,20}?)\s+(?P<noun>" + "|".join(PARTS) + r")\b\s*(?::|,?\s+(?:namely|including))\s*"
-)  # fmt: skip
-ASSOCIATED = re.compile(
-    r"\b(?P<kind>associated|affiliated|auxiliary|reserve|paramilitary|other)\s+forces\s+"
-    r"(?:include|are|comprise)\s+",
-    re.IGNORECASE,
+))  # fmt: skip
+ASSOCIATED = Gated(
+    "orce",
+    re.compile(
+        r"\b(?P<kind>associated|affiliated|auxiliary|reserve|paramilitary|other)\s+forces\s+"
+        r"(?:include|are|comprise)\s+",
+        re.IGNORECASE,
+    ),
 )
-GOVERNMENT_BODY = re.compile(
-    r"\bis\s+(?:the|a|an)\s+(?P<demonym>[A-Z][\w]+)\s+(?:government\s+|state\s+)?"
-    r"(?P<kind>ministry|agency|department|body|institution)\b"
+GOVERNMENT_BODY = Gated(
+    "ministry|agency|department|body|institution",
+    re.compile(
+        r"\bis\s+(?:the|a|an)\s+(?P<demonym>[A-Z][\w]+)\s+(?:government\s+|state\s+)?"
+        r"(?P<kind>ministry|agency|department|body|institution)\b"
+    ),
 )
-PERSONNEL = re.compile(
-    r"\b(?:employs?|has|have|numbers?|comprises?|counts?|includes?|fields?)\s+(?P<count>(?:[^.;,]|(?<=\d)[.,](?=\d)){1,40}?)\s+"
-    r"(?:active(?:-duty)?\s+|serving\s+|reserve\s+)?(?P<noun>personnel|troops|soldiers|servicemen|"
-    r"service members|sailors|airmen|members|staff|people)\b"
+PERSONNEL = Gated(
+    "personnel|troops|soldiers|service|sailors|airmen|members|staff|people",
+    re.compile(
+        r"\b(?:employs?|has|have|numbers?|comprises?|counts?|includes?|fields?)\s+(?P<count>(?:[^.;,]|(?<=\d)[.,](?=\d)){1,40}?)\s+"
+        r"(?:active(?:-duty)?\s+|serving\s+|reserve\s+)?(?P<noun>personnel|troops|soldiers|servicemen|"
+        r"service members|sailors|airmen|members|staff|people)\b"
+    ),
 )
 # "about 500 brigade soldiers are serving in Lithuania": a unit's strength in a place; the
 # unit is the one last named with that word ("brigade"), else the sentence's subject.
-SERVING_IN = re.compile(
-    r"\b(?P<count>(?:about|around|some|nearly|almost|over|more than|up to)\s+)?(?<![\d,.])(?P<n>\d[\d,.]{0,15})\s+"
-    r"(?:(?P<unit>[a-z]+)\s+)?(?:soldiers|troops|personnel|servicemen|service members)\s+(?:are|were|"
-    r"is|will be)\s+(?:currently\s+|now\s+|already\s+|permanently\s+)?(?:serving|stationed|deployed|"
-    r"based)\s+in\s+(?:the\s+)?"
+SERVING_IN = Gated(
+    "serving|stationed|deployed|based",
+    re.compile(
+        r"\b(?P<count>(?:about|around|some|nearly|almost|over|more than|up to)\s+)?(?<![\d,.])(?P<n>\d[\d,.]{0,15})\s+"
+        r"(?:(?P<unit>[a-z]+)\s+)?(?:soldiers|troops|personnel|servicemen|service members)\s+(?:are|were|"
+        r"is|will be)\s+(?:currently\s+|now\s+|already\s+|permanently\s+)?(?:serving|stationed|deployed|"
+        r"based)\s+in\s+(?:the\s+)?"
+    ),
 )
 UNIT_REACH = 400  # characters back that "brigade" may look for the brigade it means
-ASSOCIATED_WITH = re.compile(r"\b(?:associated|affiliated) with\s+(?:the\s+)?")
+ASSOCIATED_WITH = Gated(
+    "associated with|affiliated with", re.compile(r"\b(?:associated|affiliated) with\s+(?:the\s+)?")
+)
 ITEM_END = re.compile(r",\s*which\b|;|\.$")
 ITEM_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=the\s|[A-Z])")
 UNITS = (EntityType.organization,)
