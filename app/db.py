@@ -131,6 +131,14 @@ def create_db_engine(
     return engine
 
 
+def one_statement_options(engine: Engine) -> dict[str, str]:
+    """The execution options of a read that is a single statement: on PostgreSQL no
+    transaction (a statement is its own snapshot; BEGIN and ROLLBACK were two of a
+    primary-key read's three round trips, 0.86 -> 0.34 ms); on SQLite, where they cost no
+    round trip, the usual snapshot."""
+    return {"isolation_level": "AUTOCOMMIT"} if engine.dialect.name == "postgresql" else {}
+
+
 def write_options(engine: Engine) -> dict[str, str]:
     """The execution options of a write's connection on this engine's backend."""
     return WRITE_OPTIONS.get(engine.dialect.name, {})

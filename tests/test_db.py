@@ -6,6 +6,7 @@ from sqlmodel import Session
 
 import app.db
 from app.db import create_db_engine, is_sqlite, new_session, write_transaction
+from app.queries.facts import get_fact_row
 
 COUNT = sa.text("SELECT count(*) FROM entity")
 ADD = sa.text("INSERT INTO entity (slug, name, type) VALUES ('estonia', 'Estonia', 'country')")
@@ -81,3 +82,17 @@ def test_a_connection_in_steady_use_is_not_pinged(engine):
     with engine.connect() as connection:
         connection.execute(COUNT)
     assert seen == [str(COUNT)]
+
+
+def test_a_one_statement_read_leaves_the_pooled_connection_as_it_found_it(engine):
+    """A fact is read outside a transaction on PostgreSQL; the connection the pool hands
+    out next still reads in REPEATABLE READ, so a page and its count stay one snapshot."""
+    if is_sqlite(engine):
+        pytest.skip("SQLite reads keep their snapshot")
+    with new_session(engine) as session:
+        fact, _ = get_fact_row(session, "12")
+        assert fact.id == 12
+        assert session.connection().connection.dbapi_connection.autocommit
+    with new_session(engine) as session:
+        assert not session.connection().connection.dbapi_connection.autocommit
+        assert session.connection().get_isolation_level() == "REPEATABLE READ"

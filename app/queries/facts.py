@@ -6,6 +6,7 @@ from typing import Any, NamedTuple
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from app.db import one_statement_options
 from app.errors import NotFound
 from app.models import ENTITY_ROLES, Entity, Fact
 from app.queries.counts import CountCache
@@ -241,8 +242,11 @@ def get_fact_row(session: Session, key: str) -> tuple[sa.Row, dict[int, EntityRe
     """`get_fact` as one plain row, for reading only: the fact's columns, and the id, name
     and type of each entity it refers to."""
     row_id = parse_id(key)
-    # On the session's connection: a Core row without the ORM's result machinery.
-    fact = session.connection().execute(FACT_BY_ID, {"fact_id": row_id}).first() if row_id else None
+    # On the session's connection (a Core row without the ORM's result machinery), as the
+    # one statement it is: the session must not have begun.
+    options = one_statement_options(session.get_bind())
+    connection = session.connection(execution_options=options)
+    fact = connection.execute(FACT_BY_ID, {"fact_id": row_id}).first() if row_id else None
     if fact is None:
         raise NotFound(f"No fact {key!r}.")
     return fact, joined_references(fact)
