@@ -202,6 +202,12 @@ class SentenceContext:
         end = len(self.body) if end is None else end
         return self._periods.within(self.absolute(start), self.absolute(end))
 
+    def first_period(self, start: int = 0, end: int | None = None) -> Period | None:
+        """`periods(start, end)[0]`, without listing the others."""
+        self.periods(0, 0)  # finds them, once a sentence
+        end = len(self.body) if end is None else end
+        return self._periods.first_within(self.absolute(start), self.absolute(end))
+
     def has_periods(self) -> bool:
         self.periods(0, 0)  # finds them, once a sentence
         return len(self._periods) > 0
@@ -394,9 +400,9 @@ def note_editions(ctx: SentenceContext) -> None:
 
 def period_for(ctx: SentenceContext, start: int = 0, end: int | None = None) -> Period | None:
     """The period a claim states in [start, end), else a ranking edition, else 'this year'."""
-    periods = ctx.periods(start, end)
-    if periods:
-        return periods[0]
+    first = ctx.first_period(start, end)
+    if first is not None:
+        return first
     stop = len(ctx.body) if end is None else end
     spans = ctx.same_periods() if ctx.state.last_range is not None else []
     at = bisect_left(spans, (start, -1))

@@ -33,6 +33,14 @@ class SpanIndex(Generic[S]):
         low, high = bisect_left(self.starts, start), bisect_left(self.starts, end)
         return [span for span in self.items[low:high] if span.end <= end]
 
+    def first_within(self, start: int, end: int) -> S | None:
+        """The first span inside [start, end) in index order, read without listing the rest
+        (a claim takes its first period: listing them all made a long sentence quadratic)."""
+        for at in range(bisect_left(self.starts, start), bisect_left(self.starts, end)):
+            if self.items[at].end <= end:
+                return self.items[at]
+        return None
+
     def from_position(self, start: int) -> int:
         """Index of the first span starting at or after `start`."""
         return bisect_left(self.starts, start)
