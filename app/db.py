@@ -113,8 +113,8 @@ def create_db_engine(
     engine = sa.create_engine(
         url,
         echo=echo,
-        # Requests run in a thread pool; SQLite connections are used by one
-        # thread at a time there, so sharing across threads is safe.
+        # Reads run on the event loop or, past their budget, in the thread pool, and writes
+        # in the pool: a connection is used by one thread at a time, so sharing is safe.
         connect_args={"check_same_thread": False},
         **({} if in_memory else {"pool_size": pool_size, "max_overflow": max_overflow}),
     )

@@ -48,7 +48,7 @@ class Runtime:
         caching = bool(size and budget)
         self.response_cache = ResponseCache(size, budget) if caching else None
         self.version_reader = VersionReader(self.engine) if caching else None
-        # Totals are a few bytes each: kept whenever responses are.
+        # Totals, a hash and the list's filter values each: kept whenever responses are.
         self.count_cache = CountCache() if caching else None
         return self.engine
 

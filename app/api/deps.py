@@ -72,8 +72,8 @@ async def single_valued_query(request: Request) -> None:
 
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
-    # Connects at its first statement, in the thread that runs the route; closing gives the
-    # connection back (check_same_thread is off: the pool hands connections across threads).
+    # Connects at its first statement, on the event loop or in the thread that runs the read
+    # (app.api.reads); closing gives the connection back (check_same_thread is off).
     # The engine is read here rather than through get_engine: each dependency FastAPI
     # solves costs a request more than an indexed read does.
     with new_session(request.state.runtime.engine) as session:

@@ -24,6 +24,8 @@ from app.db import STATEMENT_DEADLINE, is_sqlite
 T = TypeVar("T")
 
 # Seconds of CPU an inline read's statements may take; beyond, the read moves to a thread.
+# CPU time only: a statement waiting (on the disk, or on a lock, which WAL readers rarely
+# meet) is not counted, and holds the event loop for as long as it waits.
 INLINE_BUDGET = 0.02
 
 
@@ -42,7 +44,8 @@ async def run_read(session: Session, read: Callable[..., T], *args: object) -> T
     except sa.exc.OperationalError as error:
         if not interrupted(error):
             raise
-        session.rollback()  # nothing was sent; the read starts again, in a new snapshot
     finally:
+        # Before the rollback below: under the passed deadline it would be interrupted too.
         STATEMENT_DEADLINE.reset(token)
+    session.rollback()  # nothing was sent; the read starts again, in a new snapshot
     return await run_in_threadpool(read, *args)

@@ -1,11 +1,11 @@
-"""Facts straight from database rows to JSON bytes: the read path's one presenter.
+"""Facts and entities straight from database rows to JSON bytes: the read path's one
+presenter.
 
 The pydantic models of `app.schemas` stay the documented schema (OpenAPI is made from
 them) and the shape writes answer with; building and validating one model per fact, then
-encoding it, was most of a page's cost. Here a row (a Core `Row` or a `Fact`: anything
-with the columns as attributes) becomes a dict in the models' field order and orjson
-encodes it. tests/api/test_render.py checks these bytes against the models' JSON on every
-filter and sort.
+encoding it, was most of a page's cost. Here a Core row becomes a dict in the models'
+field order and orjson encodes it. tests/api/test_render.py checks these bytes against
+the models' JSON on every filter and sort, and for every entity.
 """
 
 from operator import itemgetter
@@ -41,9 +41,10 @@ PLAIN_FACT_FIELDS = tuple(
 plain_values = itemgetter(*PLAIN_FACT_FIELDS)
 
 
-def fact_dict(fact: Any, entities: dict[int, dict]) -> dict:
-    """`FactPublic` of a fact row; `entities` holds the `entity_ref` of each it names."""
-    values = fact._asdict() if isinstance(fact, Row) else vars(fact)
+def fact_dict(fact: Row, entities: dict[int, dict]) -> dict:
+    """`FactPublic` of a fact row (a Core `Row` of FACT_ROWS' columns); `entities` holds
+    the `entity_ref` of each it names."""
+    values = fact._asdict()
     found = dict.fromkeys(FACT_FIELDS)  # the wire order; assigning keeps it
     found.update(zip(PLAIN_FACT_FIELDS, plain_values(values), strict=True))
     for name, column in ENTITY_ROLES.items():

@@ -80,7 +80,7 @@ def joined_references(row: Any) -> dict[int, EntityRefRow]:
 class FactListing(Listing[sa.Row]):
     """A page of fact rows with every entity they refer to (id, name and type)."""
 
-    entities: dict[int, sa.Row] = field(default_factory=dict)
+    entities: dict[int, EntityRefRow] = field(default_factory=dict)
 
 
 def fact_conditions(

@@ -176,7 +176,7 @@ TOTAL_CAP = 10_000
 
 
 def count_rows(
-    session: Session, statement: Any, cap: int = TOTAL_CAP, counts: "CountCache | None" = None
+    session: Session, statement: Any, cap: int = TOTAL_CAP, counts: CountCache | None = None
 ) -> tuple[int, bool]:
     """(how many rows `statement` selects, whether that is exact): counting stops past `cap`,
     so a list of millions costs what a list of ten thousand costs; with `counts`, a total

@@ -37,13 +37,6 @@ def get_article(session: Session, key: str | int, *, for_update: bool = False) -
     return article
 
 
-def get_entity(session: Session, key: str | int) -> Entity:
-    entity = session.exec(select(Entity).where(key_condition(Entity, key))).first()
-    if entity is None:
-        raise NotFound(f"No entity {key!r}.")
-    return entity
-
-
 # Prebuilt, per table, by id and by slug: the filters resolve a key on every list request.
 ID_LOOKUPS = {
     table: (

@@ -70,3 +70,31 @@ def test_statements_outside_an_inline_read_have_no_deadline(db_url, monkeypatch)
     with engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT count(*) FROM fact").scalar_one() > 10
     engine.dispose()
+
+
+def test_a_read_interrupted_inside_its_transaction_is_rolled_back_and_answered(
+    db_url, tmp_path, hand_offs, monkeypatch
+):
+    """The deadline passes after the read's BEGIN, mid-read: the rollback that ends the
+    interrupted snapshot must not itself be interrupted (it ran under the same deadline)."""
+    if not db_url.startswith("sqlite"):
+        pytest.skip("the deadline is SQLite's progress handler")
+    with make_client(db_url, tmp_path) as client:
+        expected = {path: client.get(path).content for path in PATHS}
+    looks = {"count": 0}
+
+    def past_after_a_few_looks() -> int:
+        if app.db.STATEMENT_DEADLINE.get() is None:
+            return 0
+        looks["count"] += 1
+        return int(looks["count"] > 5)  # BEGIN and the first steps in time, then past it
+
+    monkeypatch.setattr(app.db, "DEADLINE_STEPS", 1)
+    monkeypatch.setattr(app.db, "_past_deadline", past_after_a_few_looks)
+    with make_client(db_url, tmp_path) as client:
+        for path in PATHS:
+            looks["count"] = 0
+            response = client.get(path)
+            assert response.status_code == 200, (path, response.text)
+            assert response.content == expected[path], path
+    assert len(hand_offs) == len(PATHS)
