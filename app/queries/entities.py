@@ -10,7 +10,7 @@ from app.errors import NotFound
 from app.models import Entity, EntityAlias, Mention
 from app.queries.counts import CountCache
 from app.queries.keyset import Listing, SortKey, count_rows, fetch_page
-from app.queries.lookup import get_article, parse_id
+from app.queries.lookup import first_by_key, get_article
 from app.schemas import EntityFilters
 
 BY_ID = SortKey("id", Entity.id)
@@ -127,11 +127,7 @@ def get_entity_detail(session: Session, key: str, cap: int = MENTION_CAP) -> Ent
     """The entity named by `key` (an id, or a slug), for reading only; NotFound if none."""
     # On the session's connection: Core rows without the ORM's result machinery.
     connection = session.connection()
-    if key.isascii() and key.isdigit():
-        row_id = parse_id(key)  # slugs are never all digits
-        entity = connection.execute(ENTITY_BY_ID, {"key": row_id}).first() if row_id else None
-    else:  # no slug holds NUL, and PostgreSQL cannot even compare one
-        entity = None if "\x00" in key else connection.execute(ENTITY_BY_SLUG, {"key": key}).first()
+    entity = first_by_key(connection, ENTITY_BY_ID, ENTITY_BY_SLUG, key)
     if entity is None:
         raise NotFound(f"No entity {key!r}.")
     ids = {"entity_id": entity.id}

@@ -1,5 +1,7 @@
 """Resolves the keys clients use (an integer id or a slug) to rows, or raises NotFound."""
 
+from typing import Any
+
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
@@ -47,19 +49,23 @@ ID_LOOKUPS = {
 }
 
 
-def id_of(session: Session, table: type[Article] | type[Entity], key: str | int) -> int:
-    """The id of the row `key` names (an id or a slug, as `key_condition` reads them),
-    reading nothing else; NotFound if there is none."""
-    by_id, by_slug = ID_LOOKUPS[table]
-    connection = session.connection()
+def first_by_key(connection: sa.Connection, by_id: Any, by_slug: Any, key: str | int) -> Any:
+    """The first row of `by_id` or `by_slug` (statements binding `key`) for the key a
+    client gave, as `key_condition` reads it: digits are an id (slugs never are), anything
+    else a slug; None when it names nothing (no slug holds NUL, and PostgreSQL cannot even
+    compare one)."""
     if isinstance(key, int) or (key.isascii() and key.isdigit()):
         row_id = parse_id(key)
-        found = connection.scalar(by_id, {"key": row_id}) if row_id else None
-    else:
-        found = None if "\x00" in key else connection.scalar(by_slug, {"key": key})
+        return connection.execute(by_id, {"key": row_id}).first() if row_id else None
+    return None if "\x00" in key else connection.execute(by_slug, {"key": key}).first()
+
+
+def id_of(session: Session, table: type[Article] | type[Entity], key: str | int) -> int:
+    """The id of the row `key` names, reading nothing else; NotFound if there is none."""
+    found = first_by_key(session.connection(), *ID_LOOKUPS[table], key)
     if found is None:
         raise NotFound(f"No {table.__tablename__} {key!r}.")
-    return found
+    return found.id
 
 
 def entity_id_of(session: Session, key: str | int) -> int:
