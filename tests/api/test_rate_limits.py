@@ -18,7 +18,16 @@ from pydantic import ValidationError
 from app.api.ratelimit import RateLimiter
 from app.config import Settings
 from app.main import create_app
-from tests.helpers import ARTICLE, AUTH, KEY, assert_problem, counts, free_port, running_server
+from tests.helpers import (
+    ARTICLE,
+    AUTH,
+    KEY,
+    assert_problem,
+    clear_of_window_edges,
+    counts,
+    free_port,
+    running_server,
+)
 
 # .ci/run starts a Redis of its own and names it here; elsewhere a local one is used if any.
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL")
@@ -34,6 +43,7 @@ def limited(db_url, tmp_path, reads="", writes="", **extra) -> Iterator[TestClie
         api_keys=f"{KEY},{OTHER_KEY}", rate_limit_reads=reads, rate_limit_writes=writes, **extra,
     )  # fmt: skip
     with TestClient(create_app(settings)) as client:
+        clear_of_window_edges(reads, writes)
         yield client
 
 
@@ -146,6 +156,7 @@ def test_the_server_takes_its_rates_from_the_environment(db_url, tmp_path):
     port = free_port()
     command = [sys.executable, "-m", "app", "serve", "--port", str(port)]
     with running_server(command, port=port, env=env, cwd=tmp_path) as base:
+        clear_of_window_edges(env["RATE_LIMIT_READS"])
         statuses = [httpx.get(f"{base}/facts").status_code for _ in range(3)]
         assert statuses == [200, 200, 429]
 
