@@ -164,7 +164,8 @@ PLANNED_CUES = (
 )  # fmt: skip
 PROPOSED_CUES = (
     "requested", "requests", "request", "proposed", "proposes", "propose", "proposal",
-    "sought", "seeks", "seek", "seeking", "asked for", "asks for", "draft", "submitted",
+    "sought", "seeks", "seek", "seeking", "asked for", "asks for", "asked", "asks", "asking",
+    "urged", "urges", "urging", "called on", "calls on", "draft", "submitted",
     "submits", "calls for", "called for", "offered", "offers", "pushing for",
     "tabled", "recommended", "recommends", "considering", "considers", "mulling", "weighing",
 )  # fmt: skip

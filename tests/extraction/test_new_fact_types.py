@@ -33,6 +33,9 @@ def typed(text: str, fact_type: str, published_at: str | None = None) -> list:
         ("Chile is set to allocate $2bn to frigates.", "planned"),
         ("Chile requested $2bn for frigates.", "proposed"),
         ("The draft budget sets aside $2bn for frigates.", "proposed"),
+        # asking another to spend is a proposal, not spending
+        ("The navy asked parliament to allocate $2bn to frigates.", "proposed"),
+        ("Chile urged its partners to spend $2bn on frigates.", "proposed"),
         # a modal word in an earlier clause belongs to that clause
         ("Peru will wait; Chile spent $2bn on frigates.", "asserted"),
     ],
