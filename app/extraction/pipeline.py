@@ -7,15 +7,9 @@ import re
 
 from app.enums import EntityType
 from app.extraction.candidates import ArticleCandidates, EntityCandidate, FactCandidate, Span
-from app.extraction.context import (
-    EXTRACTOR_VERSION,
-    ArticleState,
-    SentenceContext,
-    find_attribution,
-    find_subject,
-    note_editions,
-)
+from app.extraction.context import ArticleState, SentenceContext, note_editions
 from app.extraction.document import split_sentences
+from app.extraction.drafts import EXTRACTOR_VERSION
 from app.extraction.entities import EntityTable, find_entities
 from app.extraction.facts import (
     alliances,
@@ -30,6 +24,7 @@ from app.extraction.facts import (
     spending,
     structure,
 )
+from app.extraction.subjects import find_attribution, find_subject
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 

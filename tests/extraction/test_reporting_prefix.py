@@ -4,8 +4,8 @@ replaced (exponential on long lists of names) ended, on many small texts."""
 import random
 import re
 
-from app.extraction.context import reporting_prefix_end
 from app.extraction.pipeline import extract
+from app.extraction.subjects import reporting_prefix_end
 
 # The pattern as it was: right, but it backtracked exponentially on "A and B and ...".
 OLD_REPORTING_PREFIX = re.compile(

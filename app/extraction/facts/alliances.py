@@ -7,15 +7,8 @@ import re
 from app.enums import EntityType, FactType
 from app.extraction import lexicon
 from app.extraction import statements as say
-from app.extraction.context import (
-    FactDraft,
-    Ref,
-    SentenceContext,
-    build_fact,
-    period_for,
-    period_near,
-    runs_to_end,  # fmt: skip
-)
+from app.extraction.context import Ref, SentenceContext, period_for, period_near, runs_to_end
+from app.extraction.drafts import FactDraft, build_fact
 from app.extraction.facts import memberships
 from app.extraction.gates import Gated
 from app.extraction.quantities import find_periods

@@ -9,7 +9,8 @@ import re
 
 from app.enums import EntityType, FactType
 from app.extraction import statements as say
-from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_near
+from app.extraction.context import Ref, SentenceContext, period_near
+from app.extraction.drafts import FactDraft, build_fact
 from app.extraction.gates import Gated
 
 CUE = Gated("arm|uppl", re.compile(r"\barms\s+(?:imports|exports|exported|transfers?)\b|\bsuppliers?\b",

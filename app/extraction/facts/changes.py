@@ -10,7 +10,8 @@ from app.enums import FactType
 from app.extraction import lexicon
 from app.extraction import statements as say
 from app.extraction.candidates import FactCandidate
-from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_near
+from app.extraction.context import Ref, SentenceContext, period_near
+from app.extraction.drafts import FactDraft, build_fact
 from app.extraction.quantities import find_percent
 
 _PCT = r"(?P<pct>(?:(?:about|around|nearly|almost|over|more than|some)\s+)?\d+(?:[.,]\d+)?\s?(?:%|per ?cent\b|percent\b))"

@@ -10,7 +10,8 @@ from bisect import bisect_left
 from app.enums import FactType
 from app.extraction import lexicon
 from app.extraction import statements as say
-from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_near
+from app.extraction.context import Ref, SentenceContext, period_near
+from app.extraction.drafts import FactDraft, build_fact
 from app.extraction.facts import deal_parties as parties
 from app.extraction.quantities import Quantity, find_money
 

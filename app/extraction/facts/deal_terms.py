@@ -6,7 +6,8 @@ Helpers of the procurement rules; imports none of them.
 import re
 from itertools import pairwise
 
-from app.extraction.context import FactDraft, SentenceContext
+from app.extraction.context import SentenceContext
+from app.extraction.drafts import FactDraft
 from app.extraction.quantities import Period, find_money
 
 YEAR = re.compile(r"(?:19|20)\d\d")

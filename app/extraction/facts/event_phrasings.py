@@ -8,17 +8,12 @@ import re
 from app.enums import EntityType, FactType
 from app.extraction import lexicon
 from app.extraction import statements as say
-from app.extraction.context import (
-    FactDraft,
-    Ref,
-    SentenceContext,
-    build_fact,
-    period_near,
-    reporting_prefix_end,  # fmt: skip
-)
+from app.extraction.context import Ref, SentenceContext, period_near
+from app.extraction.drafts import FactDraft, build_fact
 from app.extraction.entities import armed_forces_of
 from app.extraction.gates import Gated
 from app.extraction.quantities import find_count
+from app.extraction.subjects import reporting_prefix_end
 
 PASSIVE_BY = re.compile(
     r"\b(?P<thing>(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,3}?)(?P<aux>was|were|will\s+be|is\s+to\s+be|has\s+been|"

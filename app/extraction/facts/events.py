@@ -7,7 +7,8 @@ import re
 
 from app.enums import EntityType, FactType
 from app.extraction import lexicon
-from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_near
+from app.extraction.context import Ref, SentenceContext, period_near
+from app.extraction.drafts import FactDraft, build_fact
 from app.extraction.entities import armed_forces_of
 from app.extraction.facts import event_phrasings as phrasings
 from app.extraction.quantities import find_count

@@ -8,7 +8,8 @@ import re
 from app.enums import EntityType, FactType
 from app.extraction import lexicon
 from app.extraction import statements as say
-from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_near
+from app.extraction.context import Ref, SentenceContext, period_near
+from app.extraction.drafts import FactDraft, build_fact
 from app.extraction.quantities import NUMBER_WORDS, parse_number
 
 CUES = lexicon.cue_pattern(

@@ -10,7 +10,8 @@ import re
 from app.enums import EntityType, FactType
 from app.extraction import gazetteer as gz
 from app.extraction import lexicon
-from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_near
+from app.extraction.context import Ref, SentenceContext, period_near
+from app.extraction.drafts import FactDraft, build_fact
 from app.extraction.facts.exercise_troops import CUES, listed_after, statement, told_after, troops
 from app.extraction.gates import fold, holds_any
 

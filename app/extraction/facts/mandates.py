@@ -6,7 +6,8 @@
 import re
 
 from app.enums import EntityType, FactType
-from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, runs_to_end
+from app.extraction.context import Ref, SentenceContext, runs_to_end
+from app.extraction.drafts import FactDraft, build_fact
 from app.extraction.gates import Gated
 
 # Followed by the items, the rest of the sentence (see runs_to_end).

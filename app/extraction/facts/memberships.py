@@ -8,7 +8,8 @@ import re
 
 from app.enums import EntityType, FactType, Modality
 from app.extraction import statements as say
-from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact
+from app.extraction.context import Ref, SentenceContext
+from app.extraction.drafts import FactDraft, build_fact
 
 KIND = r"(?P<kind>members|member\s+states|observers|observer\s+states|partners|acceding\s+states)"
 HAS_MEMBERS = re.compile(

@@ -11,7 +11,8 @@ from dataclasses import replace
 from app.enums import FactType
 from app.extraction import lexicon
 from app.extraction import statements as say
-from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, period_near
+from app.extraction.context import Ref, SentenceContext, period_near
+from app.extraction.drafts import FactDraft, build_fact
 from app.extraction.facts import arms_flows, contracts
 from app.extraction.facts import deal_parties as parties
 from app.extraction.facts import deal_terms as terms

@@ -9,14 +9,9 @@ from functools import lru_cache
 
 from app.enums import EntityType, FactType
 from app.extraction import statements as say
-from app.extraction.context import (
-    NAME_CHARS,
-    FactDraft,
-    Ref,
-    SentenceContext,
-    build_fact,
-    period_for,
-)
+from app.extraction.chunks import NAME_CHARS
+from app.extraction.context import Ref, SentenceContext, period_for
+from app.extraction.drafts import FactDraft, build_fact
 from app.extraction.gates import Gated, holds_any
 from app.extraction.quantities import (
     NUMBER_WORDS,

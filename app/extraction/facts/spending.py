@@ -7,14 +7,8 @@ import re
 from app.enums import EntityType, FactType
 from app.extraction import lexicon
 from app.extraction import statements as say
-from app.extraction.context import (
-    FactDraft,
-    Ref,
-    SentenceContext,
-    build_fact,
-    period_for,
-    period_near,
-)
+from app.extraction.context import Ref, SentenceContext, period_for, period_near
+from app.extraction.drafts import FactDraft, build_fact
 from app.extraction.facts import procurement
 from app.extraction.facts.changes import percent_changes
 from app.extraction.gates import Gated, holds_any

@@ -8,7 +8,8 @@ import re
 from app.enums import EntityType, FactType
 from app.extraction import gazetteer as gz
 from app.extraction import statements as say
-from app.extraction.context import FactDraft, Ref, SentenceContext, build_fact, runs_to_end
+from app.extraction.context import Ref, SentenceContext, runs_to_end
+from app.extraction.drafts import FactDraft, build_fact
 from app.extraction.gates import Gated
 from app.extraction.quantities import find_count
 
