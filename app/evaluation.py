@@ -73,9 +73,10 @@ class Report:
 
 
 def normal_name(name: str) -> str:
-    name = " ".join(name.replace("’", "'").casefold().split())
-    name = name.removeprefix("the ").replace("defense", "defence")
-    return name.removesuffix("'s")
+    # "the" says nothing about which entity: "Chief of the General Staff" is "Chief of
+    # General Staff" (and "The Hague" is "Hague").
+    words = [word for word in name.replace("’", "'").casefold().split() if word != "the"]
+    return " ".join(words).replace("defense", "defence").removesuffix("'s")
 
 
 def names(entity: EntityCandidate) -> set[str]:

@@ -56,3 +56,11 @@ def test_every_annotated_article_meets_the_bar():
     assert report.facts.f1 >= 0.85 and report.entities.f1 >= 0.9
     for fact_type, score in report.by_type.items():
         assert score.f1 >= 0.6, fact_type
+
+
+def test_entity_names_match_whatever_their_articles():
+    from app.evaluation import normal_name
+
+    assert normal_name("Commander of the Armed Forces") == normal_name("commander of Armed Forces")
+    assert normal_name("The Defense Ministry's") == normal_name("Defence Ministry")
+    assert normal_name("Theodore Roosevelt") != normal_name("Roosevelt")

@@ -262,6 +262,8 @@ NON_ENTITY_WORDS = {
     "Friday", "Saturday", "Sunday", "If", "Although", "Despite", "Under", "Over", "Among",
     "Based", "Following", "Overall", "Total", "Now", "Then", "Thus", "Yet", "So", "Still",
     "Rs", "Tk", "Mr", "Mrs", "Ms", "No", "Nos",
+    # what a post is about to be or has been, not part of its name
+    "Newly", "Newly-appointed", "Newly-elected", "Newly-named", "Outgoing", "Incoming", "Former",
 }  # fmt: skip
 
 

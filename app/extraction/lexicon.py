@@ -99,7 +99,7 @@ APPOINT_VERBS = ("appointed", "appoints", "appoint", "named", "names", "name", "
                  "nominates", "nominate", "sworn in", "promoted", "elevated", "picked",
                  "tapped", "chose", "chosen", "selected", "installed", "designated",
                  "confirmed", "takes over", "took over", "assumed", "assumes", "become",
-                 "becomes", "became", "take over", "will take over")  # fmt: skip
+                 "becomes", "became", "take over", "will take over", "inaugurated")  # fmt: skip
 SUCCESSION_CUES = ("replacing", "replaces", "replaced", "succeeding", "succeeds", "succeeded",
                    "taking over from", "who replaces", "in place of", "will replace",
                    "would replace", "to replace", "take over from", "takes over from",

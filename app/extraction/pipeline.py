@@ -20,6 +20,7 @@ from app.extraction.facts import (
     exercises,
     mandates,
     procurement,
+    ranked_items,
     rankings,
     spending,
     structure,
@@ -28,7 +29,7 @@ from app.extraction.subjects import find_attribution, find_subject
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-CLAIM_RULES = (rankings, spending, procurement, embedded_events, exercises, appointments, cooperation,
+CLAIM_RULES = (rankings, ranked_items, spending, procurement, embedded_events, exercises, appointments, cooperation,
                alliances, structure, mandates)  # fmt: skip
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # A sentence making more claims than this is a list or noise; its first claims are kept.

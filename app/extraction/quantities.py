@@ -273,17 +273,17 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Dates that name no year: they fall in the year the article was published ("on Monday",
 # "on August 4", "in May", "yesterday"). Case-sensitive: "may" is a verb.
 DATED = re.compile(
-    rf"\b(?:(?:on|last|this|next|from|by|until)\s+{_WEEKDAY}|{_WEEKDAY},?\s+{_MONTH}\s+\d{{1,2}}\b"
+    rf"\b(?:(?:on|last|this|next|from|by|until|early|late|(?:early|late)\s+on)\s+{_WEEKDAY}|{_WEEKDAY},?\s+{_MONTH}\s+\d{{1,2}}\b"
     rf"|(?:on|in|since|by|from|until|of|early|late|mid-?)\s+(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}|{_MONTH})"
     rf"|yesterday|today|this week|last week|earlier this month|this month|last month"
     rf"|(?:on|last|this)\s+(?:weekend))\b(?![,.]?\s*(?:\d{{1,2}}\b|(?:19|20)\d\d|(?:next|last) year\b))"
 )
 # "up 20% from 2019", "compared with 2010": a baseline's year, not the claim's.
-BASELINE = re.compile(r"(?:compared (?:with|to)|than(?: in)?|versus|vs\.?|against|up from|down from"
+BASELINE = re.compile(r"(?:compared (?:with|to)|(?:in )?comparison (?:with|to)|than(?: in)?|versus|vs\.?|against|up from|down from"
                       r"|(?:rise|increase|decrease|drop|fall|up|down|rose|fell|grew)\b[^.;]{0,40}?\bfrom)"
                       r"\s+(?:the\s+)?(?:same period (?:of|in)\s+|levels? (?:of|in)\s+)?$", re.IGNORECASE)  # fmt: skip
 BASELINE_REACH = 60
-BASELINE_WORDS = ("compared", "than", "versus", "vs", "against", "from")  # one is in each
+BASELINE_WORDS = ("compar", "than", "versus", "vs", "against", "from")  # one is in each
 _COUNT = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 # "in the five years through 2022": the span that ends in the year written.
 YEARS_THROUGH = Gated("year", re.compile(rf"\b(?:the\s+)?{_COUNT}[\s-]years?\s+(?:through|to|until|up to)\s+({YEAR})\b",

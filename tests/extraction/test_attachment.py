@@ -1,6 +1,8 @@
 """Which entity a ranking or a date belongs to, in lists, parentheses and clauses;
 sentences written for these tests."""
 
+import pytest
+
 from tests.extraction.helpers import facts
 
 
@@ -38,11 +40,17 @@ def test_a_superlative_ranks_only_a_measured_kind():
     assert ranks("Chile is the largest arms importer in South America.") == {"Chile": 1}
 
 
-def test_a_baselines_year_is_not_the_claims_period():
-    [fact] = facts("Chile's military spending rose by 12 percent compared with 2015.", "spending")
+@pytest.mark.parametrize("baseline", ["compared with 2015", "in comparison to 2015"])
+def test_a_baselines_year_is_not_the_claims_period(baseline):
+    [fact] = facts(f"Chile's military spending rose by 12 percent {baseline}.", "spending")
     assert fact["period"] == (None, None)
 
 
 def test_a_date_without_a_year_takes_the_publication_year():
     [fact] = facts("Peru ordered 12 patrol boats on Monday.", "procurement", "2024-03-06")
     assert fact["period"] == (2024, 2024)
+
+
+def test_early_on_a_weekday_is_a_date_of_the_publication_year():
+    [fact] = facts("Peru test-fired a missile early Sunday, officials said.", "event", "2017-02-12")
+    assert fact["period"] == (2017, 2017)

@@ -21,7 +21,51 @@ def test_a_post_right_after_the_verb():
     text = "Maria Lopez was named CEO of Andes Bank."
     [fact] = facts(text, "appointment", "2021-03-02")
     assert (fact["subject"], fact["object"]) == ("Maria Lopez", "CEO of Andes Bank")
-    assert fact["period"] == (2021, 2021)
+    # No time stated, no period: the publication date is not the claim's (corpus README).
+    assert fact["period"] == (None, None)
+    [dated] = facts(text.replace(".", " on Monday."), "appointment", "2021-03-02")
+    assert dated["period"] == (2021, 2021)
+
+
+def test_has_appointed_is_active_the_appointee_follows():
+    text = "President Ana Reyes has appointed General Luis Soto as the new Army Commander of Chile."
+    [fact] = facts(text, "appointment")
+    assert (fact["subject"], fact["object"]) == ("Luis Soto", "Army Commander of Chile")
+
+
+def test_a_post_held_before_the_appointee_is_not_the_new_post():
+    text = ("President Ana Reyes has appointed the Chief of Army Staff, Major General Luis Soto "
+            "as the new Chief of Defence Staff of Chile.")  # fmt: skip
+    [fact] = facts(text, "appointment")
+    assert (fact["subject"], fact["object"]) == ("Luis Soto", "Chief of Defence Staff of Chile")
+
+
+def test_succeeds_without_a_post_takes_the_post_just_given():
+    text = ("President Ana Reyes has appointed General Luis Soto as the new Chief of Defence "
+            "Staff of Chile. The decision was announced in the capital. General Soto succeeds "
+            "Admiral Mario Vidal, who retires.")  # fmt: skip
+    found = facts(text, "appointment")
+    assert {(f["subject"], f["object"], f["replaces"]) for f in found} == {
+        ("Luis Soto", "Chief of Defence Staff of Chile", None),
+        ("Luis Soto", "Chief of Defence Staff of Chile", "Mario Vidal"),
+    }
+
+
+def test_taking_over_from_the_new_holder_of_a_post_names_that_person():
+    text = ("President Ana Reyes has appointed General Luis Soto as the new Chief of Defence "
+            "Staff (CDS) of Chile. General Eva Ruiz has been appointed Chief of Army Staff of "
+            "Chile, to take over from the new CDS.")  # fmt: skip
+    found = {f["subject"]: f for f in facts(text, "appointment")}
+    assert found["Eva Ruiz"]["replaces"] == "Luis Soto"
+
+
+@pytest.mark.parametrize(
+    "verb", ["was inaugurated as", "was sworn in as", "has been officially installed as"]
+)
+def test_taking_office_verbs(verb):
+    text = f"General Luis Soto {verb} Army Commander of Chile."
+    [fact] = facts(text, "appointment")
+    assert (fact["subject"], fact["object"]) == ("Luis Soto", "Army Commander of Chile")
 
 
 def test_will_become_is_a_planned_appointment():
@@ -236,3 +280,19 @@ def test_an_edition_in_another_clause_dates_no_other_rank():
             "region's largest fish exporter.")  # fmt: skip
     periods = {f["rank"]: f["period"] for f in facts(text, "ranking")}
     assert periods[9] == (2021, 2021) and periods.get(1, (None, None)) == (None, None)
+
+
+def test_a_rank_alone_stands_for_the_person_of_that_rank():
+    text = ("Newly-appointed Army Commander [AC] of the Chilean Army, Major General Eva Ruiz, "
+            "spoke on Friday. The Major General, who succeeded General Mario Vidal as AC, "
+            "thanked the troops.")  # fmt: skip
+    found = facts(text, "appointment")
+    assert {(f["subject"], f["replaces"]) for f in found} == {
+        ("Eva Ruiz", None), ("Eva Ruiz", "Mario Vidal"),
+    }  # fmt: skip
+
+
+def test_a_lower_case_post_after_its_body():
+    text = "General Luis Soto was inaugurated as Chilean Air Force (FACh) commander on Monday."
+    [fact] = facts(text, "appointment", "2021-03-02")
+    assert (fact["subject"], fact["object"]) == ("Luis Soto", "Commander of Chilean Air Force")

@@ -57,3 +57,67 @@ def test_superlatives_about_other_things_are_not_rankings():
 
 def test_ranking_needs_a_subject():
     assert facts("Ranked 5th among 20, it was praised.", "ranking") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ranks"),
+    [
+        # a bare ordinal after the copula, in a list of places
+        ("Peru is fourth, with a $3 billion budget, Chile is fifth with $2 billion and "
+         "Bolivia is in sixth with $1 billion.", {"Peru": 4, "Chile": 5, "Bolivia": 6}),
+        # the ranked one named after its place
+        ("Seventh on the list is Uruguay, with a budget of $900 million.", {"Uruguay": 7}),
+        ("Close behind Peru, in eighth, Ecuador spends $800 million.", {"Ecuador": 8}),
+        # a superlative in apposition ranks the name it follows
+        ("Exports by Chile—the fourth largest exporter in the region—fell by 12 per cent.",
+         {"Chile": 4}),
+        ("Peru sold more than Bolivia, the third largest arms exporter in the region.",
+         {"Bolivia": 3}),
+    ],
+)  # fmt: skip
+def test_ranks_stated_in_passing(text, ranks):
+    assert {f["subject"]: f["rank"] for f in facts(text, "ranking")} == ranks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru is first to sign the accord.",
+        "The second phase is in third gear, officials said.",
+        "The talks with Peru follow, with a dinner.",
+    ],
+)
+def test_ordinals_that_rank_no_one_in_a_list(text):
+    assert facts(text, "ranking") == []
+
+
+def test_follows_takes_the_next_place():
+    text = ("Peru has the largest economy in the region, at $300 billion. Chile follows, with "
+            "$250 billion.")  # fmt: skip
+    assert {f["subject"]: f["rank"] for f in facts(text, "ranking")} == {"Peru": 1, "Chile": 2}
+
+
+def test_a_numbered_list_after_a_ranking_ranks_its_items():
+    text = ("The 2021 Global Firepower ranking covers 20 countries of South America.\n\n"
+            "1. Brazil\n\nPower index: 0.2\n\n2 . Argentina\n\nPower index: 0.4\n\n"
+            "3 .Colombia\n\nPower index: 0.5\n")  # fmt: skip
+    found = facts(text, "ranking")
+    assert {f["subject"]: (f["rank"], f["period"]) for f in found} == {
+        "Brazil": (1, (2021, 2021)),
+        "Argentina": (2, (2021, 2021)),
+        "Colombia": (3, (2021, 2021)),
+    }
+
+
+def test_numbered_lines_without_a_ranking_are_no_ranks():
+    text = "The minister named three priorities.\n\n1. Brazil\n\n2. Argentina\n"
+    assert facts(text, "ranking") == []
+
+
+def test_a_list_keeps_the_year_its_ranking_stated_earlier():
+    text = ("The 2021 Global Firepower ranking covers 20 countries of South America.\n\n"
+            "Here are the countries on this year's list, ranked by their strength.\n\n"
+            "1. Brazil\n\n2. Argentina\n")  # fmt: skip
+    assert {f["subject"]: f["period"] for f in facts(text, "ranking")} == {
+        "Brazil": (2021, 2021), "Argentina": (2021, 2021),
+    }  # fmt: skip

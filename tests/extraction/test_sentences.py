@@ -113,3 +113,20 @@ def test_name_tokens_keep_capitalised_words_numbers_connectors_and_particles():
     ]  # fmt: skip
     assert [t.text for t in tokenize(text)][:3] == ["the", "anti-NATO", "plan"]
     assert name_tokens(text)[-1].possessive
+
+
+def test_a_stop_that_lost_its_space_still_ends_the_sentence():
+    from app.extraction.document import split_sentences
+
+    text = "The navy said.The missile flew 400 km. Officials in the U.S.Army office agreed."
+    assert [s.text for s in split_sentences(text)] == [
+        "The navy said.", "The missile flew 400 km.", "Officials in the U.S.Army office agreed.",
+    ]  # fmt: skip
+
+
+def test_a_numbered_list_item_is_one_sentence():
+    from app.extraction.document import split_sentences
+
+    assert [s.text for s in split_sentences("Top five:\n\n1. Peru\n\n2 . Chile\n")] == [
+        "Top five:", "1. Peru", "2 . Chile",
+    ]  # fmt: skip

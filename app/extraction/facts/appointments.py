@@ -6,6 +6,7 @@ Y as army chief, was sworn in').
 import re
 
 from app.enums import EntityType, FactType
+from app.extraction import gazetteer as gz
 from app.extraction import lexicon
 from app.extraction import statements as say
 from app.extraction.context import Ref, SentenceContext, period_near
@@ -17,7 +18,7 @@ VERB = lexicon.word_pattern(lexicon.APPOINT_VERBS)
 SUCCESSION = lexicon.word_pattern(lexicon.SUCCESSION_CUES)
 CUES = ("appoint", "named", "names", "nominat", "sworn", "promot", "elevat", "picked", "tapped",
         "chose", "becom", "take over", "selected", "installed", "designat", "confirmed",
-        "took over", "takes over", "assum", "replac", "succe")  # fmt: skip
+        "took over", "takes over", "assum", "replac", "succe", "inaugurat")  # fmt: skip
 REACH = 120  # characters from the verb within which the person and the post are named
 
 
@@ -49,12 +50,15 @@ def _appointment(ctx: SentenceContext, verb: re.Match, succession_cue: bool, say
     """The post must follow the verb as its complement ('appointed X as Y', 'was named the
     new Y', 'took over as Y'); the person is the verb's object, or its subject when passive."""
     post = _post_after(ctx, verb)
+    if post is None and succession_cue:
+        post = _post_given(ctx, verb)  # "X succeeds Y": the post X was given earlier
     if post is None:
         return None
     predecessor = None
     if succession_cue:  # "X, who succeeds Y as Z": Y left the post
-        between = ctx.entities_in(verb.end(), post.start - ctx.sentence.start, EntityType.person)
-        before = ctx.entities_in(max(0, verb.start() - REACH), verb.start(), EntityType.person)
+        stop = post.start - ctx.sentence.start if post.start is not None else verb.end() + 60
+        between = ctx.entities_in(verb.end(), min(stop, len(ctx.body)), EntityType.person)
+        before = _people_before(ctx, verb)
         if not before:
             return None
         person, predecessor = before[-1], (between[0] if between else None)
@@ -77,6 +81,7 @@ def _appointment(ctx: SentenceContext, verb: re.Match, succession_cue: bool, say
     if succession is not None and succession.start() != verb.start():
         after = ctx.first_entity(succession.end(), min(len(ctx.body), succession.end() + 60),
                                  EntityType.person)  # fmt: skip
+        after = after or _holder_of_post_at(ctx, succession.end())
         if after is not None and after.key != person.key:
             draft.replaces = after
             draft.anchor(ctx.absolute(succession.start()), ctx.absolute(succession.end()))
@@ -87,22 +92,69 @@ def _appointment(ctx: SentenceContext, verb: re.Match, succession_cue: bool, say
         draft.modality = "proposed"  # a nominee is not yet in post
     elif INFINITIVE.search(ctx.body, max(0, verb.start() - 4), verb.start()):
         draft.modality = "planned"  # "selected X to become", "leaving the bank to become"
-    draft.period = _period(ctx, verb, post.end - ctx.sentence.start, saying)
-    aside = NEWLY.search(ctx.body, max(0, verb.start() - 8), verb.end())
-    if (
-        draft.period is None
-        and draft.modality == "asserted"
-        and ctx.state.published_year
-        and not aside
-    ):
-        # An appointment the news reports without a date is the news of its day.
-        year = ctx.state.published_year
-        draft.period = Period(year, year, ctx.absolute(verb.start()), ctx.absolute(verb.end()))
+    post_end = post.end - ctx.sentence.start if post.end is not None else verb.end()
+    draft.period = _period(ctx, verb, post_end, saying)
     return build_fact(ctx, draft, _statement(ctx, draft))
 
 
+# "The Rear Admiral, who succeeded X as ...": a rank alone stands for the person of that
+# rank named last.
+RANK_ANAPHOR = re.compile(
+    rf"\b[Tt]he\s+(?P<rank>(?:(?:{'|'.join(sorted(gz.RANK_WORDS, key=len, reverse=True))})[\s-]?)+)"
+    r"\s*,?\s*(?:who\s+(?:has\s+|had\s+)?)?$"
+)
+
+
+def _people_before(ctx: SentenceContext, verb: re.Match) -> list[Ref]:
+    """The people named in the REACH before the verb, or the one a rank alone stands for."""
+    named = ctx.entities_in(max(0, verb.start() - REACH), verb.start(), EntityType.person)
+    return named or _ranked_anaphor(ctx, verb)
+
+
+def _ranked_anaphor(ctx: SentenceContext, verb: re.Match) -> list[Ref]:
+    found = RANK_ANAPHOR.search(ctx.body, max(0, verb.start() - 60), verb.start())
+    if found is None:
+        return []
+    rank = found.group("rank").strip().lower()
+    for mention in ctx.table.mentions_before(ctx.absolute(found.start()), ANAPHOR_REACH):
+        record = ctx.table.records.get(mention.key)
+        if (
+            record is not None
+            and record.type is EntityType.person
+            and any(alias.lower().startswith(rank + " ") for alias in record.aliases)
+        ):
+            return [
+                Ref(record.key, ctx.absolute(found.start("rank")), ctx.absolute(found.end("rank")))
+            ]
+    return []
+
+
+ANAPHOR_REACH = 200  # mentions back that a rank alone may look for its person
+
+
+def _post_given(ctx: SentenceContext, verb: re.Match) -> Ref | None:
+    """The one post the article already gave the person named before `verb`, if any."""
+    before = _people_before(ctx, verb)
+    if not before:
+        return None
+    posts = {post for person, post, _ in ctx.state.appointed if person == before[-1].key}
+    return Ref(posts.pop()) if len(posts) == 1 else None
+
+
+# "to take over from the new CDS": the post names the person just appointed to it.
+HOLDER_DESCRIPTION = re.compile(r"\s+(?:the\s+)?(?:(?:new|newly\s+appointed|incoming)\s+)?$")
+
+
+def _holder_of_post_at(ctx: SentenceContext, start: int) -> Ref | None:
+    post = ctx.first_entity(start, min(len(ctx.body), start + 40), EntityType.position)
+    if post is None or not HOLDER_DESCRIPTION.fullmatch(ctx.text, ctx.absolute(start), post.start):
+        return None
+    holders = {person for person, held, _ in ctx.state.appointed if held == post.key}
+    return Ref(holders.pop(), post.start, post.end) if len(holders) == 1 else None
+
+
 INFINITIVE = re.compile(r"\bto\s+$")
-NEWLY = re.compile(r"\bnewly\s+\w+$", re.IGNORECASE)
+NEWLY = re.compile(r"\bnewly[\s-]\w+$", re.IGNORECASE)
 # "said on Friday that X would become ...": a date before the verb is the saying's.
 SAYING = re.compile(r"\b(?:said|says|told|reported|announced|introduced|confirmed)\b")
 
@@ -150,16 +202,42 @@ LOWER_POST = re.compile(
 )
 
 
+# "appointed the Chief of Army Staff, General X as the new Chief of Defence Staff": the
+# first post is the one X holds; the post after "as" is the new one.
+APPOSED_AS = re.compile(r"^,\s+[^,;.]{1,60}?\s(?:as|to)\s+(?:the\s+)?(?:(?:new|next|acting|"
+                        r"interim)\s+)?$")  # fmt: skip
+
+
 def _post_after(ctx: SentenceContext, verb: re.Match) -> Ref | None:
     end = min(len(ctx.body), verb.end() + REACH)
-    for post in ctx.entities_in(verb.end(), end, EntityType.position):
+    posts = ctx.entities_in(verb.end(), end, EntityType.position)
+    for number, post in enumerate(posts):
         between = ctx.text[ctx.absolute(verb.end()) : post.start]
         if COMPLEMENT.match(between):
+            for later in posts[number + 1 :]:
+                apposed = ctx.text[post.end : later.start]
+                if APPOSED_AS.match(apposed) and ctx.entities_in(
+                    post.end - ctx.sentence.start, later.start - ctx.sentence.start,
+                    EntityType.person,
+                ):  # fmt: skip
+                    return later
             return post
     return _lower_post(ctx, verb)
 
 
 ITS = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?$")
+# "as Chilean Air Force (FACh) commander": the body named right before a lower-case title.
+AS_BODY = re.compile(r"\s+as\s+(?:the\s+)?(?:new\s+)?$")
+ACRONYM_AFTER = re.compile(r"\s*(?:\([A-Z][A-Za-z]{1,7}\)\s*)?")
+
+
+def _body_before_title(ctx: SentenceContext, verb: re.Match, title_at: int) -> Ref | None:
+    """The organisation that fills the words between 'as' and a lower-case title."""
+    body = ctx.first_entity(verb.end(), title_at, EntityType.organization)
+    if body is None or not AS_BODY.fullmatch(ctx.text, ctx.absolute(verb.end()), body.start):
+        return None
+    rest = ACRONYM_AFTER.match(ctx.text, body.end)
+    return body if rest.end() == ctx.absolute(title_at) else None
 
 
 def _lower_post(ctx: SentenceContext, verb: re.Match) -> Ref | None:
@@ -168,6 +246,12 @@ def _lower_post(ctx: SentenceContext, verb: re.Match) -> Ref | None:
     found = LOWER_POST.search(ctx.body, verb.end(), min(len(ctx.body), verb.end() + REACH))
     if found is None or (found.group("more") and found.group("of")):
         return None  # none, or a name that goes on ("of the Europe, Middle East and ...")
+    body_before = _body_before_title(ctx, verb, found.start())
+    if body_before is not None and not found.group("of"):
+        title = found.group("title")
+        name = f"{title.title()} of {ctx.name_of(body_before.key)}"
+        key = ctx.table.add(name, EntityType.position, aliases=[title])
+        return Ref(key, body_before.start, ctx.absolute(found.end("title")))
     if not COMPLEMENT.match(ctx.body[verb.end() : found.start()]):
         return None
     if ctx.covered(ctx.absolute(found.start("title")), ctx.absolute(found.end("title"))):
@@ -197,14 +281,17 @@ def _lower_post(ctx: SentenceContext, verb: re.Match) -> Ref | None:
     )
 
 
+# "has appointed" is active: only a form of "be" (or "newly") makes the person the subject.
 PASSIVE = re.compile(
-    r"\b(?:was|were|is|are|been|be|being|has|have|had|newly|just)\s+(?:\w+\s+)?$", re.IGNORECASE
+    r"\b(?:(?:was|were|is|are|been|be|being|newly|just)\s+(?:\w+\s+)?|newly-)$", re.IGNORECASE
 )
 TAKING = ("took", "takes", "assum", "sworn", "confirmed", "replac", "succe", "becom")
 PRONOUN = re.compile(r"\s+(?:him|her)\b", re.IGNORECASE)
 SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # "Newly appointed Chief of Defence Forces, General X": the one appointed follows the post.
-AFTER_POST = re.compile(r"\s*,\s*")
+# (Past the post's acronym and body: "Chief of Defence Staff [CDS] of the Defence Force, X".)
+AFTER_POST = re.compile(r"(?:\s*[\[(][A-Z]{2,6}[\])])?(?:\s+of\s+the\s+[^,;.\[(]{1,60}"
+                        r"(?:\s*[\[(][A-Z]{2,6}[\])])?)?\s*,\s*")  # fmt: skip
 
 
 def _appointee(ctx: SentenceContext, verb: re.Match, post: Ref) -> Ref | None:

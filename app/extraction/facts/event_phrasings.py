@@ -276,8 +276,9 @@ def statement_of(ctx: SentenceContext, subject: Ref) -> str:
     sentence = ctx.body.rstrip(".!? ")
     name = ctx.name_of(subject.key)
     surface = ctx.text[subject.start : subject.end] if subject.start is not None else name
-    if sentence.startswith(surface):
-        return f"{name}{sentence[len(surface) :]}."
+    for lead in ("", "The ", "the "):  # "The Democratic People's Republic ...": "North Korea ..."
+        if sentence.startswith(lead + surface):
+            return f"{name}{sentence[len(lead) + len(surface) :]}."
     if surface in sentence:
         return sentence.replace(surface, name, 1) + "."
     return f"{sentence} ({name})."

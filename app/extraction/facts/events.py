@@ -43,9 +43,12 @@ ACTORS_ACT = re.compile(
 )
 # What may stand between the actor and its verb: an acronym in brackets ("Board (YAŞ)"),
 # a relative pronoun ("Algiers, which severed ..."), "said its troops".
+# Or the body's ship or unit, and its name ("the Navy (TLDM) corvette, KD Lekir, fired").
 BETWEEN = re.compile(
     r"(?:\s*\([^()]{1,40}\))?(?:,\s+(?:which|who)\b|\s+said\s+(?:that\s+)?(?:its|their)\s+"
-    r"(?:troops|forces|soldiers|personnel|units)\b)?"
+    r"(?:troops|forces|soldiers|personnel|units)\b|\s+(?:ship|vessel|corvette|frigate|destroyer|"
+    r"submarine|warship|patrol\s+boat|jet|aircraft|drone|battalion|brigade|unit)"
+    r"(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z0-9][\w.’'-]*){0,3},)?)?"
 )
 OWN_FORCES = re.compile(r"\b(?:its|their)\s+(?:armed forces|army|military)\b")
 # The object is in the verb's clause: not past a comma, "while", "after" or a new clause.

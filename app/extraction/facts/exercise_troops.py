@@ -114,6 +114,7 @@ PARTICIPANTS = re.compile(
     re.IGNORECASE,
 )
 LIST_GLUE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+PAST_CUE = re.compile(r"\b(?:were|included|took)\b", re.IGNORECASE)
 
 
 def listed_after(ctx: SentenceContext) -> list:
@@ -134,6 +135,9 @@ def listed_after(ctx: SentenceContext) -> list:
     if len(listed) < 2:
         return []
     modality = lexicon.modality_of(ctx.body, cue.start(), cue.end())
+    if modality == "asserted" and not PAST_CUE.search(cue.group(0)):
+        # "the participating countries are X, Y": the exercise as told before, a plan or not
+        modality = last.get("modality") or modality
     facts = []
     for ref in listed:
         draft = FactDraft(FactType.exercise, ref, "takes_part_in_exercise", item=last.get("item"),

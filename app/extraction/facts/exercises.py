@@ -182,6 +182,7 @@ def _remember(ctx: SentenceContext, noun: re.Match, name, draft: FactDraft | Non
         "item": draft.item if draft is not None else (name.group("name") if name else None),
         "period": period,
         "subject": draft.subject.key if draft is not None else None,
+        "modality": draft.modality if draft is not None else None,
     }
 
 

@@ -51,6 +51,16 @@ PATTERNS = [
     Gated("leader", re.compile(r"\b(?:is|was|remains|became)\s+(?:a|the)\s+(?:global|world|world['’]s)\s+(?P<leader>leader)\s+in\s+"
                r"(?P<field>[a-z][\w\s-]{0,60}?)(?=\s+and\b|[,.;]|$)")),
     Gated(ORDINAL_GATE, re.compile(rf"\b{ORD}\s+{TOTAL}", re.IGNORECASE)),
+    # "Germany is fourth, with ...", "Italy is in eighth with": a place in a list, said bare
+    Gated(ORDINAL_GATE, re.compile(rf"\b(?:is|was|are|were|came|comes|finished)\s+(?:in\s+)?{ORD}(?:\s+place)?(?=\s*(?:[,;]|\.(?:\s|$)|with\b|on the list\b|$))", re.IGNORECASE)),
+    # "Ninth on the list is Brazil", "in seventh, India's economy ...": the ranked one follows
+    Gated(ORDINAL_GATE, re.compile(rf"\b{ORD}\s+on\s+the\s+list\s+(?P<after>is|was|are|were)\b", re.IGNORECASE)),
+    Gated(ORDINAL_GATE, re.compile(rf"\b[Ii]n\s+{ORD}(?P<after2>,)")),
+    # "Germany—the fourth largest exporter—", "..., Russia, the second largest exporter": in
+    # apposition, the name it follows
+    Gated(SUPERLATIVE_GATE, re.compile(rf"(?P<tag>,\s*|\s?[—–]\s?|\s-\s)the\s+{ORD}[\s-]+(?P<sup>{SUPERLATIVE})\b{WHAT}{PLACES_AFTER}")),
+    # "China follows, with $14 trillion": the place after the one read last
+    Gated("follow", re.compile(r"\b(?P<follows>follows|followed|comes next|came next)(?=\s*,|\s+with\b)")),
     Gated(SUPERLATIVE_GATE, re.compile(rf"{COPULA}the\s+{ORD}[\s-]+(?P<sup>{SUPERLATIVE})\b{WHAT}{PLACES_AFTER}")),
     Gated(SUPERLATIVE_GATE, re.compile(rf"{COPULA}(?:the (?P<world>world['’]s)|the|(?P<owner>[A-Z][\w\- ]{{0,{NAME_CHARS}}}?)[’']s)\s+(?P<sup>{SUPERLATIVE})\b{WHAT}{PLACES_AFTER}")),
     Gated("top", re.compile(r"\b(?:in|among|into)\s+the\s+top\s+(?P<top>\d+|" + "|".join(NUMBER_WORDS) + r")\b")),
@@ -68,7 +78,8 @@ METRIC_AFTER = re.compile(r"\s*(?:globally\s+|worldwide\s+)?(?:for|in terms of|b
 # Two patterns, each starting with a literal or a class the engine skips ahead to; as one
 # alternation starting with "\d" they cost several times as much.
 CUES = ("rank", "place", "out of", "most", "largest", "biggest", "strongest", "leading",
-        "greatest", "highest", "best", "top", *ORDINAL_WORDS)  # fmt: skip
+        "greatest", "highest", "best", "top", "follow", "came next", "comes next",
+        *ORDINAL_WORDS)  # fmt: skip
 ORDINAL_CUE = re.compile(r"\d(?:st|nd|rd|th)\b")
 
 
@@ -76,6 +87,7 @@ def find(ctx: SentenceContext) -> list:
     body = ctx.body
     if (
         not holds_any(body, CUES)
+        and not holds_any(body[:16].lower(), CUES)  # "Seventh on the list is ..."
         and not ORDINAL_CUE.search(body)
         and "followed by" not in body
         and "leader" not in body
@@ -195,7 +207,7 @@ def _ranked(ctx: SentenceContext, match: re.Match) -> Ref | None:
     parenthesised or dashed ordinal follows, else the nearest entity before the ordinal
     that is no prepositional object and no cited source, else the sentence's subject."""
     groups = match.groupdict()
-    if groups.get("after"):
+    if groups.get("after") or groups.get("after2"):
         return ctx.first_entity(match.end(), min(len(ctx.body), match.end() + 40), *RANKED)
     start = max(0, match.start() - SUBJECT_REACH)
     candidates = ctx.entities_in(start, match.start(), *RANKED)
@@ -233,6 +245,10 @@ def _draft(ctx: SentenceContext, match: re.Match, subject: Ref) -> FactDraft | N
         rank = 1  # "a world leader in drone production"
     elif groups.get("n"):
         rank = bounded_int(groups["n"])
+    elif groups.get("follows"):
+        if ctx.state.last_rank is None:
+            return None  # "the talks follow, with ...": no ranking read before
+        rank = ctx.state.last_rank[0] + 1
     elif groups.get("ord"):
         token = groups["ord"].lower()
         rank = bounded_int(re.sub(r"\D", "", token)) if token[0].isdigit() else ORDINAL_WORDS[token]
