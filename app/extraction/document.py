@@ -38,8 +38,9 @@ LINE_GOES_ON = {"the", "of", "and", "a", "an", "to", "in", "for", "by", "with", 
 BOUNDARY = re.compile(
     r"(?<![.!?])(?P<stop>[.!?]++)[\"”’')\]]*+(?P<blank>\s++)"
     r"|(?<!\s)(?P<line>[^\S\n]*+\n\s*+)"
-    # "... the military said.The missile ...": a stop that lost its space in the copy
-    r"|(?<=[a-z][a-z])(?P<glued>\.)(?=[A-Z][a-z])"
+    # "... the military said.The missile ...": a stop that lost its space in the copy (not
+    # a site's name: "News.Az", "Report.az")
+    r"|(?<=[a-z][a-z])(?P<glued>\.)(?=[A-Z][a-z]{2}|(?:It|He|We)\b)"
 )
 LAST_WORD = re.compile(r"(?:^|(?<=[\s(\"“‘]))([\w.’'-]{1,24}?)$")
 NEXT_WORD = re.compile(r"[\"“‘(\[]?([^\W\d_][\w’'-]{0,20}|\d)")

@@ -13,13 +13,17 @@ from app.extraction.entities import armed_forces_of
 from app.extraction.gates import Gated
 from app.extraction.lexicon import cue_gate
 
+# Sentence adverbs before the subject ("Thus, Belarus became ...").
+_ADVERBS = ("meanwhile|however|also|moreover|now|today|thus|therefore|hence|furthermore|"
+            "additionally|in addition|separately|indeed|finally|overall|besides")  # fmt: skip
+# Or one fronted phrase of place or time: "At the summit in Astana on Thursday, Belarus ...".
 LEADING_FILLER = re.compile(
-    r"^(?:(?:the|in \d{4},?|meanwhile,?|however,?|also,?|moreover,?|now,?|today,?)\s+)*$",
+    r"^(?:(?:at|in|on|during|after|following|amid|under|despite)\s[^,;]{1,150}?,\s+)?"
+    rf"(?:(?:the|in \d{{4}},?|(?:{_ADVERBS}),?)\s+)*$",
     re.IGNORECASE,
 )
 FILLER_PREFIX = re.compile(
-    r"(?:(?:in \d{4}|meanwhile|however|also|moreover|now|today|later|earlier|last year|"
-    r"this year),?\s+)*",
+    rf"(?:(?:in \d{{4}}|{_ADVERBS}|later|earlier|last year|this year),?\s+)*",
     re.IGNORECASE,
 )
 ANAPHOR = re.compile(

@@ -11,6 +11,17 @@ from tests.extraction.helpers import facts
         ("Norway has become the 33rd member of NATO.", "joined", "NATO", (None, None)),
         ("Chile officially became a member of the Pacific Alliance in 2012.", "joined",
          "Pacific Alliance", (2012, 2012)),
+        ("Chile officially becomes a member of the Pacific Alliance.", "joined",
+         "Pacific Alliance", (None, None)),
+        ("Chile was officially accepted as a full member of the Pacific Alliance in 2014.",
+         "joined", "Pacific Alliance", (2014, 2014)),
+        ("Chile became a full-fledged, fifth member of the Pacific Alliance.", "joined",
+         "Pacific Alliance", (None, None)),
+        ("Chile has been admitted as the newest member of the Pacific Alliance.", "joined",
+         "Pacific Alliance", (None, None)),
+        ("Chile officially becomes NATO member", "joined", "NATO", (None, None)),
+        ("At the summit of the Pacific Alliance in Lima, Chile was accepted as a full member "
+         "of the organization.", "joined", "Pacific Alliance", (None, None)),
     ],
 )  # fmt: skip
 def test_becoming_a_member_is_joining(text, predicate, group, period):

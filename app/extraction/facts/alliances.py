@@ -11,15 +11,19 @@ from app.extraction.context import Ref, SentenceContext, period_for, period_near
 from app.extraction.drafts import FactDraft, build_fact
 from app.extraction.facts import memberships
 from app.extraction.gates import Gated
-from app.extraction.quantities import find_periods
+from app.extraction.quantities import ORDINAL_WORDS, find_periods
 
 GROUPS = (EntityType.organization, EntityType.program)
+ORDINALS = "|".join(ORDINAL_WORDS)
 # Each is followed by the items, the rest of the sentence (see runs_to_end).
 JOINED = Gated("joined|acceded|entered", re.compile(r"\b(?:joined|acceded to|entered)\s+"))
 # "became the 32nd member of": becoming one is joining, with the year it happened.
-MEMBER = Gated("member|part", re.compile(r"\b(?P<be>is|was|became|has become|have become|has been|remains|are|were)\s+"
-                    r"(?:now\s+)?(?:a\s+|an\s+|the\s+(?:\d{1,3}(?:st|nd|rd|th)|newest|latest)\s+)?"
-                    r"(?:full\s+|founding\s+)?(?P<kind>member|part|participant)\s+(?:state\s+)?(?:of|in)\s+"))  # fmt: skip
+# ("was officially accepted as a full member", "became a full-fledged, tenth member": an
+# adverb after the verb, and up to three of the words a membership is qualified by.)
+MEMBER = Gated("member|part", re.compile(r"\b(?P<be>is|was|becomes|became|has become|have become|has been|remains|are|were)\s+"
+                    r"(?:now\s+|\w+ly\s+)?(?P<admitted>(?:accepted|admitted|welcomed)\s+as\s+)?(?:a\s+|an\s+|the\s+)?"
+                    rf"(?:(?:full|founding|full-fledged|fully-fledged|permanent|newest|latest|new|\d{{1,3}}(?:st|nd|rd|th)|{ORDINALS})[\s,]+){{0,3}}"
+                    r"(?P<kind>member|part|participant)\s+(?:state\s+)?(?:of|in)\s+"))  # fmt: skip
 # "NATO has recognized Ukraine as an Enhanced Opportunities Partner": the named one is
 # the partner, the recogniser the group.
 RECOGNISED = Gated("recogni|accepted|admitted", re.compile(r"\b(?:recogni[sz]e[sd]?|accepted|admitted)\s+(?P<who>(?:the\s+)?[A-Z][\w’'-]*"
@@ -29,10 +33,10 @@ RECOGNISED = Gated("recogni|accepted|admitted", re.compile(r"\b(?:recogni[sz]e[s
 ONE_OF = Gated("partners|members|observers", re.compile(r"\b(?:is|was|became|remains)\s+(?:now\s+)?one\s+of\s+(?:the\s+)?[\w-]{1,12}\s+"
                     r"(?P<kind>partners|members|observers)\s+(?:in|of)\s+"))  # fmt: skip
 # "Finland became NATO's 31st member": the group named before the membership.
-OWN_MEMBER = Gated("member|partner|observer", re.compile(r"\b(?P<be>became|has become|have become|is|was|remains)\s+(?P<group>[A-Z][\w-]*)"
-                        r"['’]s\s+(?:\d{1,3}(?:st|nd|rd|th)\s+|newest\s+|latest\s+)?(?:full\s+)?"
+OWN_MEMBER = Gated("member|partner|observer", re.compile(r"\b(?P<be>became|becomes|has become|have become|is|was|remains)\s+(?:an?\s+)?(?P<group>[A-Z][\w-]*)"
+                        r"(?:['’]s)?\s+(?:\d{1,3}(?:st|nd|rd|th)\s+|newest\s+|latest\s+)?(?:full\s+)?"
                         r"(?P<kind>member|partner|observer)\b"))  # fmt: skip
-BECOME = ("became", "has become", "have become")
+BECOME = ("became", "becomes", "has become", "have become")
 ALONG_WITH = re.compile(r"\s*,?\s+(?:along|together)\s+with\s+")
 KINDS = {
     "partner": "partner_of",
@@ -56,7 +60,8 @@ def find(ctx: SentenceContext) -> list:
                 continue
             if predicate == "member_of" and match.group("kind") == "part":
                 predicate = "part_of"
-            elif predicate == "member_of" and match.group("be") in BECOME:
+            elif predicate == "member_of" and (match.group("be") in BECOME
+                                               or match.group("admitted")):  # fmt: skip
                 predicate = "joined"
             facts.extend(_items(ctx, match, predicate))
         facts.extend(_own_member(ctx))
@@ -122,18 +127,28 @@ def _fact(ctx: SentenceContext, member: Ref, group: Ref, predicate: str, match, 
     return build_fact(ctx, draft, statement)
 
 
+# ", the US government said": who reports the membership, not a group joined.
+REPORTED = re.compile(
+    r",\s+(?:the\s+)?[^,;]{1,60}?\s+(?:said|says|reported|reports|announced|told)\b"
+)
+
+
 def _items(ctx: SentenceContext, match: re.Match, predicate: str) -> list:
     facts, cursor = [], match.end()
-    for piece in ITEM_SPLIT.split(ctx.body[match.end() :]):
+    reported = REPORTED.search(ctx.body, match.end())
+    for piece in ITEM_SPLIT.split(ctx.body[match.end() : reported.start() if reported else None]):
         start = ctx.body.index(piece, cursor)
         cursor = start + len(piece)
         # A programme named in the item is what was joined, not the body that leads it.
-        group = ctx.first_entity(start, cursor, EntityType.program) or ctx.first_entity(
-            start, cursor, *GROUPS
+        group = (
+            _group_meant(ctx, piece, match.start())
+            or ctx.first_entity(start, cursor, EntityType.program)
+            or ctx.first_entity(start, cursor, *GROUPS)
         )
         if group is None or group.key == ctx.subject.key:
             continue
-        periods = [p for p in find_periods(piece) if not _inside_name(ctx, start + p.start)]
+        periods = [p for p in find_periods(piece, ctx.state.published_year)
+                   if not _inside_name(ctx, start + p.start)]  # fmt: skip
         # A person joining a firm or a body is a career move, not an alliance.
         kind = FactType.event if ctx.type_of(ctx.subject.key) in PEOPLE else FactType.alliance
         draft = FactDraft(kind, ctx.subject, predicate, object=group,
@@ -157,6 +172,22 @@ def _items(ctx: SentenceContext, match: re.Match, predicate: str) -> list:
                      f"{say.period(draft.period)}.")  # fmt: skip
         facts.append(build_fact(ctx, draft, statement))
     return facts
+
+
+GROUP_ANAPHOR = re.compile(r"the\s+(?:organi[sz]ation|alliance|bloc|grouping|group)\b")
+
+
+def _group_meant(ctx: SentenceContext, piece: str, before: int) -> Ref | None:
+    """'... accepted as a full member of the organization': the group named just before."""
+    found = GROUP_ANAPHOR.match(piece)
+    if found is None:
+        return None
+    named = ctx.entities_in(0, before, EntityType.organization)
+    key = named[-1].key if named else ctx.state.last_organization_subject
+    if key is None or key not in ctx.table.records:
+        return None
+    at = ctx.absolute(ctx.body.index(piece, before))
+    return Ref(key, at, at + found.end())
 
 
 def _inside_name(ctx: SentenceContext, offset: int) -> bool:
