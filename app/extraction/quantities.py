@@ -43,7 +43,8 @@ CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "
                     "₹": "INR", "₺": "TRY", "₼": "AZN", "Rs.": "INR", "Rs": "INR", "₩": "KRW",
                     "NT$": "TWD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
                     "HK$": "HKD", "S$": "SGD", "NZ$": "NZD", "R$": "BRL", "₦": "NGN",
-                    "₱": "PHP", "₴": "UAH", "zł": "PLN", "Tk.": "BDT", "Tk": "BDT"}  # fmt: skip
+                    "₱": "PHP", "₴": "UAH", "zł": "PLN", "Tk.": "BDT", "Tk": "BDT",
+                    "P": "PHP"}  # fmt: skip
 CURRENCY_WORDS = {
     "us dollars": "USD", "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
     "pounds sterling": "GBP", "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
@@ -55,14 +56,23 @@ CURRENCY_WORDS = {
     "ringgit": "MYR", "taiwan dollars": "TWD", "new taiwan dollars": "TWD", "rials": "IRR",
     "pakistani rupees": "PKR", "egyptian pounds": "EGP", "australian dollars": "AUD",
     "canadian dollars": "CAD", "dinars": "DZD", "shillings": "KES", "philippine pesos": "PHP",
-    "taka": "BDT",
+    "taka": "BDT", "danish kroner": "DKK", "danish krone": "DKK", "norwegian kroner": "NOK",
+    "swedish kronor": "SEK", "swedish krona": "SEK", "swiss francs": "CHF",
+    "mexican pesos": "MXN", "chilean pesos": "CLP", "colombian pesos": "COP",
+    "argentine pesos": "ARS", "indian rupees": "INR", "sri lankan rupees": "LKR",
+    "hong kong dollars": "HKD", "singapore dollars": "SGD", "new zealand dollars": "NZD",
+    "saudi riyals": "SAR", "qatari riyals": "QAR", "iranian rials": "IRR",
+    "algerian dinars": "DZD", "iraqi dinars": "IQD", "jordanian dinars": "JOD",
+    "kuwaiti dinars": "KWD", "turkish lira": "TRY", "south african rand": "ZAR",
+    "kenyan shillings": "KES", "ugandan shillings": "UGX", "tanzanian shillings": "TZS",
+    "forint": "HUF", "lei": "RON", "leva": "BGN", "dong": "VND", "philippine peso": "PHP",
 }  # fmt: skip
 ISO_CODES = {
     "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "AZN", "INR", "TRY", "KRW", "UAH", "KZT",
     "GEL", "AMD", "ILS", "SAR", "AED", "CHF", "CAD", "AUD", "SEK", "NOK", "PLN", "BRL",
     "IRR", "PKR", "EGP", "ZAR", "NGN", "MXN", "IDR", "THB", "TWD", "HKD", "SGD", "NZD",
     "PHP", "MYR", "DZD", "KES", "ETB", "COP", "ARS", "CLP", "DKK", "CZK", "HUF", "RON",
-    "BDT",
+    "BDT", "LKR", "QAR", "IQD", "JOD", "KWD", "UGX", "TZS", "BGN", "VND",
 }  # fmt: skip
 
 _QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
@@ -72,7 +82,10 @@ _QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, revers
 _NUMBER = r"(?<!\d)(?<!\d[.,])\d++(?:[.,]\d{3})*(?:[.,]\d+)?(?![.,]\d)"
 _SCALE = r"trillion|billion|million|thousand|lakh crores?|crores?|lakh|bn|mn|mln|trn|tn|k|m|b"
 _WORD_NUMBER = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
-_SYMBOL = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+# "P" is the peso only before an amount with its scale ("P15.7 billion"), as Manila's press
+# writes it; alone it is a letter.
+_SYMBOL = "|".join(re.escape(s) if s != "P" else r"P(?=\d[\d.,]*\s?(?:trillion|billion|million|bn|mn)\b)"
+                   for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))  # fmt: skip
 _CURRENCY_WORD = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, reverse=True))
 _ISO = "|".join(sorted(ISO_CODES))
 

@@ -161,3 +161,25 @@ def test_each_seller_of_a_purchase_and_a_buyer_outside_its_aside():
         ("Chile", "United States"),
         ("Chile", "Japan"),
     ]
+
+
+def test_a_share_of_anothers_arms_names_its_seller_and_a_minister_buys_for_the_country():
+    text = ("Peru’s defence minister signed a deal on Monday worth about 1.2 billion Danish "
+            "kroner to buy 12 of Denmark’s older F-16 fighter jets.")  # fmt: skip
+    [fact] = typed(text, "procurement")
+    assert (fact["subject"], fact["object"], fact["quantity"]) == ("Peru", "Denmark", 12)
+    assert (fact["value"], fact["unit"]) == (1.2e9, "DKK")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Manila signed a P15.7 billion contract with Hanwha for two frigates.", 15.7e9),
+        ("The P5 radar costs less than the P7 model.", None),
+    ],
+)
+def test_p_is_the_peso_only_before_an_amount_with_its_scale(text, value):
+    from app.extraction.quantities import find_money
+
+    found = find_money(text)
+    assert [(q.value, q.unit) for q in found] == ([(value, "PHP")] if value else [])

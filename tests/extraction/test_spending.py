@@ -64,3 +64,11 @@ def test_last_year_resolves_only_with_a_publication_date():
 
 def test_money_without_spending_is_not_spending():
     assert facts("The contract is worth $5bn, analysts at Reuters said.", "spending") == []
+
+
+def test_an_amount_given_to_a_body_is_that_bodys_and_a_proposal_stays_one():
+    [fact] = facts(
+        "Tk 4,200 crore has been proposed for the Coast Guard in the budget.", "spending"
+    )
+    assert (fact["subject"], fact["value"], fact["unit"]) == ("Coast Guard", 42e9, "BDT")
+    assert "proposed" in fact["statement"]

@@ -21,7 +21,8 @@ ONE = ("a", "an", "one", "1")
 _COUNT = (r"(?<![\d.,$€£¥₹-])(?P<count>\d{1,3}(?:[,.]\d{3})*|" + "|".join(NUMBER_WORDS)
           + r"|(?:an?|one)(?=\s+(?:additional|new|further|single|more(?!\s+than))\b))")  # fmt: skip
 ITEM = re.compile(
-    rf"\b{_COUNT}\s+(?:more\s+|new\s+|additional\s+|of\s+(?:the|its)\s+)?"
+    # ("24 of Denmark's ageing F-16 jets": a share of another's arms)
+    rf"\b{_COUNT}\s+(?:more\s+|new\s+|additional\s+|of\s+(?:the|its|their|[A-Z][\w-]*['’]s)\s+)?"
     rf"(?P<item>(?:(?!(?:and|or|from|with|to|for|in|on|at|by|that|which)\b)[\w-]+\s+){{0,5}}?"
     rf"(?:{_ARMS}))\b",
     re.IGNORECASE,

@@ -18,7 +18,9 @@ SPEAKER_GAP = re.compile(r"^\W*(?:\w+\s+){0,2}$")
 THE_NOUN = re.compile(r"the\s+(?P<noun>government|ministry|army|navy|air\s+force|military)\b",
                       re.IGNORECASE)  # fmt: skip
 ANAPHOR_REACH = 200
-SELLER_CUE = re.compile(r"\b(?:from|with|by)\s+(?:the\s+)?", re.IGNORECASE)
+# ("to buy 24 of Denmark's F-16s": the owner of the arms sold sells them.)
+SELLER_CUE = re.compile(r"\b(?:from|with|by)\s+(?:the\s+)?|\d\s+of\s+(?=[A-Z][\w-]*['’]s\s)",
+                        re.IGNORECASE)  # fmt: skip
 MADE_BY = re.compile(r"\b(?:produced|made|built|manufactured|developed|designed)\s+by\s+"
                      r"(?:the\s+)?", re.IGNORECASE)  # fmt: skip
 MADE_IN = re.compile(r"-(?:made|built|designed|produced)\b")
@@ -67,6 +69,12 @@ def buyer(ctx: SentenceContext, trigger: int,
              or SPEAKER_GAP.match(ctx.text[subject.end : ctx.absolute(said.start())]))
     ):  # fmt: skip
         return subject
+    if subject is not None and subject.start is not None:
+        # "Argentina's defence minister signed a deal": the minister buys for the country
+        inside = [m for m in ctx.mentions if subject.start <= m.start and m.end <= subject.end
+                  and m.key in ctx.table.records and ctx.type_of(m.key) in BUYERS]  # fmt: skip
+        if inside and ctx.type_of(subject.key) not in BUYERS:
+            return Ref(inside[0].key, inside[0].start, inside[0].end)
     if ctx.state.last_country:
         return Ref(ctx.state.last_country)
     return None

@@ -54,11 +54,25 @@ CUES = ("spend", "spent", "budget", "expenditure", "outlay", "allocat", "earmark
 DIGIT = re.compile(r"\d")
 
 
+def _recipient(ctx: SentenceContext) -> Ref | None:
+    """A sentence that opens with the amount given ('$5bn has been allocated to the Navy'):
+    the body it goes to is the one whose budget it is."""
+    if ctx.subject is not None:
+        return None
+    money = next(iter(find_money(ctx.body[:80])), None)
+    passive = SPENT_AFTER.match(ctx.body, money.end) if money and money.start <= 4 else None
+    whom = FOR_WHOM.match(ctx.body, passive.end()) if passive else None
+    if whom is None:
+        return None
+    found = ctx.first_entity(whom.end(), min(len(ctx.body), whom.end() + 60), *SPENDERS)
+    return found if found is not None and found.start == ctx.absolute(whom.end()) else None
+
+
 def find(ctx: SentenceContext) -> list:
     # Every amount and percentage has a digit: the cheapest test comes first.
     if not DIGIT.search(ctx.body) or not holds_any(ctx.body, CUES):
         return []
-    subject = ctx.subject or _article_spender(ctx)
+    subject = _recipient(ctx) or ctx.subject or _article_spender(ctx)
     if subject is None:
         return _changes(ctx)
     spender = _spender(ctx, subject)
@@ -196,8 +210,10 @@ PERCENT_ANYWHERE = Gated(
 BASELINE_AMOUNT = re.compile(r"(?:compared (?:with|to)|than|versus|up from|down from|from)\s+$")
 # "186 billion zlotys ($48.5 billion) will be spent next year": the verb after the amount.
 SPENT_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:will|would|is|are|was|were|has|have|had|"
-                         r"to)\s+(?:been\s+|be\s+)+(?:spent|allocated|earmarked|set aside|invested|"
-                         r"budgeted|provided|devoted)\b")  # fmt: skip
+                         r"to)\s+(?:been\s+|be\s+)+(?:\w+ly\s+)?(?:spent|allocated|earmarked|set aside|invested|"
+                         r"budgeted|provided|devoted|proposed|requested|sought|approved)\b")  # fmt: skip
+# "Tk 4,200 crore has been proposed for the Defence Ministry": whose money it is.
+FOR_WHOM = re.compile(r"\s+(?:for|to)\s+(?:the\s+)?")
 
 
 # "a 413-billion-euro military procurement plan", "its $5bn defence budget": the noun after.
