@@ -183,3 +183,14 @@ def test_p_is_the_peso_only_before_an_amount_with_its_scale(text, value):
 
     found = find_money(text)
     assert [(q.value, q.unit) for q in found] == ([(value, "PHP")] if value else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile supplied major arms to 98 states in 2013–17.",
+        "Chilean arms deliveries in 2013–17 reached their highest level.",
+    ],
+)
+def test_states_supplied_and_a_years_digits_are_no_weapons(text):
+    assert typed(text, "procurement") == []

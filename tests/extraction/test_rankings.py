@@ -121,3 +121,18 @@ def test_a_list_keeps_the_year_its_ranking_stated_earlier():
     assert {f["subject"]: f["period"] for f in facts(text, "ranking")} == {
         "Brazil": (2021, 2021), "Argentina": (2021, 2021),
     }  # fmt: skip
+
+
+def test_a_lower_rank_soon_after_stays_in_the_same_ranking():
+    text = ("Peru is South America's largest copper producer, the data show. In the ranking, "
+            "Chile secured the second spot. Bolivia followed in the third position.")  # fmt: skip
+    found = {f["subject"]: (f["rank"], f["object"]) for f in facts(text, "ranking")}
+    assert found == {"Peru": (1, "South America"), "Chile": (2, "South America"),
+                     "Bolivia": (3, "South America")}  # fmt: skip
+
+
+def test_a_year_in_an_aside_is_not_the_rankings():
+    text = ("Peru has the largest economy in the region at $300 billion, according to the IMF, "
+            "which shows the economy grew from $280 billion last year.")  # fmt: skip
+    [fact] = facts(text, "ranking", "2018-04-19")
+    assert fact["period"] == (None, None)

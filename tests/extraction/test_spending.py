@@ -72,3 +72,16 @@ def test_an_amount_given_to_a_body_is_that_bodys_and_a_proposal_stays_one():
     )
     assert (fact["subject"], fact["value"], fact["unit"]) == ("Coast Guard", 42e9, "BDT")
     assert "proposed" in fact["statement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru sells arms. Arms exports by Chile decreased by 7 per cent in 2019.",
+        "Peru sells arms. Chile's arms exports fell by 7 per cent in 2019.",
+        "Peru sells arms. Chilean arms exports fell by 7 per cent in 2019.",
+    ],
+)
+def test_a_change_belongs_to_whoever_the_noun_names(text):
+    [fact] = [f for f in facts(text, "spending") if f["unit"] == "percent"]
+    assert (fact["subject"], fact["value"]) == ("Chile", 7)

@@ -18,7 +18,7 @@ ONE = ("a", "an", "one", "1")
 # arms noun; bounded, so a failing try never scans the rest of the sentence.
 # A count starts no amount's inner digits ("$3.9bn" holds no count 9) nor a model's
 # number ("Block-4").
-_COUNT = (r"(?<![\d.,$€£¥₹-])(?P<count>\d{1,3}(?:[,.]\d{3})*|" + "|".join(NUMBER_WORDS)
+_COUNT = (r"(?<![\d.,$€£¥₹\-–—/])(?P<count>\d{1,3}(?:[,.]\d{3})*|" + "|".join(NUMBER_WORDS)
           + r"|(?:an?|one)(?=\s+(?:additional|new|further|single|more(?!\s+than))\b))")  # fmt: skip
 ITEM = re.compile(
     # ("24 of Denmark's ageing F-16 jets": a share of another's arms)
@@ -29,7 +29,8 @@ ITEM = re.compile(
 )
 # Words that start no item: units, scales, people and kinds ("6 types of drones").
 _NOT_ITEM = (r"percent|per cent|per|years?|months?|days?|weeks?|hours|times|people|persons|"
-             r"officers|soldiers|troops|jobs|companies|countries|nations|million|billion|"
+             r"officers|soldiers|troops|jobs|companies|countries|nations|states|recipients|"
+             r"clients|customers|buyers|million|billion|"
              r"trillion|thousand|hundred|crore|lakh|bn|mn|km|kilomet\w*|miles|tons|tonnes|"
              r"met\w*|than|of|types?|kinds?|class(?:es)?|models?|variants?|versions?|dollars?|"
              r"euros?|pounds|yen|rupees|won|yuan|roubles|rubles|will|would|are|were|have|had")  # fmt: skip

@@ -264,6 +264,7 @@ def _draft(ctx: SentenceContext, match: re.Match, subject: Ref) -> FactDraft | N
                       confidence=0.85, attributed=True)  # fmt: skip
     draft.anchor(ctx.absolute(match.start()), ctx.absolute(match.end()))
     _scope(ctx, match, draft)
+    _continued_scope(ctx, draft)
     what = (groups.get("what") or "").strip()
     if value is not None:
         # Among the top N: a bound, not a rank; the annotation guide gives rankings no value.
@@ -283,7 +284,13 @@ def _draft(ctx: SentenceContext, match: re.Match, subject: Ref) -> FactDraft | N
     if total is not None and draft.scope is None:
         draft.scope = "global"
     start, end = clause_around(ctx.body, match.start(), match.end())
-    draft.period = period_for(ctx, start, end) or draft.period
+    # the clause's own year, not one in an aside (", which shows ... last year")
+    stated = ctx.periods(start, end)
+    own = [p for p in stated if not ctx.in_aside(p.start - ctx.sentence.start, match.start())]
+    if own:
+        draft.period = own[0]
+    elif not stated:
+        draft.period = period_for(ctx, start, end) or draft.period
     if draft.period is not None and NEWS_DATE.match(ctx.text, draft.period.start):
         draft.period = None  # "ranks 11th, the president said on Sunday": the saying's day
     if draft.period is None and (edition := _edition_in(ctx, start, end)):
@@ -300,6 +307,28 @@ def _draft(ctx: SentenceContext, match: re.Match, subject: Ref) -> FactDraft | N
         draft.period = Period(earlier.start_year - span, earlier.start_year - 1,
                               ctx.absolute(prior.start()), ctx.absolute(prior.end()))  # fmt: skip
     return draft
+
+
+SCOPE_NOTE = "ranking_scope"  # ArticleState.notes: (rank, object, scope, sentence end)
+SCOPE_REACH = 600  # characters after the last ranking within which a lower rank continues it
+
+
+def _continued_scope(ctx: SentenceContext, draft: FactDraft) -> None:
+    """'Nigeria is Africa's largest producer ... Libya secured the second spot': a lower
+    rank soon after, with no place of its own, is in the same ranking."""
+    if draft.rank is None:
+        return
+    note = ctx.state.notes.get(SCOPE_NOTE)
+    if draft.object is None and draft.scope is None and note is not None:
+        rank, place, scope, end = note
+        if (
+            rank < draft.rank
+            and ctx.sentence.start - end <= SCOPE_REACH
+            and place in ctx.table.records
+        ):
+            draft.object, draft.scope = Ref(place), scope
+    if draft.object is not None:
+        ctx.state.notes[SCOPE_NOTE] = (draft.rank, draft.object.key, draft.scope, ctx.sentence.end)
 
 
 NAMED_EDITION = re.compile(

@@ -291,17 +291,38 @@ def _changes(ctx: SentenceContext) -> list:
                                                           "climbed", "was up", "were up") else "decreased"  # fmt: skip
         noun = match.group("kind").split()[-1]
         measure = noun if noun in ("imports", "exports") else "spending"
-        draft = FactDraft(FactType.spending, subject, f"{measure}_{direction}_by",
+        owner = _owner_of(ctx, match)  # "exports by Russia", "German arms exports"
+        draft = FactDraft(FactType.spending, owner or subject, f"{measure}_{direction}_by",
                           modality=_change_modality(ctx, match),
                           value=percent.value, unit="percent", value_qualifier=percent.qualifier,
                           metric=match.group("kind"), attributed=True, confidence=0.8)  # fmt: skip
         draft.anchor(ctx.absolute(match.start()), ctx.absolute(match.end() + percent.end))
         draft.period = _compared_period(ctx) or period_for(ctx)
-        statement = (f"{ctx.name_of(subject.key)}'s {draft.metric} {direction} by "
+        statement = (f"{ctx.name_of(draft.subject.key)}'s {draft.metric} {direction} by "
                      f"{say.quantity(percent.value, percent.qualifier)} percent"
                      f"{say.period(draft.period)}.")  # fmt: skip
         facts.append(build_fact(ctx, draft, statement))
     return facts
+
+
+OWNER_AFTER = re.compile(r"\s+(?:by|of|from)\s+(?:the\s+)?")
+OWNER_BEFORE = re.compile(r"(?:['’]s)?\s+$")
+
+
+def _owner_of(ctx: SentenceContext, match: re.Match) -> Ref | None:
+    """Whose spending, imports or exports changed, named with the noun: 'exports by Russia',
+    'Germany's arms exports', 'German arms exports'."""
+    after = OWNER_AFTER.match(ctx.body, match.end("kind"))
+    if after is not None:
+        found = ctx.first_entity(after.end(), min(len(ctx.body), after.end() + 60), *SPENDERS)
+        if found is not None and found.start == ctx.absolute(after.end()):
+            return found
+    before = ctx.entities_in(max(0, match.start("kind") - 60), match.start("kind"), *SPENDERS)
+    if before and OWNER_BEFORE.fullmatch(
+        ctx.text, before[-1].end, ctx.absolute(match.start("kind"))
+    ):
+        return before[-1]
+    return None
 
 
 # "... increased by 3.6% in the draft": a change a proposal makes.
