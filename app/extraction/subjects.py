@@ -15,7 +15,8 @@ from app.extraction.lexicon import cue_gate
 
 # Sentence adverbs before the subject ("Thus, Belarus became ...").
 _ADVERBS = ("meanwhile|however|also|moreover|now|today|thus|therefore|hence|furthermore|"
-            "additionally|in addition|separately|indeed|finally|overall|besides")  # fmt: skip
+            "additionally|in addition|separately|indeed|finally|overall|besides|as such|"
+            "accordingly|subsequently|consequently|in turn")  # fmt: skip
 # Or one fronted phrase of place or time: "At the summit in Astana on Thursday, Belarus ...".
 LEADING_FILLER = re.compile(
     r"^(?:(?:at|in|on|during|after|following|amid|under|despite)\s[^,;]{1,150}?,\s+)?"

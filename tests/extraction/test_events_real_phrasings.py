@@ -1,5 +1,7 @@
 """Event phrasings met in news reports (sentences written for the tests, not quoted)."""
 
+import pytest
+
 from tests.extraction.helpers import facts, run
 
 
@@ -144,3 +146,24 @@ def test_invasions_named_as_nouns():
     found = [(f["subject"], f["predicate"], f["object"], f["period"]) for f in facts(text, "event")]
     assert ("Russia", "invaded", "Ukraine", (None, None)) in found
     assert ("China", "occupied", "Spratly Islands", (1995, 1995)) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "quantity"),
+    [
+        ("During a search, 40 crates of rifles were found by the Coast Guard.", "Coast Guard", 40),
+        ("The missile was launched by Peru on Sunday.", "Peru", None),
+        ("Accordingly, the Coast Guard has seized 300 kg of cocaine.", "Coast Guard", None),
+    ],
+)
+def test_an_act_told_in_the_passive_is_its_agents(text, actor, quantity):
+    [fact] = [f for f in run(text).facts if f.type.value == "event"]
+    names = {entity.key: entity.name for entity in run(text).entities}
+    assert (names[fact.subject], fact.quantity) == (actor, quantity)
+
+
+def test_a_seizure_by_weight_is_an_amount_not_a_count():
+    [fact] = [f for f in run("The Coast Guard seized over 2,000 kg of cocaine.").facts
+              if f.type.value == "event"]  # fmt: skip
+    assert (fact.value, fact.unit, fact.quantity) == (2000, "kg", None)
+    assert fact.value_qualifier.value == "more_than"

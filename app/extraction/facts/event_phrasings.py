@@ -15,15 +15,25 @@ from app.extraction.gates import Gated
 from app.extraction.quantities import find_count
 from app.extraction.subjects import reporting_prefix_end
 
+# ("74 packages were found by the Navy": what was acted on may be counted.)
 PASSIVE_BY = re.compile(
-    r"\b(?P<thing>(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,3}?)(?P<aux>was|were|will\s+be|is\s+to\s+be|has\s+been|"
-    r"had\s+been|would\s+be|is\s+being)\s+(?:officially\s+|formally\s+|jointly\s+)?"
-    r"(?P<verb>attended|signed|opened|inaugurated|hosted|chaired)\s+by\s+"
+    r"\b(?P<thing>(?:[Tt]he|[Aa]n?|(?P<count>\d[\d,]*))\s+(?:[\w-]+\s+){0,4}?)(?P<aux>was|were|will\s+be|is\s+to\s+be|has\s+been|"
+    r"have\s+been|had\s+been|would\s+be|is\s+being)\s+(?:officially\s+|formally\s+|jointly\s+|also\s+)?"
+    r"(?P<verb>attended|signed|opened|inaugurated|hosted|chaired|found|seized|intercepted|"
+    r"arrested|captured|detained|fired|launched|conducted|organi[sz]ed|approved|destroyed|"
+    r"shot\s+down|rescued|recovered|confiscated)\s+by\s+(?:the\s+)?"
 )
 PRESENT = {"attended": "attends", "signed": "signs", "opened": "opens",
            "inaugurated": "inaugurates", "hosted": "hosts", "chaired": "chairs"}  # fmt: skip
 BASE = {"attended": "attend", "signed": "sign", "opened": "open", "inaugurated": "inaugurate",
-        "hosted": "host", "chaired": "chair"}  # fmt: skip
+        "hosted": "host", "chaired": "chair", "found": "find", "seized": "seize",
+        "intercepted": "intercept", "arrested": "arrest", "captured": "capture",
+        "detained": "detain", "fired": "fire", "launched": "launch", "conducted": "conduct",
+        "organised": "organise", "organized": "organize", "approved": "approve",
+        "destroyed": "destroy", "shot down": "shoot down", "rescued": "rescue",
+        "recovered": "recover", "confiscated": "confiscate"}  # fmt: skip
+# Done by a body as well as by people: the actor is whoever "by" names first.
+BODY_ACTS = set(BASE) - set(PRESENT)
 LIST_END = re.compile(r";|,\s+(?:who|which|where|when)\b|\.(?:\s|$)")
 AND = re.compile(r",?\s+and\s+")
 MEETING_OF = re.compile(r"\b(?:meeting|summit|session|conference|talks)\s+of\s+(?:the\s+)?")
@@ -85,7 +95,7 @@ def _passive_by(ctx: SentenceContext) -> list:
         return []
     stop = LIST_END.search(ctx.body, match.end())
     end = stop.start() if stop else len(ctx.body)
-    verb, thing = match.group("verb"), match.group("thing").strip()
+    verb, thing = " ".join(match.group("verb").split()), match.group("thing").strip()
     # the thing leaves the sentence's start: "X attended the ceremony", not "The ceremony"
     thing = thing[0].lower() + thing[1:]
     modality = lexicon.modality_of(ctx.body, match.start("aux"), match.end())
@@ -95,12 +105,19 @@ def _passive_by(ctx: SentenceContext) -> list:
         joined = AND.search(ctx.body, first.end - ctx.sentence.start, end) if first else None
         other = ctx.first_entity(joined.end(), end, *PARTIES) if joined else None
         pairs = [(first, other)] if first else []
+    elif verb in BODY_ACTS:
+        actor = ctx.first_entity(match.end(), end, *PARTIES, EntityType.country)
+        pairs = [(actor, None)] if actor is not None and actor.start == ctx.absolute(
+            match.end()) else []  # fmt: skip
     else:
         pairs = [(ref, None) for ref in ctx.entities_in(match.end(), end, EntityType.person)]
+    count = find_count(match.group("count")) if match.group("count") else None
     facts = []
     for actor, other in pairs:
         draft = FactDraft(FactType.event, actor, verb, object=other, period=period,
                           modality=modality, attributed=True, confidence=0.7)  # fmt: skip
+        if count is not None and count.value.is_integer():
+            draft.quantity = int(count.value)
         draft.anchor(ctx.absolute(match.start()), ctx.absolute(match.end()))
         tail = f" with {ctx.name_of(other.key)}" if other else ""
         words = say.tense(modality, verb, f"will {BASE[verb]}", f"proposed to {BASE[verb]}")

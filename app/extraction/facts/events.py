@@ -112,7 +112,14 @@ def _event(ctx: SentenceContext, subject: Ref, at: int, chained: bool = False) -
     # year of the rest of the sentence ('... next year's budget')
     draft.period = period_near(ctx, at, verb_end) or phrasings.day_after(ctx, verb_end)
     if verb in KILL_VERBS:
-        draft.quantity = _count(ctx.body, verb_end)
+        measured = MEASURED.match(ctx.body, verb_end)
+        if measured is not None:  # "seized over 27,000kg of ...": an amount, not a count
+            amount = find_count(measured.group("amount"))
+            if amount is not None:
+                draft.value, draft.unit = amount.value, UNITS[measured.group("unit").lower()]
+                draft.value_qualifier = amount.qualifier
+        else:
+            draft.quantity = _count(ctx.body, verb_end)
     end = len(ctx.body.rstrip(".!? "))
     draft.anchor(subject.start, ctx.absolute(end))
     objects = _objects(ctx, subject, verb, verb_end) or ([partner] if partner else [])
@@ -173,6 +180,14 @@ def _objects(ctx: SentenceContext, subject: Ref, verb: str, start: int) -> list[
     if found is None or found.key == subject.key:
         return []
     return [found]
+
+
+MEASURED = re.compile(r"\s+(?P<amount>(?:(?:at least|some|about|around|over|more than)\s+)?"
+                      r"\d[\d,.]*)\s?(?P<unit>kg|kilograms?|tonnes?|tons?|grams?|litres?|liters?)\b",
+                      re.IGNORECASE)  # fmt: skip
+UNITS = {"kg": "kg", "kilogram": "kg", "kilograms": "kg", "tonne": "t", "tonnes": "t",
+         "ton": "t", "tons": "t", "gram": "g", "grams": "g", "litre": "l", "litres": "l",
+         "liter": "l", "liters": "l"}  # fmt: skip
 
 
 def _count(body: str, start: int) -> int | None:
