@@ -121,3 +121,23 @@ def test_member_lists_of_a_group():
 
 def test_countries_that_are_members_name_no_group():
     assert facts("Peru and Chile are members.", "alliance") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Peru and the Republic of Korea have signed 12 MoUs on defence cooperation.", "MoUs"),
+        ("The Peruvian and Chilean defence chiefs signed an agreement on Monday.", "agreement"),
+    ],
+)
+def test_two_parties_signing_papers_cooperate(text, noun):
+    [fact] = facts(text, "cooperation")
+    assert fact["statement"].endswith(f"agreed {'an ' if noun[0] == 'a' else ''}{noun}.")
+    assert {fact["subject"], fact["object"]} <= {"Peru", "South Korea", "Chile"}
+
+
+def test_a_pact_after_a_speaker_names_its_parties_later():
+    text = ("Speaking at the event, the attaché said Peru and Chile have signed eight MoUs on "
+            "defence cooperation since 2015.")  # fmt: skip
+    [fact] = facts(text, "cooperation")
+    assert (fact["subject"], fact["object"], fact["period"]) == ("Peru", "Chile", (2015, None))

@@ -44,9 +44,13 @@ PARTNERS_SUCH_AS = Gated("partners", re.compile(r"(?:(?:strategic|key|other|regi
 LIST_END = re.compile(r"[;:()]|\s(?:to|for|in|on|at|of|from|which|who|that|as|amid|after|while|but|"
                       r"over|during|since|by|through|under)\s|,\s+(?!and\b)(?![A-Z])|\.(?:\s|$)")  # fmt: skip
 # "Japan and Australia agreed a breakthrough defence pact": both parties before the verb.
-PACT = re.compile(r"\s+(?:have\s+|had\s+)?(?:agreed|signed|sealed|concluded|inked|struck|reached)\s+"
-                  r"(?:on\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?P<noun>pact|agreement|accord|"
-                  r"treaty|memorandum|declaration|partnership)\b")  # fmt: skip
+# ("The American and Philippine defence chiefs signed ...": the parties' people sign; "have
+# signed 10 MoUs on defence collaboration".)
+PACT = re.compile(r"(?:\s+(?:[a-z]+\s+)?(?:chiefs|ministers|leaders|officials|governments|"
+                  r"delegations|navies|militaries|armies|forces))?"
+                  r"\s+(?:have\s+|had\s+|has\s+)?(?:agreed|signed|sealed|concluded|inked|struck|reached)\s+"
+                  r"(?:on\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?P<noun>pacts?|agreements?|accords?|"
+                  r"treat(?:y|ies)|memorand(?:um|a|ums)|MoUs?|MOUs?|declaration|partnership)\b")  # fmt: skip
 # "endorsed the plan of cooperation for 2018-2019": a joint plan adopted, with its years.
 PLAN = Gated("plan|program|roadmap", re.compile(r"\b(?:endorsed|adopted|approved|signed|agreed on)\s+(?:the\s+|a\s+|an\s+)?"
                   r"(?:[\w-]+\s+){0,2}?(?:(?:plan|programme|program|roadmap)\s+of\s+(?:[\w-]+\s+)?"
@@ -61,7 +65,7 @@ OPENING_CLAUSE = re.compile(r"[^,;:]{1,120},\s+(?:the\s+)?")
 def find(ctx: SentenceContext) -> list:
     subject = ctx.subject or opening_clause_subject(ctx)
     if subject is None:
-        return []
+        return _pact(ctx)  # "the attaché said X and Y have signed ...": parties named later
     saved, ctx.subject = ctx.subject, subject  # this rule's reading only
     try:
         return _find(ctx)
@@ -139,29 +143,37 @@ def _partners(ctx: SentenceContext, start: int) -> list:
     return [ref for ref in partners if ref.key not in seen and not seen.add(ref.key)]
 
 
+AND_PARTY = re.compile(r" and (?:the )?")
+
+
 def _pact(ctx: SentenceContext) -> list:
-    """'X and Y agreed a defence pact on Tuesday': X cooperates with Y."""
-    subject_end = ctx.subject.end
-    if subject_end is None:
-        return []
-    at = subject_end - ctx.sentence.start
-    if not ctx.body.startswith(" and ", at):
-        return []
-    other = ctx.first_entity(at + 5, at + 85, *PARTNER_TYPES)
-    if other is None or other.start != ctx.absolute(at + 5):
-        return []
-    match = PACT.match(ctx.body, other.end - ctx.sentence.start)
-    if match is None or other.key == ctx.subject.key:
-        return []
-    draft = FactDraft(FactType.cooperation, ctx.subject, "agreed_pact_with", object=other,
+    """'X and Y agreed a defence pact on Tuesday' (also after a speaker: 'the attaché said X
+    and Y have signed ...'): X cooperates with Y."""
+    for first in ctx.entities_in(0, len(ctx.body), *PARTNER_TYPES):
+        joined = AND_PARTY.match(ctx.body, first.end - ctx.sentence.start)
+        if joined is None:
+            continue
+        other = ctx.first_entity(joined.end(), joined.end() + 80, *PARTNER_TYPES)
+        if other is None or other.start != ctx.absolute(joined.end()) or other.key == first.key:
+            continue
+        match = PACT.match(ctx.body, other.end - ctx.sentence.start)
+        if match is not None:
+            return [_pact_fact(ctx, first, other, match)]
+    return []
+
+
+def _pact_fact(ctx: SentenceContext, first: Ref, other: Ref, match: re.Match):
+    draft = FactDraft(FactType.cooperation, first, "agreed_pact_with", object=other,
                       attributed=True, confidence=0.8)  # fmt: skip
-    draft.anchor(ctx.subject.start, ctx.absolute(match.end()))
+    draft.anchor(first.start, ctx.absolute(match.end()))
     draft.period = period_near(ctx, match.start(), match.end())
     draft.modality = lexicon.modality_of(ctx.body, match.start(), match.end())
-    statement = (f"{ctx.name_of(ctx.subject.key)} and {ctx.name_of(other.key)} "
-                 f"{say.tense(draft.modality, 'agreed', 'plan to agree', 'proposed')} a "
-                 f"{match.group('noun')}{say.period(draft.period)}.")  # fmt: skip
-    return [build_fact(ctx, draft, statement)]
+    noun = match.group("noun")
+    article = "" if noun.endswith("s") or noun.isupper() else "an " if noun[0] in "aeiou" else "a "
+    statement = (f"{ctx.name_of(first.key)} and {ctx.name_of(other.key)} "
+                 f"{say.tense(draft.modality, 'agreed', 'plan to agree', 'proposed')} "
+                 f"{article}{noun}{say.period(draft.period)}.")  # fmt: skip
+    return build_fact(ctx, draft, statement)
 
 
 def _plan(ctx: SentenceContext) -> list:
