@@ -152,6 +152,22 @@ def maker(ctx: SentenceContext, start: int, end: int, other: Ref) -> Ref | None:
 PAIR = re.compile(r"^\s+and\s+$")
 
 
+def pair_second(ctx: SentenceContext, first: Ref) -> Ref | None:
+    """'The Brazilian Army and Fiat Iveco signed ...': the company named after 'and'."""
+    if first.end is None:
+        return None
+    joined = PAIR_AFTER.match(ctx.text, first.end)
+    if joined is None:
+        return None
+    local = joined.end() - ctx.sentence.start
+    second = ctx.first_entity(local, min(len(ctx.body), local + 60), EntityType.organization)
+    return second if second is not None and second.start == joined.end() else None
+
+
+# (A word of the firm's name the entity pass left off may stand before it: "Fiat Iveco".)
+PAIR_AFTER = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?")
+
+
 def pair_first(ctx: SentenceContext, second: Ref) -> Ref | None:
     """'The Brazilian Army and Fiat Iveco signed ...': the party named before 'and'."""
     if second.start is None:

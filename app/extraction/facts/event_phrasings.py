@@ -17,7 +17,7 @@ from app.extraction.subjects import reporting_prefix_end
 
 # ("74 packages were found by the Navy": what was acted on may be counted.)
 PASSIVE_BY = re.compile(
-    r"\b(?P<thing>(?:[Tt]he|[Aa]n?|(?P<count>\d[\d,]*))\s+(?:[\w-]+\s+){0,4}?)(?P<aux>was|were|will\s+be|is\s+to\s+be|has\s+been|"
+    r"\b(?P<thing>(?:[Tt]he|[Aa]n?|(?<![\d.,])(?P<count>\d[\d,]*))\s+(?:[\w-]+\s+){0,4}?)(?P<aux>was|were|will\s+be|is\s+to\s+be|has\s+been|"
     r"have\s+been|had\s+been|would\s+be|is\s+being)\s+(?:officially\s+|formally\s+|jointly\s+|also\s+)?"
     r"(?P<verb>attended|signed|opened|inaugurated|hosted|chaired|found|seized|intercepted|"
     r"arrested|captured|detained|fired|launched|conducted|organi[sz]ed|approved|destroyed|"
@@ -111,7 +111,8 @@ def _passive_by(ctx: SentenceContext) -> list:
             match.end()) else []  # fmt: skip
     else:
         pairs = [(ref, None) for ref in ctx.entities_in(match.end(), end, EntityType.person)]
-    count = find_count(match.group("count")) if match.group("count") else None
+    counted = match.group("count") and verb in BODY_ACTS  # what was seized, not what signed
+    count = find_count(match.group("count")) if counted else None
     facts = []
     for actor, other in pairs:
         draft = FactDraft(FactType.event, actor, verb, object=other, period=period,
