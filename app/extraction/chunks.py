@@ -82,6 +82,7 @@ def chunks_of(tokens: list[Token], text: str | None = None) -> list[Chunk]:
                 and adjacent(run[-1], nxt, text)
                 and nxt.text != "I"
                 and not PLURAL_ACRONYM.fullmatch(nxt.text)
+                and not MODEL.fullmatch(nxt.text)
             ):
                 run.append(nxt)
                 index += 1
@@ -112,6 +113,8 @@ def _ordinal_opens(tokens: list[Token], index: int) -> bool:
 
 
 PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+s")  # "LGAs", "MPs", "T20Is": no names
+# A weapon's model ends a name: "the Iraqi Air Force F-16 jets" (not "G-20", a group).
+MODEL = re.compile(r"(?!G-?\d)[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Za-z]{0,3}")
 ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 
 

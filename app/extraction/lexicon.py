@@ -136,7 +136,8 @@ EVENT_VERBS = (
     "crossed", "occupied", "liberated", "repelled", "downed", "discuss", "discusses",
     "conducted a raid", "conducted raids", "conducted an operation", "convened", "gathered",
     "raided", "severed", "recovered", "apprehended", "smashed", "squared", "clinched",
-    "defeated", "test-launched", "test launched",
+    "defeated", "test-launched", "test launched", "carried out", "executed", "staged",
+    "mounted", "conducted", "arrived", "arrives", "held talks with",
 )  # fmt: skip
 
 # "Nigerian Army troops neutralised ...": the people or machines of a named actor, acting.

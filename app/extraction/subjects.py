@@ -17,9 +17,14 @@ from app.extraction.lexicon import cue_gate
 _ADVERBS = ("meanwhile|however|also|moreover|now|today|thus|therefore|hence|furthermore|"
             "additionally|in addition|separately|indeed|finally|overall|besides|as such|"
             "accordingly|subsequently|consequently|in turn")  # fmt: skip
-# Or one fronted phrase of place or time: "At the summit in Astana on Thursday, Belarus ...".
+# Or one fronted phrase of place or time: "At the summit in Astana on Thursday, Belarus ...",
+# "On Monday, October 14, 2024, ..." (a date's own commas).
+_WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_MONTH = ("january|february|march|april|may|june|july|august|september|october|november|"
+          "december")  # fmt: skip
+_DATE = rf"(?:on\s+)?(?:(?:{_WEEKDAY}),?\s+)?(?:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}}"
 LEADING_FILLER = re.compile(
-    r"^(?:(?:at|in|on|during|after|following|amid|under|despite)\s[^,;]{1,150}?,\s+)?"
+    rf"^(?:{_DATE},\s+|(?:at|in|on|during|after|following|amid|under|despite)\s[^,;]{{1,150}}?,\s+)?"
     rf"(?:(?:the|in \d{{4}},?|(?:{_ADVERBS}),?)\s+)*$",
     re.IGNORECASE,
 )
@@ -62,8 +67,11 @@ REPORT_FINDS = re.compile(
 )
 # "Defence Minister Florence Parly said Indonesia orders ...": a speaker's words; the claim's
 # subject is named after the verb. At most six capitalised words, then the verb.
+# ("On Tuesday, the Joint Operations Command (JOC) reported that X ...": a time and "the"
+# before the speaker, its acronym after.)
 SPEAKER_SAID = re.compile(
-    r"(?:[A-Z][\w’'.-]*\s+){1,6}(?:has\s+|had\s+)?(?:said|says|told\s+\w+|announced|confirmed|"
+    r"(?:On\s+[A-Z]\w+,\s+)?(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,6}(?:\([A-Z]{2,8}\)\s+)?"
+    r"(?:has\s+|had\s+)?(?:said|says|told\s+\w+|announced|confirmed|"
     r"stated|revealed|reported)(?:\s+on\s+[A-Z]\w+)?(?:,)?\s+(?:that\s+)?(?=[A-Z])"
 )
 # "According to X, Y and Z, ...": a list of sources, walked in Python (as one pattern,

@@ -31,3 +31,12 @@ def test_a_long_list_of_sources_joined_by_and_is_read_at_once():
     text = "According to Alpha" + " and Bravo" * 60 + ", Azerbaijan spent $5bn on arms."
     result = extract(text)  # the old pattern took seconds for 20 names, forever for 60
     assert any(fact.predicate == "spent_on" for fact in result.facts)
+
+
+def test_a_speaker_with_a_time_before_and_an_acronym_after_leaves_the_subject_after():
+    from tests.extraction.helpers import facts
+
+    text = ("On Tuesday, the Joint Staff (JS) reported that Chilean Air Force F-5 jets carried "
+            "out airstrikes on a camp.")  # fmt: skip
+    [fact] = facts(text, "event")
+    assert fact["subject"] == "Chilean Air Force"

@@ -47,7 +47,9 @@ ACTORS_ACT = re.compile(
 BETWEEN = re.compile(
     r"(?:\s*\([^()]{1,40}\))?(?:,\s+(?:which|who)\b|\s+said\s+(?:that\s+)?(?:its|their)\s+"
     r"(?:troops|forces|soldiers|personnel|units)\b|\s+(?:ship|vessel|corvette|frigate|destroyer|"
-    r"submarine|warship|patrol\s+boat|jet|aircraft|drone|battalion|brigade|unit)"
+    r"submarine|warship|patrol\s+boat|jets?|aircraft|drones?|battalion|brigade|unit|"
+    # or its weapons by model: "the Iraqi Air Force F-16 jets carried out", "Iraqi F-16s"
+    r"[A-Z]{1,4}-?\d{1,4}[A-Za-z]?s?(?:\s+(?:jets|fighters|aircraft|drones|helicopters))?)"
     r"(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z0-9][\w.’'-]*){0,3},)?)?"
 )
 OWN_FORCES = re.compile(r"\b(?:its|their)\s+(?:armed forces|army|military)\b")

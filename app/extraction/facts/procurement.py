@@ -181,8 +181,10 @@ def _deal(ctx: SentenceContext, trigger: re.Match, item: re.Match, text: str,
     elif draft.object is None:
         start = min(first.start(), trigger.start()) if previous is None else item.start()
         draft.object = parties.maker(ctx, start, item.end(), buyer)
-        if draft.object is None and previous is None and SIGNED.search(
-            ctx.body, max(0, first.start() - 40), first.end()
+        if (
+            draft.object is None
+            and previous is None
+            and SIGNED.search(ctx.body, max(0, first.start() - 40), first.end())
         ):  # "The Army and Iveco signed an agreement for 2,044 vehicles": the firm sells
             draft.object = parties.pair_second(ctx, buyer)
     if draft.object is not None and previous is None:
