@@ -142,15 +142,21 @@ class SentenceContext:
         return len(self._periods) > 0
 
     def in_aside(self, position: int, claim: int) -> bool:
-        """Whether `position` lies in a relative clause (", which spent $5bn in 2020,") that
-        does not hold the claim's words at `claim` (sentence offsets)."""
+        """Whether `position` and the claim's words at `claim` (sentence offsets) lie in
+        different relative clauses (", which spent $5bn in 2020,"), or one in one and the other
+        outside."""
         if self._asides is None:  # found once; they never overlap, so one bisect finds one
             self._asides = [m.span() for m in ASIDE.finditer(self.body)]
+        return self._aside_of(position) != self._aside_of(claim)
+
+    def _aside_of(self, position: int) -> int:
+        """The index of the aside holding `position`, or -1 (the two may not share one:
+        ", which provided for three frigates," does not take the year written before it)."""
         at = bisect_right(self._asides, (position, len(self.body) + 1)) - 1
         if at < 0:
-            return False
+            return -1
         start, end = self._asides[at]
-        return start <= position < end and not start <= claim < end
+        return at if start <= position < end else -1
 
     def same_periods(self) -> list[tuple[int, int]]:
         """Where the sentence says 'the past five years' or 'the same period' (found once:
@@ -247,8 +253,20 @@ def period_for(ctx: SentenceContext, start: int = 0, end: int | None = None) -> 
 
 
 PERIOD_REACH = 60
-# ", which spent $5bn in 2020,", ", who had held the post since 2018": bounded asides.
-ASIDE = re.compile(r",\s+(?:which|who|whose|where|when)\b[^,;]{0,120}(?:,|$)")
+# ", which spent $5bn in 2020,", ", who had held the post since 2018": bounded asides (a
+# date's comma, "on August 25, 2021", is inside).
+ASIDE = re.compile(r",\s+(?:which|who|whose|where|when)\b(?:[^,;]|,(?=\s\d{4}\b)){0,120}(?:,|$)")
+
+
+# ", and the switch is taking place at the end of 2025": another clause's year.
+COORDINATED = re.compile(r"[;]|,\s+(?:and|but|while|whereas)\s+(?:the|its|their|it|they|this)\b")
+
+
+def _coordinated_apart(ctx: SentenceContext, period: Period, start: int, end: int) -> bool:
+    """Whether a clause boundary of coordination stands between the claim and `period`."""
+    low, high = sorted((end, period.start - ctx.sentence.start)) if period.start - ctx.sentence.start >= end \
+        else sorted((period.end - ctx.sentence.start, start))  # fmt: skip
+    return COORDINATED.search(ctx.body, low, high) is not None
 
 
 def period_near(ctx: SentenceContext, start: int, end: int) -> Period | None:
@@ -260,7 +278,8 @@ def period_near(ctx: SentenceContext, start: int, end: int) -> Period | None:
         return period_for(ctx)
     low, high = ctx.absolute(start), ctx.absolute(end)
     window = ctx.periods(max(0, start - PERIOD_REACH), end + PERIOD_REACH)
-    window = [p for p in window if not ctx.in_aside(p.start - ctx.sentence.start, start)]
+    window = [p for p in window if not ctx.in_aside(p.start - ctx.sentence.start, start)
+              and not _coordinated_apart(ctx, p, start, end)]  # fmt: skip
 
     def distance(period: Period) -> int:
         return max(low - period.end, period.start - high, 0)

@@ -54,3 +54,16 @@ def test_a_date_without_a_year_takes_the_publication_year():
 def test_early_on_a_weekday_is_a_date_of_the_publication_year():
     [fact] = facts("Peru test-fired a missile early Sunday, officials said.", "event", "2017-02-12")
     assert fact["period"] == (2017, 2017)
+
+
+def test_a_year_in_a_coordinated_clause_is_not_the_claims():
+    text = "Peru has ordered 12 F-16 fighter jets, and the switch to them ends in 2027."
+    [fact] = facts(text, "procurement")
+    assert fact["period"] == (None, None)
+
+
+def test_a_claim_in_an_aside_keeps_its_dated_year():
+    text = ("Lima, which severed relations with Quito on August 25, 2021, announced the end of "
+            "the pipeline deal.")  # fmt: skip
+    [fact] = facts(text, "event")
+    assert fact["period"] == (2021, 2021)
