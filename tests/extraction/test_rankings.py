@@ -136,3 +136,10 @@ def test_a_year_in_an_aside_is_not_the_rankings():
             "which shows the economy grew from $280 billion last year.")  # fmt: skip
     [fact] = facts(text, "ranking", "2018-04-19")
     assert fact["period"] == (None, None)
+
+
+def test_a_place_is_not_lent_across_another_ranking():
+    text = ("Peru has the strongest army in the Andes region. Brazil took the first place "
+            "globally, the second - Chile, the third - Spain.")  # fmt: skip
+    found = {f["subject"]: f["object"] for f in facts(text, "ranking")}
+    assert found["Chile"] is None and found["Spain"] is None

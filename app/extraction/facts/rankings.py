@@ -314,7 +314,7 @@ SCOPE_REACH = 600  # characters after the last ranking within which a lower rank
 
 
 def _continued_scope(ctx: SentenceContext, draft: FactDraft) -> None:
-    """'Nigeria is Africa's largest producer ... Libya secured the second spot': a lower
+    """'Nigeria is Africa's largest producer ... Libya secured the second spot': the next
     rank soon after, with no place of its own, is in the same ranking."""
     if draft.rank is None:
         return
@@ -322,13 +322,14 @@ def _continued_scope(ctx: SentenceContext, draft: FactDraft) -> None:
     if draft.object is None and draft.scope is None and note is not None:
         rank, place, scope, end = note
         if (
-            rank < draft.rank
+            draft.rank == rank + 1
             and ctx.sentence.start - end <= SCOPE_REACH
             and place in ctx.table.records
         ):
             draft.object, draft.scope = Ref(place), scope
-    if draft.object is not None:
-        ctx.state.notes[SCOPE_NOTE] = (draft.rank, draft.object.key, draft.scope, ctx.sentence.end)
+    # every rank read is the one a next place continues (a rank of no place stops it)
+    place = draft.object.key if draft.object is not None else None
+    ctx.state.notes[SCOPE_NOTE] = (draft.rank, place, draft.scope, ctx.sentence.end)
 
 
 NAMED_EDITION = re.compile(
