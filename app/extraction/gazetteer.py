@@ -98,7 +98,7 @@ KNOWN_ORGANIZATIONS = {
     "SIPRI", "IISS", "Bloomberg", "Reuters", "Associated Press", "AFP", "TASS", "Interfax",
     "BBC", "CNN", "Xinhua", "Al Jazeera", "Global Firepower", "Global Fire Power",
     "Janes", "Jane's", "Defense News", "Financial Times", "The Economist", "RAND",
-    "Pentagon", "Kremlin", "North Atlantic Alliance", "Bundeswehr", "Luftwaffe", "Tatmadaw", "House of Commons", "House of Lords",
+    "Pentagon", "Kremlin", "White House", "Blue House", "North Atlantic Alliance", "Bundeswehr", "Luftwaffe", "Tatmadaw", "House of Commons", "House of Lords",
     "House of Representatives", "European Commission", "European Parliament", "European Council",
     "Security Council", "World Bank", "United Nations", "European Union", "Trend",
     "APA", "Azertac", "Anadolu", "Lockheed Martin", "Boeing", "Rosoboronexport", "Elbit",

@@ -15,13 +15,16 @@ from app.extraction.people import PersonMatch
 from app.extraction.posts import post_of
 from app.extraction.table import EntityRecord
 
+SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
+
 
 def record_person(table, text, chunk: Chunk, person: PersonMatch, previous) -> str:
     """Record the person a chunk names; titles and ranks become aliases, a post the
     titles name becomes a position the person holds."""
     name = person.name
     name_text = " ".join(text[name[0].start : name[-1].end].split())
-    surname = name[-1].text
+    # "Gilbert Teodoro Jr.": the surname is the word before a generational suffix
+    surname = name[-2].text if len(name) > 2 and name[-1].text in SUFFIXES else name[-1].text
     existing = table.resolve(name_text)
     if existing is None and len(name) > 1:
         # "President Putin" then "Vladimir Putin", "Francis Ogolla" then "Francis Omondi

@@ -100,6 +100,14 @@ def _never_in_names() -> frozenset[str]:
     )  # fmt: skip
 
 
+SHIP_PREFIXES = {"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "BRP", "KD", "SLNS",
+                 "TCG", "ROKS", "JS", "FS", "ARA", "BNS", "PNS", "KRI", "RSS", "HTMS"}  # fmt: skip
+# Title words that only qualify a post after them ("Defence Minister"): before a name
+# alone they name no one ("the Defence Festival", "Industry Exhibition").
+MODIFIERS = {"Defence", "Defense", "Foreign", "Finance", "Economy", "Interior", "Justice",
+             "Trade", "Industry", "Energy", "Home", "Prime", "Vice", "Supreme", "Associate"}  # fmt: skip
+
+
 def is_title(word: str) -> bool:
     return word in TITLE_WORDS or all(part in TITLE_WORDS for part in word.split("-"))
 
@@ -109,6 +117,8 @@ def find_person(
 ) -> PersonMatch | None:
     """The person a chunk names, if it names one: after titles, or by shape or context."""
     tokens = _without_of_owner(chunk.tokens)
+    if tokens and tokens[0].text in SHIP_PREFIXES:
+        return None  # "USS Rodney M. Davis", "BRP Miguel Malvar": a ship, named for someone
     start = len(tokens)
     while start > 0 and (name_shaped(tokens[start - 1]) or _inner_particle(tokens, start - 1)):
         start -= 1
@@ -118,9 +128,10 @@ def find_person(
     words = [t for t in name if t.text not in PARTICLES]
     if not words or len(words) > 4:
         return None
-    if prefix and is_title(prefix[-1].text):
+    if prefix and is_title(prefix[-1].text) and prefix[-1].text not in MODIFIERS:
         return PersonMatch(prefix, name)
-    if len(words) >= 2 and prefix and any(is_title(t.text) for t in prefix):
+    if len(words) >= 2 and prefix and any(is_title(t.text) and t.text not in MODIFIERS
+                                          for t in prefix):  # fmt: skip
         return PersonMatch(prefix, name)  # "US Secretary of State Antony Blinken"
     if len(words) >= 2 and len(prefix) == 1 and prefix[0].text in gz.demonym_to_country():
         return PersonMatch([], name)  # "Kenyan Eliud Kipchoge"

@@ -249,3 +249,22 @@ def test_the_parliament_is_the_legislature_the_article_named():
     result = run("Chile's National Assembly met. Chile said the parliament would vote.")
     bodies = [e for e in result.entities if e.type is EntityType.organization]
     assert len(bodies) == 1 and "parliament" in bodies[0].aliases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army marked the 30th Defence Festival in Lima.",
+        "The ministry published the Defence White Paper in May.",
+        "The Defence Industry Exhibition opened in Kielce.",
+        "The missile hit the USS Rodney M. Davis, a frigate.",
+        "The BRP Miguel Malvar arrived in Subic.",
+    ],
+)
+def test_no_person_without_a_real_title_or_in_a_ships_name(text):
+    assert not [e for e in run(text).entities if e.type is EntityType.person]
+
+
+def test_a_generational_suffix_is_no_surname():
+    entity = by_name(run("Defence Secretary Ana Reyes Jr. signed. Reyes spoke."))["Ana Reyes Jr"]
+    assert "Reyes" in entity.aliases and "Jr" not in entity.aliases
