@@ -178,6 +178,11 @@ def _and_joins(left: list[Token], right: list[Token]) -> bool:
         return False
     if len(left) <= NAME_WORDS and " ".join(t.text for t in left) in gz.country_by_surface():
         return False
+    if " ".join(t.text for t in right) in gz.KNOWN_ORGANIZATIONS or any(
+        " ".join(t.text for t in left[start:]) in gz.KNOWN_ORGANIZATIONS
+        for start in range(max(0, len(left) - 3), len(left))
+    ):
+        return False  # "Northrop Grumman and General Dynamics": two known firms
     return gz.type_from_head(right[-1].text) is not None
 
 

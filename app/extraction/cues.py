@@ -77,6 +77,9 @@ CURRENCY_AFTER = re.compile(
 NUMBER_AFTER = re.compile(r"[ -](\d{1,4})\b(?![.,]\d)")  # "Iron Defender 25", "West 2025"
 
 
+BODY_BEFORE_COUNTRY = {"Bank", "Air", "Radio", "Television"}
+
+
 def classify(chunk: Chunk) -> EntityType | None:
     return _classify(chunk.text, chunk.head)
 
@@ -90,6 +93,8 @@ def _classify(text: str, head: str) -> EntityType | None:
     if text in gz.KNOWN_ORGANIZATIONS:
         return EntityType.organization
     words = text.split()
+    if len(words) == 2 and words[0] in BODY_BEFORE_COUNTRY and words[1] in gz.country_by_surface():
+        return EntityType.organization  # "Bank Indonesia", "Air India", "Radio Romania"
     if (
         len(words) >= 2
         and words[-1] in gz.country_by_surface()

@@ -282,3 +282,13 @@ def test_a_person_named_with_of_and_a_country_or_body():
 def test_a_minister_named_after_the_forces_heads_no_unit():
     found = entities("French Armed Forces Minister Ana Soto visited Lima.")
     assert "Armed Forces of France" not in found
+
+
+def test_two_known_firms_joined_by_and_stay_two_and_a_bank_named_for_its_country_is_a_body():
+    from tests.extraction.helpers import run
+
+    names = {e.name: e.type.value for e in run(
+        "Northrop Grumman and General Dynamics grew. Later, Bank Indonesia held its rate."
+    ).entities}  # fmt: skip
+    assert names.get("Northrop Grumman") == names.get("General Dynamics") == "organization"
+    assert names.get("Bank Indonesia") == "organization"
