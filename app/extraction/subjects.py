@@ -163,7 +163,9 @@ def find_subject(ctx: SentenceContext) -> Ref | None:
 
 def _only_filler(text: str) -> bool:
     """Nothing but 'The', 'In 2020,' and a person's titles ('Colonel General') before a name."""
-    words = [word for word in text.split() if word not in gz.PERSON_TITLES]
+    words = [
+        word for word in text.split() if word not in gz.PERSON_TITLES and word not in gz.RANK_WORDS
+    ]  # "Field Marshal"
     return bool(LEADING_FILLER.match(" ".join(words) + " " if words else ""))
 
 

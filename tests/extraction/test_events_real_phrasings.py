@@ -167,3 +167,15 @@ def test_a_seizure_by_weight_is_an_amount_not_a_count():
               if f.type.value == "event"]  # fmt: skip
     assert (fact.value, fact.unit, fact.quantity) == (2000, "kg", None)
     assert fact.value_qualifier.value == "more_than"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Field Marshal Ana Reyes held talks with General Luis Soto on border issues.",
+        "Luis Soto signed the deal at the start of a visit to Lima.",
+    ],
+)
+def test_a_rank_before_the_actor_and_a_deal_signed_with_nothing_bought(text):
+    [fact] = facts(text, "event")
+    assert fact["subject"] in ("Ana Reyes", "Luis Soto")

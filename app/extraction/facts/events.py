@@ -69,7 +69,7 @@ COUNTED = re.compile(r"\s+(?P<count>(?:at least |some |about |around |over |more
 # Wins and signings of contracts are procurement's; a sports win is no event of this corpus;
 # "X, which supports Y" is a stance, not a happening.
 NOT_HAPPENING = re.compile(r"(?:won|wins)\b|signed\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
-                           r"(?:contracts?|deals?|orders?)\b")  # fmt: skip
+                           r"(?:contracts?|orders?)\b")  # fmt: skip
 STANCES = ("supports", "supported", "support")
 # "... as India squared the series": a second actor's clause after a conjunction.
 CHAINED = re.compile(r"\s(?:as|while|whereas|but)\s+(?:the\s+)?")
