@@ -17,6 +17,7 @@ HONORIFICS = ("Mr", "Mrs", "Ms", "Dr", "Sir", "Prof", "The", "His", "Her", "Exce
 # "Minister of Defence" <-> "Defence Minister": one post, either way round.
 OF_FORM = re.compile(r"((?:First |Deputy |Vice )*)Minister of (?:the )?(\w+)(?: Affairs)?")
 HEAD_FORM = re.compile(r"((?:First |Deputy |Vice )*)(\w+) Minister")
+AFFAIRS = {"Foreign", "Home", "Internal", "External", "Veterans"}  # "... Minister of X Affairs"
 
 
 def post_of(table, text: str, tokens: list[Token], owner) -> str | None:
@@ -131,7 +132,9 @@ def add_post(table, title: str, qualifier: str, aliases: list[str]) -> str:
     if (of := OF_FORM.fullmatch(title)) is not None:
         forms.append(f"{of.group(1)}{of.group(2)} Minister")
     elif (head := HEAD_FORM.fullmatch(title)) is not None and head.group(2) != "Prime":
-        forms.append(f"{head.group(1)}Minister of {head.group(2)}")
+        # "Foreign Minister" is the Minister of Foreign Affairs, not "of Foreign"
+        field = f"{head.group(2)} Affairs" if head.group(2) in AFFAIRS else head.group(2)
+        forms.append(f"{head.group(1)}Minister of {field}")
     names = [f"{form} of {qualifier}" if qualifier else form for form in forms]
     known = next((key for form in names if (key := table.resolve(form))), None)
     if known is not None:

@@ -268,3 +268,9 @@ def test_no_person_without_a_real_title_or_in_a_ships_name(text):
 def test_a_generational_suffix_is_no_surname():
     entity = by_name(run("Defence Secretary Ana Reyes Jr. signed. Reyes spoke."))["Ana Reyes Jr"]
     assert "Reyes" in entity.aliases and "Jr" not in entity.aliases
+
+
+def test_a_foreign_minister_is_the_minister_of_foreign_affairs():
+    post = by_name(run("Peruvian Foreign Minister Ana Reyes spoke."))["Foreign Minister of Peru"]
+    assert "Minister of Foreign Affairs of Peru" in post.aliases
+    assert "Minister of Foreign of Peru" not in post.aliases
