@@ -11,7 +11,7 @@ from app.extraction.context import Ref, SentenceContext
 from app.extraction.lexicon import modality_of, negated
 from app.extraction.quantities import Period
 
-EXTRACTOR_VERSION = "rules-3"
+EXTRACTOR_VERSION = "rules-4"
 
 
 @dataclass
