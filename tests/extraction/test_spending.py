@@ -85,3 +85,9 @@ def test_an_amount_given_to_a_body_is_that_bodys_and_a_proposal_stays_one():
 def test_a_change_belongs_to_whoever_the_noun_names(text):
     [fact] = [f for f in facts(text, "spending") if f["unit"] == "percent"]
     assert (fact["subject"], fact["value"]) == ("Chile", 7)
+
+
+def test_a_post_spends_nothing_the_body_it_names_does():
+    text = "The Spokesperson of the Chilean Navy said the budget was $50 million."
+    [fact] = facts(text, "spending")
+    assert fact["subject"] == "Chilean Navy"

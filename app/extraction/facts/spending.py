@@ -234,9 +234,17 @@ GOVERNMENT = re.compile(r"\b(?:[Gg]overnment|[Gg]ovt)\b")
 
 
 def _spender(ctx: SentenceContext, subject: Ref) -> Ref:
-    """People do not spend a budget: a minister's or leader's figures are the country's."""
-    if ctx.type_of(subject.key) is not EntityType.person:
+    """People and posts do not spend a budget: a minister's or leader's figures are the
+    country's, and a spokesman's those of the body his post names."""
+    kind = ctx.type_of(subject.key)
+    if kind not in (EntityType.person, EntityType.position):
         return subject
+    if subject.start is not None:
+        inside = [m for m in ctx.mentions if subject.start <= m.start and m.end <= subject.end
+                  and m.key in ctx.table.records and ctx.type_of(m.key) in SPENDERS]  # fmt: skip
+        if inside:  # "the Spokesperson of the Armed Forces of the Philippines said ..."
+            first = min(inside, key=lambda m: m.start)
+            return Ref(first.key, first.start, first.end)
     body = ctx.state.last_organization_subject
     if body in ctx.table.records and GOVERNMENT.search(ctx.name_of(body)):
         return Ref(body)  # "Sitharaman earmarked ...": the government she presented it for
