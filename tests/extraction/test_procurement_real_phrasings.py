@@ -194,3 +194,8 @@ def test_p_is_the_peso_only_before_an_amount_with_its_scale(text, value):
 )
 def test_states_supplied_and_a_years_digits_are_no_weapons(text):
     assert typed(text, "procurement") == []
+
+
+def test_a_days_date_is_no_count_of_weapons():
+    text = "The agreement for the purchase of patrol aircraft was signed on Oct 25 and is in talks."
+    assert [f for f in typed(text, "procurement") if f["quantity"] == 25] == []

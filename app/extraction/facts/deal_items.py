@@ -35,11 +35,16 @@ _NOT_ITEM = (r"percent|per cent|per|years?|months?|days?|weeks?|hours|times|peop
              r"met\w*|than|of|types?|kinds?|class(?:es)?|models?|variants?|versions?|dollars?|"
              r"euros?|pounds|yen|rupees|won|yuan|roubles|rubles|will|would|are|were|have|had")  # fmt: skip
 NOT_ITEM = re.compile(rf"(?:{_NOT_ITEM})\b", re.IGNORECASE)
+# No month right before: one fixed-width lookbehind per month ending ("Oct 25", "March 3").
+_NOT_AFTER_MONTH = "".join(rf"(?<!{end}\s)" for end in (
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "ept",
+    "uary", "arch", "pril", "June", "July", "gust", "mber", "ober"))  # fmt: skip
 # Without an arms noun: a count and a short noun phrase ("up to 400 Tomahawks"), read only
 # close after a deal's own verb or noun, in its clause.
+# (Not a day of a date, "signed on Oct 25 and is ...", and no function word for an item.)
 ITEM_AFTER_TRIGGER = re.compile(
-    rf"\b{_COUNT}\s+(?:more\s+|new\s+|additional\s+|used\s+)?"
-    rf"(?P<item>(?!(?:{_NOT_ITEM})\b)[A-Za-z][\w-]*(?:\s+(?!(?:and|from|for|to|"
+    rf"\b{_NOT_AFTER_MONTH}{_COUNT}\s+(?:more\s+|new\s+|additional\s+|used\s+)?"
+    rf"(?P<item>(?!(?:{_NOT_ITEM}|and|or|is|are|was|were|the|to|in|on|at|but)\b)[A-Za-z][\w-]*(?:\s+(?!(?:and|from|for|to|"
     r"with|worth|at|in|on|by|under|over|that|which|as|valued|costing)\b)[A-Za-z][\w-]*){0,4})"
 )
 # Counted contracts are no weapons: "two contracts worth $7.6bn" is read by `contracts`.
