@@ -131,11 +131,15 @@ class SentenceContext:
         end = len(self.body) if end is None else end
         return self._periods.within(self.absolute(start), self.absolute(end))
 
-    def first_period(self, start: int = 0, end: int | None = None) -> Period | None:
-        """`periods(start, end)[0]`, without listing the others."""
+    def first_period(self, start: int = 0, end: int | None = None, keep=None) -> Period | None:
+        """`periods(start, end)[0]` (the first that `keep` keeps), without listing the others."""
         self.periods(0, 0)  # finds them, once a sentence
         end = len(self.body) if end is None else end
-        return self._periods.first_within(self.absolute(start), self.absolute(end))
+        return self._periods.first_within(self.absolute(start), self.absolute(end), keep)
+
+    def mentions_within(self, start: int, end: int) -> list[MentionSpan]:
+        """Every mention (nested ones too) inside [start, end) (article offsets)."""
+        return self._all().within(start, end)
 
     def has_periods(self) -> bool:
         self.periods(0, 0)  # finds them, once a sentence

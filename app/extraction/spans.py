@@ -33,12 +33,17 @@ class SpanIndex(Generic[S]):
         low, high = bisect_left(self.starts, start), bisect_left(self.starts, end)
         return [span for span in self.items[low:high] if span.end <= end]
 
-    def first_within(self, start: int, end: int) -> S | None:
-        """The first span inside [start, end) in index order, read without listing the rest
-        (a claim takes its first period: listing them all made a long sentence quadratic)."""
+    def first_within(self, start: int, end: int, keep=None, skips: int = 8) -> S | None:
+        """The first span inside [start, end) in index order (that `keep` keeps, passing at
+        most `skips` it does not), read without listing the rest (a claim takes its first
+        period: listing them all made a long sentence quadratic)."""
         for at in range(bisect_left(self.starts, start), bisect_left(self.starts, end)):
             if self.items[at].end <= end:
-                return self.items[at]
+                if keep is None or keep(self.items[at]):
+                    return self.items[at]
+                skips -= 1
+                if skips < 0:
+                    return None
         return None
 
     def from_position(self, start: int) -> int:

@@ -118,6 +118,23 @@ SHAPES = {
     # an organisation as the subject of each list, or made a subject just before
     "group_lists": "NATO's members include France, ",
     "observer_runs": "France and Spain are observer states, ",
+    # this session's mechanisms: lists, leads, asides, anaphors, glued stops, passives
+    "numbered_items": "The ranking lists 20 countries in a table below.\n\n1. Peru\n\n",
+    "adverb_leads": "Thus, ",
+    "dated_leads": "On Monday, October 14, 2024, ",
+    "fronted_phrases": "At the summit of NATO in Lima on Thursday, ",
+    "dated_asides": ", which severed ties with Chile on August 25, 2021, ",
+    "group_anaphors": "the organization, and the organization, ",
+    "successions": "General Soto succeeds Admiral Vidal, ",
+    "glued_stops": "the navy said.The army said.",
+    "passives": "74 packages were found by the Navy and ",
+    "partitives": "to buy 24 of Denmark's ageing F-16 fighter jets and ",
+    "ranks_in_passing": "Peru is fourth, with $3 billion, Chile is fifth and ",
+    "apposed_ranks": "Chile—the fourth largest exporter—and ",
+    "follows": "Chile follows, with $2 billion, and ",
+    "pact_pairs": "Peru and the RoK have signed 10 MoUs and ",
+    "coordinated_years": "ordered 27 jets, and the switch ends in 2025, ",
+    "month_days": "signed on Oct 25 and is in talks on ",
 }
 SMALL, LARGE = 100_000, 1_048_576
 

@@ -182,7 +182,7 @@ def _group_meant(ctx: SentenceContext, piece: str, before: int) -> Ref | None:
     found = GROUP_ANAPHOR.match(piece)
     if found is None:
         return None
-    named = ctx.entities_in(0, before, EntityType.organization)
+    named = ctx.entities_in(max(0, before - 300), before, EntityType.organization)
     key = named[-1].key if named else ctx.state.last_organization_subject
     if key is None or key not in ctx.table.records:
         return None

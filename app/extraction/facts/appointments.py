@@ -20,6 +20,7 @@ CUES = ("appoint", "named", "names", "nominat", "sworn", "promot", "elevat", "pi
         "chose", "becom", "take over", "selected", "installed", "designat", "confirmed",
         "took over", "takes over", "assum", "replac", "succe", "inaugurat")  # fmt: skip
 REACH = 120  # characters from the verb within which the person and the post are named
+POSTS_OF, HOLDERS_OF = "posts_of", "holders_of"  # ArticleState.notes: person <-> posts given
 
 
 def find(ctx: SentenceContext) -> list:
@@ -41,6 +42,13 @@ def find(ctx: SentenceContext) -> list:
         said = (fact.subject, fact.object, fact.replaces)
         if said not in ctx.state.appointed:
             ctx.state.appointed.add(said)
+            # who was given which post, both ways, for "X succeeds Y" and "the new CDS" later
+            ctx.state.notes.setdefault(POSTS_OF, {}).setdefault(fact.subject, set()).add(
+                fact.object
+            )
+            ctx.state.notes.setdefault(HOLDERS_OF, {}).setdefault(fact.object, set()).add(
+                fact.subject
+            )
             people.add(fact.subject)
             facts.append(fact)
     return facts
@@ -137,7 +145,7 @@ def _post_given(ctx: SentenceContext, verb: re.Match) -> Ref | None:
     before = _people_before(ctx, verb)
     if not before:
         return None
-    posts = {post for person, post, _ in ctx.state.appointed if person == before[-1].key}
+    posts = set(ctx.state.notes.get(POSTS_OF, {}).get(before[-1].key, ()))
     return Ref(posts.pop()) if len(posts) == 1 else None
 
 
@@ -149,7 +157,7 @@ def _holder_of_post_at(ctx: SentenceContext, start: int) -> Ref | None:
     post = ctx.first_entity(start, min(len(ctx.body), start + 40), EntityType.position)
     if post is None or not HOLDER_DESCRIPTION.fullmatch(ctx.text, ctx.absolute(start), post.start):
         return None
-    holders = {person for person, held, _ in ctx.state.appointed if held == post.key}
+    holders = set(ctx.state.notes.get(HOLDERS_OF, {}).get(post.key, ()))
     return Ref(holders.pop(), post.start, post.end) if len(holders) == 1 else None
 
 

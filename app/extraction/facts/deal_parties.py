@@ -71,8 +71,8 @@ def buyer(ctx: SentenceContext, trigger: int,
         return subject
     if subject is not None and subject.start is not None:
         # "Argentina's defence minister signed a deal": the minister buys for the country
-        inside = [m for m in ctx.mentions if subject.start <= m.start and m.end <= subject.end
-                  and m.key in ctx.table.records and ctx.type_of(m.key) in BUYERS]  # fmt: skip
+        inside = [m for m in ctx.mentions_within(subject.start, subject.end)
+                  if m.key in ctx.table.records and ctx.type_of(m.key) in BUYERS]  # fmt: skip
         if inside and ctx.type_of(subject.key) not in BUYERS:
             return Ref(inside[0].key, inside[0].start, inside[0].end)
     if ctx.state.last_country:

@@ -285,11 +285,12 @@ def _draft(ctx: SentenceContext, match: re.Match, subject: Ref) -> FactDraft | N
         draft.scope = "global"
     start, end = clause_around(ctx.body, match.start(), match.end())
     # the clause's own year, not one in an aside (", which shows ... last year")
-    stated = ctx.periods(start, end)
-    own = [p for p in stated if not ctx.in_aside(p.start - ctx.sentence.start, match.start())]
-    if own:
-        draft.period = own[0]
-    elif not stated:
+    own = ctx.first_period(
+        start, end, keep=lambda p: not ctx.in_aside(p.start - ctx.sentence.start, match.start())
+    )
+    if own is not None:
+        draft.period = own
+    elif ctx.first_period(start, end) is None:
         draft.period = period_for(ctx, start, end) or draft.period
     if draft.period is not None and NEWS_DATE.match(ctx.text, draft.period.start):
         draft.period = None  # "ranks 11th, the president said on Sunday": the saying's day

@@ -240,8 +240,8 @@ def _spender(ctx: SentenceContext, subject: Ref) -> Ref:
     if kind not in (EntityType.person, EntityType.position):
         return subject
     if subject.start is not None:
-        inside = [m for m in ctx.mentions if subject.start <= m.start and m.end <= subject.end
-                  and m.key in ctx.table.records and ctx.type_of(m.key) in SPENDERS]  # fmt: skip
+        inside = [m for m in ctx.mentions_within(subject.start, subject.end)
+                  if m.key in ctx.table.records and ctx.type_of(m.key) in SPENDERS]  # fmt: skip
         if inside:  # "the Spokesperson of the Armed Forces of the Philippines said ..."
             first = min(inside, key=lambda m: m.start)
             return Ref(first.key, first.start, first.end)
