@@ -70,6 +70,7 @@ def chunks_of(tokens: list[Token], text: str | None = None) -> list[Chunk]:
             or token.text in gz.NON_ENTITY_ACRONYMS
             or PLURAL_ACRONYM.fullmatch(token.text)
             or (token.text in gz.NON_ENTITY_WORDS and not _opens_known_name(tokens, index))
+            or token.text in gz.LEADING_MODIFIERS
         ) and not _ordinal_opens(tokens, index):
             index += 1
             continue
@@ -114,7 +115,7 @@ def _ordinal_opens(tokens: list[Token], index: int) -> bool:
 
 PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+s")  # "LGAs", "MPs", "T20Is": no names
 # A weapon's model ends a name: "the Iraqi Air Force F-16 jets" (not "G-20", a group).
-MODEL = re.compile(r"(?!G-?\d)[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Za-z]{0,3}")
+MODEL = re.compile(r"(?!G-?\d)[A-Z][A-Za-z]{0,3}-(?!(?:19|20)\d\d)\d{1,4}[A-Za-z]{0,3}")
 ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 
 

@@ -129,14 +129,27 @@ def split_sentences(text: str) -> list[Sentence]:
     wrapped = hard_wrapped(text)
     for match in BOUNDARY.finditer(text):
         if match.group("glued"):
-            _add(sentences, text, start, match.end())
-            start = match.end()
+            if _glued_end(text, match):
+                _add(sentences, text, start, match.end())
+                start = match.end()
         elif (not wrapped or match.group("line") is None) and _ends_sentence(text, match):
             end = match.start("blank") if match.group("stop") else match.start()
             _add(sentences, text, start, end)
             start = match.end()
     _add(sentences, text, start, len(text))
     return sentences
+
+
+SITE_ENDINGS = ("Com", "Org", "Net", "Gov", "Edu", "Info", "Biz")
+
+
+def _glued_end(text: str, match: re.Match) -> bool:
+    """A glued stop ends a sentence unless an abbreviation ("Maj.Gen.") or a site's name
+    ("Amazon.Com") has it."""
+    previous = LAST_WORD.search(text, max(0, match.start() - 24), match.start())
+    if previous is not None and previous.group(1).lstrip("'’-").rsplit(".", 1)[-1] in NEVER_FINAL:
+        return False  # ("Maj.Gen.Ana": the word before this stop is "Gen")
+    return not text.startswith(SITE_ENDINGS, match.end())
 
 
 def hard_wrapped(text: str) -> bool:
@@ -169,8 +182,12 @@ def _ends_sentence(text: str, match: re.Match) -> bool:
         return before not in ",;:-–(" and not (previous and previous.group(1) in LINE_GOES_ON)
     if match.group("stop") != ".":
         return True
-    if "\n" not in blank and LIST_NUMBER.fullmatch(text, text.rfind("\n", 0, match.start()) + 1,
-                                                  match.start()):  # fmt: skip
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    if (
+        "\n" not in blank
+        and match.start() - line_start <= 6
+        and LIST_NUMBER.fullmatch(text, line_start, match.start())
+    ):
         return False  # "2. Argentina": a numbered list's item goes on after its number
     previous = LAST_WORD.search(text, max(0, match.start() - 24), match.start())
     if previous is None:

@@ -262,9 +262,11 @@ NON_ENTITY_WORDS = {
     "Friday", "Saturday", "Sunday", "If", "Although", "Despite", "Under", "Over", "Among",
     "Based", "Following", "Overall", "Total", "Now", "Then", "Thus", "Yet", "So", "Still",
     "Rs", "Tk", "Mr", "Mrs", "Ms", "No", "Nos",
-    # what a post is about to be or has been, not part of its name
-    "Newly", "Newly-appointed", "Newly-elected", "Newly-named", "Outgoing", "Incoming", "Former",
 }  # fmt: skip
+# What a post is about to be or has been: no name starts with one ("Newly-appointed Chief of
+# Defence Staff"), though one may hold it ("Association of Former Intelligence Officers").
+LEADING_MODIFIERS = {"Newly", "Newly-appointed", "Newly-elected", "Newly-named", "Outgoing",
+                     "Incoming", "Former"}  # fmt: skip
 
 
 def type_from_head(head: str) -> EntityType | None:

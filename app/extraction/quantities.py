@@ -199,7 +199,9 @@ def _scaled(amount: str, scale: str | None) -> float | None:
 # A sentence with none of them is not scanned (most sentences a rule reads for money). The
 # marks as one literal alternation (their rare first characters are skipped to), the
 # lower-case names tested with `in` (faster for words that start like any other).
-_CURRENCY_MARK = re.compile("|".join(re.escape(m) for m in sorted({*CURRENCY_SYMBOLS, *ISO_CODES})))
+# (The peso's "P" only before a digit: any capital P would open the gate.)
+_CURRENCY_MARK = re.compile("|".join(
+    [re.escape(m) for m in sorted({*CURRENCY_SYMBOLS, *ISO_CODES} - {"P"})] + [r"P\d"]))  # fmt: skip
 _CURRENCY_NAMES = tuple(CURRENCY_WORDS)
 
 

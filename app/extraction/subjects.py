@@ -23,8 +23,11 @@ _WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTH = ("january|february|march|april|may|june|july|august|september|october|november|"
           "december")  # fmt: skip
 _DATE = rf"(?:on\s+)?(?:(?:{_WEEKDAY}),?\s+)?(?:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}}"
+# (A phrase, not a clause: "After Finland joined NATO, Sweden ..." lends its verb to no one.)
 LEADING_FILLER = re.compile(
-    rf"^(?:{_DATE},\s+|(?:at|in|on|during|after|following|amid|under|despite)\s[^,;]{{1,150}}?,\s+)?"
+    r"^(?:\d{1,3}\s?\.\s+)?"  # "3. Finland joined NATO": a numbered item's own number
+    rf"(?:{_DATE},\s+|(?:at|in|on|during|amid|under|despite)\s"
+    r"(?:(?!\b(?:where|which|who|whom|that|when|while|whether)\b)[^,;]){1,150}?,\s+)?"
     rf"(?:(?:the|in \d{{4}},?|(?:{_ADVERBS}),?)\s+)*$",
     re.IGNORECASE,
 )

@@ -133,7 +133,32 @@ def test_countries_that_are_members_name_no_group():
 def test_two_parties_signing_papers_cooperate(text, noun):
     [fact] = facts(text, "cooperation")
     assert fact["statement"].endswith(f"agreed {'an ' if noun[0] == 'a' else ''}{noun}.")
-    assert {fact["subject"], fact["object"]} <= {"Peru", "South Korea", "Chile"}
+    assert (fact["subject"], fact["object"]) in (("Peru", "South Korea"), ("Peru", "Chile"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked whether Peru and Chile signed a pact on ships, the minister declined to comment.",
+        "Officials from Hanwha and Boeing signed the agreement with Peru on Monday.",
+        "Peru was formerly a member of the Pacific Alliance.",
+        "Lima warned that once Chile becomes a NATO member, it would act.",
+        "After Peru joined the Pacific Alliance in 2012, Chile said little.",
+        "At a summit where Peru became a member of the Pacific Alliance, Chile said little.",
+    ],
+)
+def test_no_pact_or_membership_in_a_question_a_past_or_another_clause(text):
+    found = facts(text, "cooperation") + facts(text, "alliance")
+    assert [f for f in found if f["subject"] in ("Chile", "Lima", "Hanwha")] == []
+    assert [f for f in found if f["subject"] == "Peru" and f["predicate"] == "member_of"] == []
+
+
+def test_a_numbered_item_keeps_its_facts_and_the_organization_is_a_bloc():
+    text = "Highlights.\n3. Peru joined NATO in 2023.\n"
+    assert facts(text, "alliance")[0]["subject"] == "Peru"
+    text = ("The APEC summit opened in Lima. Peru, long at odds with the IAEA, became a full "
+            "member of the organization.")  # fmt: skip
+    assert all(f["object"] != "IAEA" for f in facts(text, "alliance"))
 
 
 def test_a_pact_after_a_speaker_names_its_parties_later():

@@ -296,3 +296,10 @@ def test_a_lower_case_post_after_its_body():
     text = "General Luis Soto was inaugurated as Chilean Air Force (FACh) commander on Monday."
     [fact] = facts(text, "appointment", "2021-03-02")
     assert (fact["subject"], fact["object"]) == ("Luis Soto", "Commander of Chilean Air Force")
+
+
+def test_each_appointee_of_a_list_keeps_the_post_after_his_own_as():
+    text = ("President Ana Reyes appointed Major General Luis Soto as Chief of Army Staff of "
+            "Chile, Rear Admiral Eva Ruiz as Chief of Naval Staff of Chile.")  # fmt: skip
+    found = {f["subject"]: f["object"] for f in facts(text, "appointment")}
+    assert found["Luis Soto"] == "Chief of Army Staff of Chile"

@@ -292,3 +292,13 @@ def test_two_known_firms_joined_by_and_stay_two_and_a_bank_named_for_its_country
     ).entities}  # fmt: skip
     assert names.get("Northrop Grumman") == names.get("General Dynamics") == "organization"
     assert names.get("Bank Indonesia") == "organization"
+
+
+def test_a_year_after_a_hyphen_and_former_inside_a_name_keep_the_name():
+    from tests.extraction.helpers import run
+
+    names = {e.name for e in run(
+        "Exercise Iron Wolf-2023 began in Lithuania. The Association of Former Naval Officers "
+        "said it would sue."
+    ).entities}  # fmt: skip
+    assert "Association of Former Naval Officers" in names and "Exercise Iron" not in names

@@ -179,3 +179,14 @@ def test_a_seizure_by_weight_is_an_amount_not_a_count():
 def test_a_rank_before_the_actor_and_a_deal_signed_with_nothing_bought(text):
     [fact] = facts(text, "event")
     assert fact["subject"] in ("Ana Reyes", "Luis Soto")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2023 missiles were fired by the Coast Guard at a ship.",
+        "Over the past 24 hours drones were launched by Peru against Chile.",
+    ],
+)
+def test_a_year_or_a_span_is_no_count_of_what_was_acted_on(text):
+    assert all(f.quantity is None for f in run(text).facts)

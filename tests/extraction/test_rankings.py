@@ -63,8 +63,9 @@ def test_ranking_needs_a_subject():
     ("text", "ranks"),
     [
         # a bare ordinal after the copula, in a list of places
-        ("Peru is fourth, with a $3 billion budget, Chile is fifth with $2 billion and "
-         "Bolivia is in sixth with $1 billion.", {"Peru": 4, "Chile": 5, "Bolivia": 6}),
+        ("Brazil is in third place. Peru is fourth, with a $3 billion budget, Chile is fifth "
+         "with $2 billion and Bolivia is in sixth with $1 billion.",
+         {"Brazil": 3, "Peru": 4, "Chile": 5, "Bolivia": 6}),
         # the ranked one named after its place
         ("Seventh on the list is Uruguay, with a budget of $900 million.", {"Uruguay": 7}),
         ("Close behind Peru, in eighth, Ecuador spends $800 million.", {"Ecuador": 8}),
@@ -83,12 +84,30 @@ def test_ranks_stated_in_passing(text, ranks):
     "text",
     [
         "Peru is first to sign the accord.",
-        "The second phase is in third gear, officials said.",
-        "The talks with Peru follow, with a dinner.",
+        # a bare ordinal, and "followed", rank only right after a ranking
+        "The Peruvian army said the hostage was fourth, after three others were freed.",
+        "Peru signed first. Talks between Chile and Bolivia followed, with Peru as mediator.",
+        # a superlative in apposition ranks only a measured kind
+        "Missiles struck a depot near Lima, the second largest attack of the war.",
     ],
 )
 def test_ordinals_that_rank_no_one_in_a_list(text):
     assert facts(text, "ranking") == []
+
+
+def test_a_next_rank_in_another_ranking_takes_no_place():
+    text = ("Peru is South America's largest copper producer. Chile ranked second in the "
+            "Global Firepower index.")  # fmt: skip
+    found = {f["subject"]: f["object"] for f in facts(text, "ranking")}
+    assert found == {"Peru": "South America", "Chile": None}
+
+
+def test_a_numbered_list_long_after_a_ranking_or_of_delegations_ranks_nothing():
+    stale = ("The 2021 Global Firepower ranking covers 20 countries.\n\n" + "Filler text. " * 60
+             + "\n\n1. Brazil\n\n2. Argentina\n")  # fmt: skip
+    listed = ("The following delegations are on the list of participants in the talks.\n"
+              "1. France\n2. Germany\n")  # fmt: skip
+    assert facts(stale, "ranking") == [] and facts(listed, "ranking") == []
 
 
 def test_follows_takes_the_next_place():

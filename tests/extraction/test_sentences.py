@@ -132,3 +132,12 @@ def test_a_numbered_list_item_is_one_sentence():
     assert [s.text for s in split_sentences("Top five:\n\n1. Peru\n\n2 . Chile\n")] == [
         "Top five:", "1. Peru", "2 . Chile",
     ]  # fmt: skip
+
+
+def test_a_glued_stop_after_an_abbreviation_or_in_a_sites_name_ends_nothing():
+    from app.extraction.document import split_sentences
+
+    text = "Maj.Gen.Ana Reyes spoke. Shares of Amazon.Com rose."
+    assert [s.text for s in split_sentences(text)] == [
+        "Maj.Gen.Ana Reyes spoke.", "Shares of Amazon.Com rose.",
+    ]  # fmt: skip

@@ -91,3 +91,9 @@ def test_a_post_spends_nothing_the_body_it_names_does():
     text = "The Spokesperson of the Chilean Navy said the budget was $50 million."
     [fact] = facts(text, "spending")
     assert fact["subject"] == "Chilean Navy"
+
+
+def test_imports_from_a_supplier_are_the_importers():
+    [fact] = [f for f in facts("Peru's arms imports from Chile fell by 34 percent in 2022.",
+                               "spending") if f["unit"] == "percent"]  # fmt: skip
+    assert fact["subject"] == "Peru"

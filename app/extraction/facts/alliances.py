@@ -21,7 +21,7 @@ JOINED = Gated("joined|acceded|entered", re.compile(r"\b(?:joined|acceded to|ent
 # ("was officially accepted as a full member", "became a full-fledged, tenth member": an
 # adverb after the verb, and up to three of the words a membership is qualified by.)
 MEMBER = Gated("member|part", re.compile(r"\b(?P<be>is|was|becomes|became|has become|have become|has been|remains|are|were)\s+"
-                    r"(?:now\s+|\w+ly\s+)?(?P<admitted>(?:accepted|admitted|welcomed)\s+as\s+)?(?:a\s+|an\s+|the\s+)?"
+                    r"(?:(?:now|officially|formally|already|also|currently)\s+)?(?P<admitted>(?:accepted|admitted|welcomed)\s+as\s+)?(?:a\s+|an\s+|the\s+)?"
                     rf"(?:(?:full|founding|full-fledged|fully-fledged|permanent|newest|latest|new|\d{{1,3}}(?:st|nd|rd|th)|{ORDINALS})[\s,]+){{0,3}}"
                     r"(?P<kind>member|part|participant)\s+(?:state\s+)?(?:of|in)\s+"))  # fmt: skip
 # "NATO has recognized Ukraine as an Enhanced Opportunities Partner": the named one is
@@ -91,6 +91,11 @@ def _own_member(ctx: SentenceContext) -> list:
     group = ctx.first_entity(match.start("group"), match.end("group"), *GROUPS) if match else None
     if group is None or group.key == ctx.subject.key:
         return []
+    if ctx.subject.end is None or ctx.entities_in(
+        ctx.subject.end - ctx.sentence.start, match.start(), EntityType.country,
+        EntityType.organization,
+    ):  # fmt: skip
+        return []  # "Moscow warned that once Georgia becomes a NATO member": not Moscow
     predicate = "joined" if match.group("be") in BECOME else KINDS[match.group("kind")]
     period = period_near(ctx, match.start(), match.end())
     if period is not None and predicate != "joined":
@@ -182,8 +187,13 @@ def _group_meant(ctx: SentenceContext, piece: str, before: int) -> Ref | None:
     found = GROUP_ANAPHOR.match(piece)
     if found is None:
         return None
-    named = ctx.entities_in(max(0, before - 300), before, EntityType.organization)
-    key = named[-1].key if named else ctx.state.last_organization_subject
+    named = [
+        ref
+        for ref in ctx.entities_in(max(0, before - 300), before, EntityType.organization)
+        if memberships.is_bloc(ctx, ref.key)
+    ]  # "... the IAEA, became a member": no bloc
+    last = ctx.state.last_organization_subject
+    key = named[-1].key if named else (last if last and memberships.is_bloc(ctx, last) else None)
     if key is None or key not in ctx.table.records:
         return None
     at = ctx.absolute(ctx.body.index(piece, before))

@@ -210,6 +210,8 @@ LOWER_POST = re.compile(
 )
 
 
+BARE_COMPLEMENT = re.compile(r"^\s+(?:(?:him|her)\s+)?(?:(?:the|its)\s+)?(?:(?:new|next|acting|"
+                             r"interim)\s+)?$", re.IGNORECASE)  # fmt: skip
 # "appointed the Chief of Army Staff, General X as the new Chief of Defence Staff": the
 # first post is the one X holds; the post after "as" is the new one.
 APPOSED_AS = re.compile(r"^,\s+[^,;.]{1,60}?\s(?:as|to)\s+(?:the\s+)?(?:(?:new|next|acting|"
@@ -222,7 +224,7 @@ def _post_after(ctx: SentenceContext, verb: re.Match) -> Ref | None:
     for number, post in enumerate(posts):
         between = ctx.text[ctx.absolute(verb.end()) : post.start]
         if COMPLEMENT.match(between):
-            for later in posts[number + 1 :]:
+            for later in posts[number + 1 :] if BARE_COMPLEMENT.match(between) else ():
                 apposed = ctx.text[post.end : later.start]
                 if APPOSED_AS.match(apposed) and ctx.entities_in(
                     post.end - ctx.sentence.start, later.start - ctx.sentence.start,

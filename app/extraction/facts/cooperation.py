@@ -144,12 +144,17 @@ def _partners(ctx: SentenceContext, start: int) -> list:
 
 
 AND_PARTY = re.compile(r" and (?:the )?")
+TOLD = re.compile(r"\b(?:said|says|announced|reported|stated|added|noted|confirmed)\s+(?:that\s+)?"
+                  r"(?:the\s+)?$")  # fmt: skip
 
 
 def _pact(ctx: SentenceContext) -> list:
     """'X and Y agreed a defence pact on Tuesday' (also after a speaker: 'the attaché said X
     and Y have signed ...'): X cooperates with Y."""
     for first in ctx.entities_in(0, len(ctx.body), *PARTNER_TYPES):
+        is_subject = ctx.subject is not None and first.key == ctx.subject.key
+        if not is_subject and not TOLD.search(ctx.text, max(0, first.start - 40), first.start):
+            continue  # "asked whether X and Y signed ...", "officials from X and Y signed"
         joined = AND_PARTY.match(ctx.body, first.end - ctx.sentence.start)
         if joined is None:
             continue

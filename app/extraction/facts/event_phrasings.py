@@ -32,6 +32,9 @@ BASE = {"attended": "attend", "signed": "sign", "opened": "open", "inaugurated":
         "organised": "organise", "organized": "organize", "approved": "approve",
         "destroyed": "destroy", "shot down": "shoot down", "rescued": "rescue",
         "recovered": "recover", "confiscated": "confiscate"}  # fmt: skip
+# Where a clause opens (sentence start, after a comma or "and"), and a count that is a date.
+CLAUSE_OPENING = re.compile(r"(?:^|,\s+|\band\s+)(?=[^,]*$)")
+YEARLIKE = re.compile(r"(?:19|20)\d\d\b|\d{1,2}\s+[A-Z][a-z]+\b")
 # Done by a body as well as by people: the actor is whoever "by" names first.
 BODY_ACTS = set(BASE) - set(PRESENT)
 LIST_END = re.compile(r";|,\s+(?:who|which|where|when)\b|\.(?:\s|$)")
@@ -106,6 +109,9 @@ def _passive_by(ctx: SentenceContext) -> list:
         other = ctx.first_entity(joined.end(), end, *PARTIES) if joined else None
         pairs = [(first, other)] if first else []
     elif verb in BODY_ACTS:
+        opens = CLAUSE_OPENING.search(ctx.body, 0, match.start("thing"))
+        if opens is None or opens.end() != match.start("thing") or YEARLIKE.match(thing):
+            return []  # "In 2023 missiles were fired by ...": the thing must open its clause
         actor = ctx.first_entity(match.end(), end, *PARTIES, EntityType.country)
         pairs = [(actor, None)] if actor is not None and actor.start == ctx.absolute(
             match.end()) else []  # fmt: skip

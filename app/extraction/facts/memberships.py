@@ -77,9 +77,12 @@ def _group_after(ctx: SentenceContext, position: int) -> Ref | None:
 
 def _last_bloc(ctx: SentenceContext) -> Ref | None:
     key = ctx.state.last_organization_subject
-    if key and _is_group(ctx, key) and BLOC_WORDS & set(ctx.name_of(key).split()):
-        return Ref(key)
-    return None
+    return Ref(key) if key and is_bloc(ctx, key) else None
+
+
+def is_bloc(ctx: SentenceContext, key: str) -> bool:
+    """A group that has members: its name holds a bloc's word ("Organization", "NATO")."""
+    return _is_group(ctx, key) and bool(BLOC_WORDS & set(ctx.name_of(key).split()))
 
 
 def _list_end(ctx: SentenceContext, start: int) -> int:

@@ -15,10 +15,11 @@ from app.extraction.quantities import Period, bounded_int
 ITEM = re.compile(r"(?P<n>\d{1,3})\s?\.\s?(?=\S)")
 ITEM_REST = re.compile(r"\s*(?:[-–—:(][^\n]{0,40})?")
 # A sentence that introduces a ranking, and may name its year.
-RANKING_WORDS = re.compile(r"\b(?:ranking|rankings|ranked|index|league table|list)\b", re.I)
+RANKING_WORDS = re.compile(r"\b(?:ranking|rankings|ranked|ranks|league table)\b", re.I)
+REACH = 400  # characters from the ranking's sentence, or the last item, to the next item
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 RANKED = (EntityType.country, EntityType.organization, EntityType.person, EntityType.place)
-NOTE = "ranked_list"  # ArticleState.notes: (year or None, the last item's number)
+NOTE = "ranked_list"  # ArticleState.notes: (year or None, the last item's number, its end)
 
 
 def find(ctx: SentenceContext) -> list:
@@ -28,23 +29,24 @@ def find(ctx: SentenceContext) -> list:
         if len(ctx.body.split()) >= 6 and RANKING_WORDS.search(ctx.body):
             years = {int(y) for y in YEAR.findall(ctx.body)}
             # "this year's list" after "the 2020 ranking": the year already stated holds
-            earlier = ctx.state.notes.get(NOTE, (None, 0))[0]
-            ctx.state.notes[NOTE] = (years.pop() if len(years) == 1 else earlier, 0)
+            earlier = ctx.state.notes.get(NOTE, (None, 0, 0))[0]
+            year = years.pop() if len(years) == 1 else earlier
+            ctx.state.notes[NOTE] = (year, 0, ctx.sentence.end)
         return []
     context = ctx.state.notes.get(NOTE)
     rank = bounded_int(item.group("n"))
     if context is None or rank is None:
         return []
-    year, last = context
-    if rank != last + 1:
-        return []  # a list in order from where it stands: "1.", "2.", ...
+    year, last, end = context
+    if rank != last + 1 or ctx.sentence.start - end > REACH:
+        return []  # a list in order, right after its ranking: "1.", "2.", ...
     ref = ctx.first_entity(item.end(), len(ctx.body), *RANKED)
     if ref is None or ref.start != ctx.absolute(item.end()):
         return []
     rest = ITEM_REST.match(ctx.text, ref.end, ctx.sentence.end)
     if rest.end() != ctx.sentence.end:
         return []  # a numbered sentence or point, not a list's name
-    ctx.state.notes[NOTE] = (year, rank)
+    ctx.state.notes[NOTE] = (year, rank, ctx.sentence.end)
     draft = FactDraft(FactType.ranking, ref, "ranked_in", rank=rank, confidence=0.8)
     draft.anchor(ctx.absolute(item.start()), ref.end)
     if year is not None:

@@ -52,7 +52,7 @@ PATTERNS = [
                r"(?P<field>[a-z][\w\s-]{0,60}?)(?=\s+and\b|[,.;]|$)")),
     Gated(ORDINAL_GATE, re.compile(rf"\b{ORD}\s+{TOTAL}", re.IGNORECASE)),
     # "Germany is fourth, with ...", "Italy is in eighth with": a place in a list, said bare
-    Gated(ORDINAL_GATE, re.compile(rf"\b(?:is|was|are|were|came|comes|finished)\s+(?:in\s+)?{ORD}(?:\s+place)?(?=\s*(?:[,;]|\.(?:\s|$)|with\b|on the list\b|$))", re.IGNORECASE)),
+    Gated(ORDINAL_GATE, re.compile(rf"\b(?P<bare>is|was|are|were|came|comes|finished)\s+(?:in\s+)?{ORD}(?:\s+place)?(?=\s*(?:[,;]|\.(?:\s|$)|with\b|on the list\b|$))", re.IGNORECASE)),
     # "Ninth on the list is Brazil", "in seventh, India's economy ...": the ranked one follows
     Gated(ORDINAL_GATE, re.compile(rf"\b{ORD}\s+on\s+the\s+list\s+(?P<after>is|was|are|were)\b", re.IGNORECASE)),
     Gated(ORDINAL_GATE, re.compile(rf"\b[Ii]n\s+{ORD}(?P<after2>,)")),
@@ -246,8 +246,9 @@ def _draft(ctx: SentenceContext, match: re.Match, subject: Ref) -> FactDraft | N
     elif groups.get("n"):
         rank = bounded_int(groups["n"])
     elif groups.get("follows"):
-        if ctx.state.last_rank is None:
-            return None  # "the talks follow, with ...": no ranking read before
+        if ctx.state.last_rank is None or not _ranking_just_read(ctx) or ctx.subject is None \
+                or ctx.subject.key != subject.key:  # fmt: skip
+            return None  # "Talks between X and Y followed, with ...": no place in a ranking
         rank = ctx.state.last_rank[0] + 1
     elif groups.get("ord"):
         token = groups["ord"].lower()
@@ -256,6 +257,10 @@ def _draft(ctx: SentenceContext, match: re.Match, subject: Ref) -> FactDraft | N
         if not RANKED_NOUN.search(groups.get("what") or ""):
             return None  # "the largest share of the cuts": a superlative, not a ranking
         rank = 1
+    if groups.get("sup") and not RANKED_NOUN.search(groups.get("what") or ""):
+        return None  # "the second largest attack of the war": no ranking of a measured kind
+    if groups.get("bare") and not _ranking_just_read(ctx):
+        return None  # "the hostage was fourth": a place in a list only after a ranking
     if groups.get("total"):
         total = bounded_int(groups["total"].replace(",", ""))  # none above the bound: no total
     if (rank is None and value is None) or (rank is not None and rank > MAX_RANK):
@@ -314,6 +319,12 @@ SCOPE_NOTE = "ranking_scope"  # ArticleState.notes: (rank, object, scope, senten
 SCOPE_REACH = 600  # characters after the last ranking within which a lower rank continues it
 
 
+def _ranking_just_read(ctx: SentenceContext) -> bool:
+    """Whether a rank was read in this sentence or within SCOPE_REACH before it."""
+    note = ctx.state.notes.get(SCOPE_NOTE)
+    return note is not None and ctx.sentence.start - note[3] <= SCOPE_REACH
+
+
 def _continued_scope(ctx: SentenceContext, draft: FactDraft) -> None:
     """'Nigeria is Africa's largest producer ... Libya secured the second spot': the next
     rank soon after, with no place of its own, is in the same ranking."""
@@ -321,16 +332,21 @@ def _continued_scope(ctx: SentenceContext, draft: FactDraft) -> None:
         return
     note = ctx.state.notes.get(SCOPE_NOTE)
     if draft.object is None and draft.scope is None and note is not None:
-        rank, place, scope, end = note
+        rank, place, scope, end, source = note
         if (
             draft.rank == rank + 1
             and ctx.sentence.start - end <= SCOPE_REACH
             and place in ctx.table.records
+            and _source(ctx) in (None, source)  # "... in the Global Firepower index": another
         ):
             draft.object, draft.scope = Ref(place), scope
     # every rank read is the one a next place continues (a rank of no place stops it)
     place = draft.object.key if draft.object is not None else None
-    ctx.state.notes[SCOPE_NOTE] = (draft.rank, place, draft.scope, ctx.sentence.end)
+    ctx.state.notes[SCOPE_NOTE] = (draft.rank, place, draft.scope, ctx.sentence.end, _source(ctx))
+
+
+def _source(ctx: SentenceContext) -> str | None:
+    return ctx.attribution.key if ctx.attribution is not None else None
 
 
 NAMED_EDITION = re.compile(

@@ -65,7 +65,10 @@ def _recipient(ctx: SentenceContext) -> Ref | None:
     if whom is None:
         return None
     found = ctx.first_entity(whom.end(), min(len(ctx.body), whom.end() + 60), *SPENDERS)
-    return found if found is not None and found.start == ctx.absolute(whom.end()) else None
+    if found is None or found.start != ctx.absolute(whom.end()):
+        return None
+    # "... has been requested for Israel by the White House": given, not its own budget
+    return None if AGENT_AFTER.search(ctx.body, whom.end(), whom.end() + 80) else found
 
 
 def find(ctx: SentenceContext) -> list:
@@ -211,9 +214,10 @@ BASELINE_AMOUNT = re.compile(r"(?:compared (?:with|to)|than|versus|up from|down 
 # "186 billion zlotys ($48.5 billion) will be spent next year": the verb after the amount.
 SPENT_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:will|would|is|are|was|were|has|have|had|"
                          r"to)\s+(?:been\s+|be\s+)+(?:\w+ly\s+)?(?:spent|allocated|earmarked|set aside|invested|"
-                         r"budgeted|provided|devoted|proposed|requested|sought|approved)\b")  # fmt: skip
+                         r"budgeted|provided|devoted|proposed|approved)\b")  # fmt: skip
 # "Tk 4,200 crore has been proposed for the Defence Ministry": whose money it is.
 FOR_WHOM = re.compile(r"\s+(?:for|to)\s+(?:the\s+)?")
+AGENT_AFTER = re.compile(r"\bby\s+(?:the\s+)?[A-Z]")
 
 
 # "a 413-billion-euro military procurement plan", "its $5bn defence budget": the noun after.
@@ -313,7 +317,7 @@ def _changes(ctx: SentenceContext) -> list:
     return facts
 
 
-OWNER_AFTER = re.compile(r"\s+(?:by|of|from)\s+(?:the\s+)?")
+OWNER_AFTER = re.compile(r"\s+(?:by|of)\s+(?:the\s+)?")  # ("imports from X": X supplies)
 OWNER_BEFORE = re.compile(r"(?:['’]s)?\s+$")
 
 
