@@ -2,7 +2,6 @@
 
 from typing import Annotated
 
-import sqlalchemy as sa
 from fastapi import APIRouter, Body, Header, Path, Request, Response
 from sqlmodel import Session
 
@@ -45,12 +44,13 @@ def fact_page(
     request: Request,
     session: Session,
     filters: FactFilters,
-    *within: sa.ColumnElement[bool],
+    *,
+    article: int | None = None,
     involving: int | None = None,
 ) -> Response:
     """A page of facts as the list routes answer it (`FactPage`), `Link` header included."""
     counts = request.state.runtime.count_cache
-    listing = list_facts(session, filters, *within, involving=involving, counts=counts)
+    listing = list_facts(session, filters, article=article, involving=involving, counts=counts)
     refs = {entity_id: entity_ref(row) for entity_id, row in listing.entities.items()}
     items = [fact_dict(fact, refs) for fact in listing.rows]
     body = page_json(items, listing.total, listing.total_exact, filters.limit,
