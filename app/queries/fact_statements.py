@@ -57,10 +57,14 @@ SORT_KEYS = {
 }
 
 
-class EntityRefRow(NamedTuple):
-    id: int
-    name: str
-    type: Any
+def as_stored(column: Any, name: str) -> Any:
+    """`column` selected as `name`; an enum column as the text it stores: every enum
+    column's CHECK constraint (app.enums.enum_column_type) holds it to the enum's values,
+    so the JSON is the same without an enum member built for each column of each row (a
+    quarter of the read of a page of 50)."""
+    if isinstance(column.type, sa.Enum):
+        return sa.type_coerce(column, sa.String).label(name)
+    return column if name == column.key else column.label(name)
 
 
 # Each role's entity, as its own alias of the entity table, and the columns read from it.
@@ -68,11 +72,15 @@ ROLE_ENTITIES = {role: Entity.__table__.alias(f"{role}_entity") for role in ENTI
 REFERENCE_COLUMNS = [
     column
     for role, entity in ROLE_ENTITIES.items()
-    for column in (entity.c.name.label(f"{role}_name"), entity.c.type.label(f"{role}_type"))
+    for column in (
+        as_stored(entity.c.name, f"{role}_name"),
+        as_stored(entity.c.type, f"{role}_type"),
+    )
 ]
 # A page reads plain rows of these columns (SQLAlchemy Core): no ORM instance, identity
 # map or change tracking for what is only sent out.
-FACT_ROWS = sa.select(*FACT.columns, *REFERENCE_COLUMNS)
+FACT_ROWS = sa.select(*(as_stored(column, column.key) for column in FACT.columns),
+                      *REFERENCE_COLUMNS)  # fmt: skip
 
 
 def with_references(source: Any = FACT) -> Any:

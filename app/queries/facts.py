@@ -1,6 +1,5 @@
 """Fact reads: the filtered, keyset-paged list, one fact, and the entities they refer to."""
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
@@ -17,7 +16,6 @@ from app.queries.fact_statements import (
     FACT_ROWS,
     FILTERS,
     SCOPE_ARTICLE,
-    EntityRefRow,
     FactShape,
     fact_statements,
     sort_name,
@@ -35,24 +33,6 @@ FACT_BY_ID = FACT_ROWS.select_from(with_references()).where(COLUMNS.id == sa.bin
 ENTITY_FILTERS = ("subject", "object", "attributed_to", "replaces")
 # The orders a search reads from SQLite's full-text index in (see fact_statements).
 INDEX_ORDERS = (FactSort.id, FactSort.id_desc, FactSort.relevance)
-
-
-def joined_references(row: Any) -> dict[int, EntityRefRow]:
-    """The entities a row of FACT_ROWS names, by id, from its joined columns."""
-    return {
-        entity_id: EntityRefRow(
-            entity_id, getattr(row, f"{role}_name"), getattr(row, f"{role}_type")
-        )
-        for role, column in ENTITY_ROLES.items()
-        if (entity_id := getattr(row, column)) is not None
-    }
-
-
-@dataclass
-class FactListing(Listing[sa.Row]):
-    """A page of fact rows with every entity they refer to (id, name and type)."""
-
-    entities: dict[int, EntityRefRow] = field(default_factory=dict)
 
 
 def referenced_ids(facts: list) -> set[int]:
@@ -117,7 +97,7 @@ def list_facts(
     article: int | None = None,
     involving: int | None = None,
     counts: CountCache | None = None,
-) -> FactListing:
+) -> Listing[sa.Row]:
     """A page of facts matching `filters`, of the article `article` and involving the entity
     `involving` when given (a path's scope); `counts` keeps totals counted."""
     shape, values = fact_shape(session, filters, article, involving)
@@ -129,12 +109,11 @@ def list_facts(
                      {**values, **cursor_values(after)})  # fmt: skip
     key = (shape.counted, tuple(values.items())) if counts is not None else None
     total, exact = run_count(session, statements.count, values, key, counts)
-    return FactListing(
+    return Listing(
         rows=page.rows,
         total=total,
         total_exact=exact,
         next_cursor=page.next_cursor,
-        entities={key: ref for row in page.rows for key, ref in joined_references(row).items()},
     )
 
 
@@ -150,9 +129,9 @@ def get_fact(
     return fact, referenced_entities(session, [fact])
 
 
-def get_fact_row(session: Session, key: str) -> tuple[sa.Row, dict[int, EntityRefRow]]:
-    """`get_fact` as one plain row, for reading only: the fact's columns, and the id, name
-    and type of each entity it refers to."""
+def get_fact_row(session: Session, key: str) -> sa.Row:
+    """`get_fact` as one plain row of FACT_ROWS, for reading only: the fact's columns, and
+    the name and type of each entity it refers to."""
     row_id = parse_id(key)
     # On the session's connection (a Core row without the ORM's result machinery), as the
     # one statement it is: the session must not have begun.
@@ -161,4 +140,4 @@ def get_fact_row(session: Session, key: str) -> tuple[sa.Row, dict[int, EntityRe
     fact = connection.execute(FACT_BY_ID, {"fact_id": row_id}).first() if row_id else None
     if fact is None:
         raise NotFound(f"No fact {key!r}.")
-    return fact, joined_references(fact)
+    return fact
