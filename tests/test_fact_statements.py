@@ -159,3 +159,13 @@ def test_a_shape_s_statements_are_built_once(client):
     assert after.currsize == before.currsize and after.hits >= before.hits + 3
     assert isinstance(fact_statements(FactShape("sqlite", ("type",), None, False, 0, False,
                                                 FactSort.id, None)).count, sa.Select)  # fmt: skip
+
+
+@pytest.mark.parametrize("q", ["army", "weapons importer", "azerbaijan"])
+def test_a_search_alone_is_counted_in_its_index_and_the_total_is_the_list_s(client, q):
+    shape = FactShape("sqlite", (), 1, True, 0, False, FactSort.id, None)
+    assert "JOIN fact" not in str(compiled(fact_statements(shape).count, "sqlite"))
+    for sort in ("id", "-id", "relevance", "value"):  # from the index, and not
+        listed = get_all(client, "/facts", q=q, sort=sort, limit=2)
+        assert client.get("/facts", params={"q": q, "sort": sort}).json()["total"] == len(listed)
+        assert listed, q

@@ -205,5 +205,10 @@ def fact_statements(shape: FactShape) -> FactStatements:
     rows = FACT_ROWS.select_from(with_references(source)).where(*conditions)
     page = page_reads(rows, sort, shape.after, branches=roles)
     counted = sa.select(COLUMNS.id).select_from(source).where(*conditions)
+    if shape.from_index and len(conditions) == 1 and not roles:  # the MATCH, nothing else
+        # A search alone is counted in its index: looking up each match's fact cost ten
+        # times the count itself (10,001 matches, 3.9 -> 0.3 ms). The index's triggers
+        # (migration 0001) keep its rows those of the facts.
+        counted = sa.select(FTS.c.rowid).where(FTS_MATCH)
     count = counting(counted.where(sa.or_(*roles)) if roles else counted)
     return FactStatements(sort, page, count)
