@@ -183,10 +183,16 @@ def relevance_key(dialect: str) -> SortKey:
     return SortKey("relevance", COLUMNS.id, score, descending=higher_first, value_lookup=lookup)
 
 
-@functools.lru_cache(maxsize=1024)
+# A shape's statements hold about 125 KiB once executed (SQLAlchemy memoises each one's
+# cache key on it), so at most 16 MiB: a client cycling through more shapes than this only
+# has them built again, as every request did before.
+KEPT_SHAPES = 128
+
+
+@functools.lru_cache(maxsize=KEPT_SHAPES)
 def fact_statements(shape: FactShape) -> FactStatements:
     """The statements of a shape: its page reads and its count (lists of the same shape
-    share them; a cache of at most 1,024 shapes, least recently used dropped first)."""
+    share them; the least recently used shape is dropped past KEPT_SHAPES)."""
     conditions: list[Any] = []
     if shape.article:
         conditions.append(COLUMNS.article_id == bound(SCOPE_ARTICLE))
