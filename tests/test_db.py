@@ -90,7 +90,7 @@ def test_a_one_statement_read_leaves_the_pooled_connection_as_it_found_it(engine
     if is_sqlite(engine):
         pytest.skip("SQLite reads keep their snapshot")
     with new_session(engine) as session:
-        fact, _ = get_fact_row(session, "12")
+        fact = get_fact_row(session, "12")
         assert fact.id == 12
         assert session.connection().connection.dbapi_connection.autocommit
     with new_session(engine) as session:

@@ -16,6 +16,7 @@ from fastapi import Response
 from sqlalchemy import Row
 
 from app.models import ENTITY_ROLES
+from app.queries.fact_statements import FACT_ROWS
 from app.schemas import EntityDetail, FactPage, FactPublic, MentionPublic
 
 # The wire order, read from the models so that it cannot drift from the schema.
@@ -29,37 +30,41 @@ assert tuple(MENTION_COLUMNS) == tuple(MentionPublic.model_fields)
 JSON = "application/json"
 
 
-def entity_ref(entity: Any) -> dict:
-    """`EntityRef` of an entity row."""
-    return {"id": entity.id, "name": entity.name, "type": entity.type}
-
-
-# Fields sent as stored, read in one C-level pass per row; the others are built below.
-PLAIN_FACT_FIELDS = tuple(
-    name for name in FACT_FIELDS if name not in ENTITY_ROLES and name not in ("evidence", "value")
+# Where a row of FACT_ROWS holds each of FactPublic's fields, read in one C-level pass per
+# row in the wire order: a field sent as stored from its column; an entity from its id
+# column, a value from its column, the evidence from its quote, each then rebuilt below.
+POSITIONS = {name: position for position, name in enumerate(FACT_ROWS.selected_columns.keys())}
+SOURCE_COLUMNS = {**{name: name for name in FACT_FIELDS}, **ENTITY_ROLES, "evidence": "quote"}
+wire_values = itemgetter(*(POSITIONS[SOURCE_COLUMNS[name]] for name in FACT_FIELDS))
+# Each entity role's field, and where its id, name and type are.
+ROLE_POSITIONS = tuple(
+    (name, POSITIONS[column], POSITIONS[f"{name}_name"], POSITIONS[f"{name}_type"])
+    for name, column in ENTITY_ROLES.items()
 )
-plain_values = itemgetter(*PLAIN_FACT_FIELDS)
+QUOTE, EVIDENCE_START, EVIDENCE_END, VALUE = (
+    POSITIONS[name] for name in ("quote", "evidence_start", "evidence_end", "value")
+)
 
 
-def fact_dict(fact: Row, entities: dict[int, dict]) -> dict:
-    """`FactPublic` of a fact row (a Core `Row` of FACT_ROWS' columns); `entities` holds
-    the `entity_ref` of each it names."""
-    values = fact._asdict()
-    found = dict.fromkeys(FACT_FIELDS)  # the wire order; assigning keeps it
-    found.update(zip(PLAIN_FACT_FIELDS, plain_values(values), strict=True))
-    for name, column in ENTITY_ROLES.items():
-        entity_id = values[column]
-        found[name] = None if entity_id is None else entities[entity_id]
-    found["evidence"] = {"quote": values["quote"], "start": values["evidence_start"],
-                         "end": values["evidence_end"]}  # fmt: skip
-    value = values["value"]
+def fact_dict(fact: Row) -> dict:
+    """`FactPublic` of a row of FACT_ROWS (the fact's columns, and the name and type of each
+    entity it names)."""
+    found = dict(zip(FACT_FIELDS, wire_values(fact), strict=True))  # the wire order
+    for name, entity_id, entity_name, entity_type in ROLE_POSITIONS:
+        if fact[entity_id] is not None:  # (None is sent as it is)
+            found[name] = {"id": fact[entity_id], "name": fact[entity_name],
+                           "type": fact[entity_type]}  # fmt: skip
+    found["evidence"] = {"quote": fact[QUOTE], "start": fact[EVIDENCE_START],
+                         "end": fact[EVIDENCE_END]}  # fmt: skip
+    value = fact[VALUE]
     # As FactPublic sends it: a whole double as an integer (22700000000, not 2.27e10).
-    found["value"] = int(value) if value is not None and value.is_integer() else value
+    if value is not None and value.is_integer():
+        found["value"] = int(value)
     return found
 
 
-def fact_json(fact: Any, entities: dict[int, dict]) -> bytes:
-    return orjson.dumps(fact_dict(fact, entities))
+def fact_json(fact: Row) -> bytes:
+    return orjson.dumps(fact_dict(fact))
 
 
 def page_json(items: list[dict], total: int, total_exact: bool, limit: int,

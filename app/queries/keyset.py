@@ -7,7 +7,9 @@ directions, themselves in id order of that direction.
 
 Every page is one or two index range scans whatever its depth: rows with a value are
 read with a row-value comparison `(value, id) > (v, i)` that an index on the column
-serves in order, and only when they run out are the null rows read, by id.
+serves in order, and only when they run out are the null rows read, by id. The
+statements bind the cursor's values and the page size, so that one statement serves every
+cursor of its kind (`cursor_kind`).
 """
 
 import base64
@@ -29,6 +31,18 @@ from app.schemas import MAX_ID
 T = TypeVar("T")
 
 
+# The bound parameters of a page's statements: where the cursor left off, how many rows.
+AFTER_VALUE = "after_value"
+AFTER_ID = "after_id"
+PAGE_LIMIT = "page_limit"
+# And of a sort's score lookup: the row whose score is looked up.
+SCORED_ID = "scored_id"
+# What a page's statements depend on of its cursor (`cursor_kind`): none (None); one past
+# the rows with a value, its value null; one among them.
+NULL_CURSOR = "null"
+VALUE_CURSOR = "value"
+
+
 @dataclass(frozen=True)
 class SortKey:
     """How a list is ordered: `column` (None for the id itself) and its direction."""
@@ -37,8 +51,9 @@ class SortKey:
     id_column: Any
     column: Any = None
     descending: bool = False
-    # For a computed column (a relevance score), how to get a fetched row's value.
-    value_getter: Any = None
+    # For a computed column (a relevance score): a SELECT of one row's score, binding the
+    # row's id as SCORED_ID (and whatever the score itself binds).
+    value_lookup: Any = None
 
     def _direct(self, expression: Any) -> Any:
         return expression.desc() if self.descending else expression.asc()
@@ -46,31 +61,38 @@ class SortKey:
     def _beyond(self, left: Any, right: Any) -> ColumnElement[bool]:
         return left < right if self.descending else left > right
 
-    def valued(self, cursor: "Cursor | None") -> tuple[list, list]:
-        """(WHERE, ORDER BY) for the rows with a value, after the cursor."""
+    def _after_id(self) -> Any:
+        return sa.bindparam(AFTER_ID, type_=self.id_column.type)
+
+    def valued(self, after: str | None) -> tuple[list, list]:
+        """(WHERE, ORDER BY) for the rows with a value, after a cursor of kind `after`
+        (`cursor_kind`), whose values are bound as AFTER_VALUE and AFTER_ID."""
         if self.column is None:
-            where = [self._beyond(self.id_column, cursor.id)] if cursor else []
+            where = [self._beyond(self.id_column, self._after_id())] if after else []
             return where, [self._direct(self.id_column)]
         where = [self.column.is_not(None)]
-        if cursor is not None:
+        if after is not None:
+            value = sa.bindparam(AFTER_VALUE, type_=self.column.type)
             where.append(
-                self._beyond(sa.tuple_(self.column, self.id_column), (cursor.value, cursor.id))
-            )
+                self._beyond(sa.tuple_(self.column, self.id_column), sa.tuple_(value,
+                                                                            self._after_id()))
+            )  # fmt: skip
         return where, [self._direct(self.column), self._direct(self.id_column)]
 
-    def nulls(self, cursor: "Cursor | None") -> tuple[list, list]:
-        """(WHERE, ORDER BY) for the rows without a value, after the cursor."""
+    def nulls(self, after: str | None) -> tuple[list, list]:
+        """(WHERE, ORDER BY) for the rows without a value, after a cursor of kind `after`."""
         where = [self.column.is_(None)]
-        if cursor is not None and cursor.value is None:
-            where.append(self._beyond(self.id_column, cursor.id))
+        if after == NULL_CURSOR:
+            where.append(self._beyond(self.id_column, self._after_id()))
         return where, [self._direct(self.id_column)]
 
-    def value_of(self, row: Any) -> Any:
-        """The sort value of a fetched row, for the next cursor."""
+    def value_of(self, row: Any, lookup: Any) -> Any:
+        """The sort value of a fetched row, for the next cursor; `lookup(statement, params)`
+        runs the score lookup of a computed column."""
         if self.column is None:
             return None
-        if self.value_getter is not None:
-            return self.value_getter(row)
+        if self.value_lookup is not None:
+            return lookup(self.value_lookup, {SCORED_ID: row.id})
         return getattr(row, self.column.key)
 
 
@@ -131,48 +153,101 @@ class Slice:
     next_cursor: str | None
 
 
+@dataclass(frozen=True)
+class PageReads:
+    """The statements that read a page: the rows with a sort value, then those without
+    (None: not read after such a cursor, or the sort has no nulls)."""
+
+    valued: Any
+    nulls: Any
+
+
+def page_reads(
+    statement: Any, sort: SortKey, after: str | None, branches: Sequence[ColumnElement[bool]] = ()
+) -> PageReads:
+    """`statement` (a SELECT of one table) ordered by `sort`, after a cursor of kind
+    `after`, PAGE_LIMIT rows.
+
+    `branches` are alternatives (`a OR b OR c`) kept out of `statement`: each is read on its
+    own index up to the page size and the union sorted, so a page costs what the page
+    holds, not what the OR matches (an entity in a hundred thousand facts).
+    """
+    limit = sa.bindparam(PAGE_LIMIT, type_=sa.Integer)
+
+    def read(where: list, order: list) -> Any:
+        if not branches:
+            return statement.where(*where).order_by(*order).limit(limit)
+        # One statement: each branch's first ids in its own subquery (its own index, its
+        # own LIMIT), their union, and the page read from it.
+        chosen = sa.union_all(*(
+            statement.with_only_columns(sort.id_column).where(branch, *where)
+            .order_by(*order).limit(limit).subquery().select()
+            for branch in branches
+        ))  # fmt: skip
+        return statement.where(sort.id_column.in_(chosen), *where).order_by(*order).limit(limit)
+
+    valued = read(*sort.valued(after)) if after != NULL_CURSOR or sort.column is None else None
+    nulls = read(*sort.nulls(after)) if sort.column is not None else None
+    return PageReads(valued, nulls)
+
+
+def cursor_kind(after: Cursor | None) -> str | None:
+    if after is None:
+        return None
+    return NULL_CURSOR if after.value is None else VALUE_CURSOR
+
+
+def cursor_values(after: Cursor | None) -> dict[str, Any]:
+    """The bound values of a page's statements for the cursor `after`."""
+    if after is None:
+        return {}
+    return {AFTER_ID: after.id} if after.value is None else {AFTER_VALUE: after.value,
+                                                              AFTER_ID: after.id}  # fmt: skip
+
+
+def read_page(
+    execute: Any, reads: PageReads, sort: SortKey, limit: int, values: dict[str, Any]
+) -> Slice:
+    """`limit` rows of `reads` run by `execute(statement, values)`, with the cursor's and
+    the statements' `values`, and the next page's cursor."""
+    rows: list[Any] = []
+    if reads.valued is not None:
+        rows = list(execute(reads.valued, {**values, PAGE_LIMIT: limit + 1}))
+    if reads.nulls is not None and len(rows) <= limit:
+        rows += execute(reads.nulls, {**values, PAGE_LIMIT: limit + 1 - len(rows)})
+    if len(rows) <= limit:
+        return Slice(rows, None)
+    rows = rows[:limit]
+    last = rows[-1]
+
+    def lookup(statement: Any, lookup_values: dict[str, Any]) -> Any:
+        return execute(statement, {**values, **lookup_values}).scalar_one()
+
+    return Slice(rows, Cursor(sort.name, sort.value_of(last, lookup), last.id).encode())
+
+
 def fetch_page(
     session: Session,
     statement: Any,
     sort: SortKey,
     limit: int,
     cursor: str | None,
-    branches: Sequence[ColumnElement[bool]] = (),
 ) -> Slice:
-    """Run `statement` (a SELECT of one table) ordered by `sort`, `limit` rows after `cursor`.
-
-    `branches` are alternatives (`a OR b OR c`) kept out of `statement`: each is read on its
-    own index up to the page size and the union sorted, so a page costs what the page
-    holds, not what the OR matches (an entity in a hundred thousand facts).
-    """
+    """Run `statement` (an ORM SELECT of one table, built for this request) ordered by
+    `sort`, `limit` rows after `cursor`."""
     after = Cursor.decode(cursor, sort.name) if cursor is not None else None
-
-    def read(where: list, order: list, count: int) -> list[Any]:
-        if not branches:
-            return list(session.exec(statement.where(*where).order_by(*order).limit(count)))
-        # One statement: each branch's first ids in its own subquery (its own index, its
-        # own LIMIT), their union, and the page read from it.
-        chosen = sa.union_all(*(
-            statement.with_only_columns(sort.id_column).where(branch, *where)
-            .order_by(*order).limit(count).subquery().select()
-            for branch in branches
-        ))  # fmt: skip
-        final = statement.where(sort.id_column.in_(chosen), *where).order_by(*order).limit(count)
-        return list(session.exec(final))
-
-    rows: list[Any] = []
-    if after is None or after.value is not None or sort.column is None:
-        rows = read(*sort.valued(after), limit + 1)
-    if sort.column is not None and len(rows) <= limit:
-        rows += read(*sort.nulls(after), limit + 1 - len(rows))
-    if len(rows) <= limit:
-        return Slice(rows, None)
-    rows = rows[:limit]
-    last = rows[-1]
-    return Slice(rows, Cursor(sort.name, sort.value_of(last), last.id).encode())
+    reads = page_reads(statement, sort, cursor_kind(after))
+    return read_page(lambda read, values: session.exec(read, params=values), reads, sort, limit,
+                     cursor_values(after))  # fmt: skip
 
 
 TOTAL_CAP = 10_000
+
+
+def counting(statement: Any, cap: int = TOTAL_CAP) -> Any:
+    """How many rows `statement` selects, counted up to `cap + 1`."""
+    limited = statement.order_by(None).limit(cap + 1).subquery()
+    return sa.select(sa.func.count()).select_from(limited)
 
 
 def count_rows(
@@ -181,14 +256,26 @@ def count_rows(
     """(how many rows `statement` selects, whether that is exact): counting stops past `cap`,
     so a list of millions costs what a list of ten thousand costs; with `counts`, a total
     already counted at the store's current version is not counted again."""
-    limited = statement.order_by(None).limit(cap + 1).subquery()
-    counting = sa.select(sa.func.count()).select_from(limited)
-    key = counts.key(counting) if counts is not None else None
+    count = counting(statement, cap)
+    key = counts.key(count) if counts is not None else None
+    return run_count(session, count, {}, key, counts, cap)
+
+
+def run_count(
+    session: Session,
+    count: Any,
+    values: dict[str, Any],
+    key: tuple | None,
+    counts: CountCache | None,
+    cap: int = TOTAL_CAP,
+) -> tuple[int, bool]:
+    """`count_rows` of a `counting` statement with its bound `values`, kept in `counts`
+    under `key` (None: not kept)."""
     if key is not None:
         version, total = counts.get(session, key)
         if total is not None:
             return total
-    counted = session.scalar(counting)
+    counted = session.scalar(count, values)
     total = (counted, True) if counted <= cap else (cap, False)
     if key is not None:
         counts.put(key, version, total)

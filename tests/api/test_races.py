@@ -72,7 +72,7 @@ def poland(writer) -> dict:
 def test_a_page_of_facts_and_its_total_are_one_snapshot_when_a_delete_lands_between(
     writer, poland, other_writer, monkeypatch
 ):
-    real = fact_queries.count_rows
+    real = fact_queries.run_count
     before = writer.get("/facts", params={"sort": "-id"}).json()
 
     def after_a_delete(session, *args, **kwargs):
@@ -80,7 +80,7 @@ def test_a_page_of_facts_and_its_total_are_one_snapshot_when_a_delete_lands_betw
             other_writer.delete(poland["id"])
         return real(session, *args, **kwargs)
 
-    monkeypatch.setattr(fact_queries, "count_rows", after_a_delete)
+    monkeypatch.setattr(fact_queries, "run_count", after_a_delete)
     monkeypatch.setattr(writer.app.state.runtime, "response_cache", None)  # the page is read again
     monkeypatch.setattr(writer._transport, "raise_server_exceptions", False)
     page = writer.get("/facts", params={"sort": "-id"})

@@ -26,7 +26,7 @@ from app.api.reads import run_read
 from app.api.responses import DELETE_ERRORS, ITEM_ERRORS, LIST_ERRORS, WRITE_ERRORS
 from app.api.routes.entities import entity_page
 from app.api.routes.facts import fact_page
-from app.models import Article, Fact
+from app.models import Article
 from app.queries.articles import article_contents, describe_articles, list_articles
 from app.queries.entities import mentioned_in
 from app.queries.facts import referenced_entities
@@ -101,7 +101,7 @@ async def read_article_facts(
 
     def read() -> Response:
         article_id = article_id_of(session, id)
-        return fact_page(request, session, filters, Fact.article_id == article_id)
+        return fact_page(request, session, filters, article=article_id)
 
     return await run_read(session, read)
 

@@ -2,7 +2,6 @@
 
 from typing import Annotated
 
-import sqlalchemy as sa
 from fastapi import APIRouter, Body, Header, Path, Request, Response
 from sqlmodel import Session
 
@@ -12,7 +11,7 @@ from app.api.deps import FactFiltersDep, JsonBody, NoParamsDep, SessionDep
 from app.api.pagination import next_link
 from app.api.present import present_fact
 from app.api.reads import run_read
-from app.api.render import entity_ref, fact_dict, fact_json, json_response, page_json
+from app.api.render import fact_dict, fact_json, json_response, page_json
 from app.api.responses import ITEM_ERRORS, LIST_ERRORS, REVIEW_ERRORS
 from app.errors import PreconditionFailed
 from app.queries.facts import get_fact, get_fact_row, list_facts
@@ -45,14 +44,14 @@ def fact_page(
     request: Request,
     session: Session,
     filters: FactFilters,
-    *within: sa.ColumnElement[bool],
+    *,
+    article: int | None = None,
     involving: int | None = None,
 ) -> Response:
     """A page of facts as the list routes answer it (`FactPage`), `Link` header included."""
     counts = request.state.runtime.count_cache
-    listing = list_facts(session, filters, *within, involving=involving, counts=counts)
-    refs = {entity_id: entity_ref(row) for entity_id, row in listing.entities.items()}
-    items = [fact_dict(fact, refs) for fact in listing.rows]
+    listing = list_facts(session, filters, article=article, involving=involving, counts=counts)
+    items = [fact_dict(fact) for fact in listing.rows]
     body = page_json(items, listing.total, listing.total_exact, filters.limit,
                      listing.next_cursor)  # fmt: skip
     return json_response(body, next_link(request, listing.next_cursor))
@@ -79,8 +78,7 @@ async def read_facts(request: Request, session: SessionDep, filters: FactFilters
 )
 async def read_fact(id: FactIdPath, session: SessionDep, _: NoParamsDep) -> Response:
     """One fact with its evidence; its ETag is what a review's If-Match must name."""
-    fact, entities = await run_read(session, get_fact_row, session, id)
-    body = fact_json(fact, {key: entity_ref(row) for key, row in entities.items()})
+    body = fact_json(await run_read(session, get_fact_row, session, id))
     return json_response(body, {"ETag": compute_etag(body)})
 
 
