@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
 
-from app.api.auth import key_digests
+from app.api.auth import key_labels
 from app.api.caching import ResponseCache
 from app.api.ratelimit import RateLimiter
 from app.config import Settings
@@ -23,6 +23,7 @@ from app.queries.version import VersionReader
 class Runtime:
     settings: Settings
     key_digests: tuple[bytes, ...] = field(init=False)
+    key_labels: dict[bytes, str] = field(init=False)  # digest -> the label reviews record
     engine: Engine | None = None
     rate_limiter: RateLimiter | None = None
     response_cache: ResponseCache | None = None
@@ -30,7 +31,8 @@ class Runtime:
     count_cache: CountCache | None = None
 
     def __post_init__(self) -> None:
-        self.key_digests = key_digests(self.settings.api_keys.get_secret_value())
+        self.key_labels = key_labels(self.settings.api_keys.get_secret_value())
+        self.key_digests = tuple(self.key_labels)
 
     def start(self) -> Engine:
         """Open the engine and make the per-process caches and counters."""
