@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from app.cli import cli
 from app.db import create_db_engine
 from app.migrate import upgrade_to_head
-from app.models import Article, Entity, EntityAlias, Fact, Mention
+from app.models import Article, Entity, EntityAlias, Fact, FactReviewRecord, Mention
 from app.writes.backup import BackupError, export_lines, import_lines
 from bench.store import build
 
@@ -24,9 +24,10 @@ def test_export_holds_every_row_in_dependency_order(db_url, monkeypatch, tmp_pat
     target = tmp_path / "store.jsonl"
     assert runner.invoke(cli, ["export", str(target)]).exit_code == 0
     lines = [json.loads(line) for line in target.read_text().splitlines()]
-    assert lines[0] == {"format": "article-facts-export", "version": 2}
+    assert lines[0] == {"format": "article-facts-export", "version": 3}
     kinds = [line["kind"] for line in lines[1:]]
-    assert kinds == sorted(kinds, key=["entity", "alias", "article", "mention", "fact"].index)
+    assert kinds == sorted(kinds, key=["entity", "alias", "article", "mention", "fact",
+                                       "review"].index)  # fmt: skip
     engine = create_db_engine(db_url)
     with Session(engine) as session:
         for table, kind in ((Entity, "entity"), (EntityAlias, "alias"), (Article, "article"),
@@ -172,8 +173,42 @@ def test_a_version_1_export_cannot_hold_the_new_fields(db_url, empty_db_url):
         upgrade_to_head(target)
         with pytest.raises(BackupError, match=f"line {fact + 1}: quantity is not a field"):
             import_lines(target, rows)
-        with pytest.raises(BackupError, match="version 1 to 2"):
-            import_lines(target, [b'{"format": "article-facts-export", "version": 3}'])
+        with pytest.raises(BackupError, match="version 1 to 3"):
+            import_lines(target, [b'{"format": "article-facts-export", "version": 4}'])
+    finally:
+        source.dispose()
+        target.dispose()
+
+
+def test_the_audit_trail_round_trips_and_needs_its_fact(db_url, empty_db_url):
+    source, target = create_db_engine(db_url), create_db_engine(empty_db_url)
+    try:
+        with Session(source) as session:
+            session.add(FactReviewRecord(
+                fact_id=12, reviewer="alice", decision="corrected", note="2016, not 2015",
+                before={"review_status": "accepted", "period_end": 2015},
+                after={"review_status": "corrected", "period_end": 2016},
+            ))  # fmt: skip
+            session.commit()
+        first = list(export_lines(source))
+        review = json.loads(first[-1])
+        assert review["kind"] == "review" and review["reviewer"] == "alice"
+        upgrade_to_head(target)
+        # Refused files load nothing: the same empty target takes the good one after.
+        orphan = review | {"fact_id": 999}
+        with pytest.raises(BackupError, match="fact_id: no fact 999"):
+            import_lines(target, [*first[:-1], json.dumps(orphan).encode()])
+        older = [json.dumps(json.loads(first[0]) | {"version": 2}).encode(), *first[1:]]
+        with pytest.raises(BackupError, match="kind 'review' is not in version 2"):
+            import_lines(target, older)
+        bad = review | {"before": ["not", "an", "object"]}
+        with pytest.raises(BackupError, match="before must be a JSON object"):
+            import_lines(target, [*first[:-1], json.dumps(bad).encode()])
+        assert import_lines(target, first)["review"] == 1
+        assert list(export_lines(target)) == first
+        with Session(target) as session:
+            (stored,) = session.exec(select(FactReviewRecord)).all()
+            assert stored.after == {"review_status": "corrected", "period_end": 2016}
     finally:
         source.dispose()
         target.dispose()

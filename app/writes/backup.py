@@ -1,7 +1,8 @@
 """Backups: the whole store as JSON Lines and back, streamed both ways.
 
 The first line names the format and its version; then one line per row, tagged with
-its kind, in dependency order: entities, their aliases, articles, mentions, facts.
+its kind, in dependency order: entities, their aliases, articles, mentions, facts, and
+the facts' reviews (the audit trail, from version 3).
 Export reads rows in id order in batches; import writes them, ids kept, in batches,
 into an empty database, in one transaction, after checking each against the invariants
 ingestion keeps. Export -> import -> export is byte-identical. Import also reads the
@@ -18,14 +19,16 @@ from sqlalchemy.engine import Engine
 
 from app.db import write_options
 from app.extraction.candidates import Span
-from app.models import Article, Entity, EntityAlias, Fact, Mention
+from app.models import Article, Entity, EntityAlias, Fact, FactReviewRecord, Mention
 from app.writes.articles import text_sha256
 from app.writes.invariants import GroundingError, check_claim, check_columns, check_span
 
 FORMAT = "article-facts-export"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 # The columns each version added, by kind: a row of an older file has none of them.
 ADDED_IN = {2: {"fact": ("modality", "quantity", "item", "replaces_id")}}
+# The kinds a version added: an older file has no row of them.
+KIND_ADDED_IN = {"review": 3}
 BATCH = 2_000
 
 
@@ -43,18 +46,21 @@ def export_lines(engine: Engine) -> Iterator[bytes]:
     yield orjson.dumps({"format": FORMAT, "version": FORMAT_VERSION},
                        option=orjson.OPT_APPEND_NEWLINE)  # fmt: skip
     with engine.connect() as connection, connection.begin():
-        for table, kind in ((Entity, "entity"), (EntityAlias, "alias"), (Article, "article"),
-                            (Mention, "mention"), (Fact, "fact")):  # fmt: skip
+        for kind, table in KINDS.items():
             yield from _rows(connection, table, kind)
 
 
 KINDS = {"entity": Entity, "alias": EntityAlias, "article": Article, "mention": Mention,
-         "fact": Fact}  # fmt: skip
+         "fact": Fact, "review": FactReviewRecord}  # fmt: skip
 ORDER = list(KINDS)
 # The columns of each kind that name an entity, and the span each kind quotes.
 ENTITY_REFERENCES = {"alias": ("entity_id",), "mention": ("entity_id",),
                      "fact": ("subject_id", "object_id", "attributed_to_id",
                               "replaces_id")}  # fmt: skip
+# The columns each kind stores as times (read from ISO 8601).
+TIMES = {kind: [column.name for column in table.__table__.columns
+                if isinstance(column.type, sa.DateTime)]
+         for kind, table in KINDS.items()}  # fmt: skip
 SPANS = {"mention": ("start_offset", "end_offset", "text"),
          "fact": ("evidence_start", "evidence_end", "quote")}  # fmt: skip
 
@@ -123,12 +129,14 @@ class Loader:
         self.connection = connection
         self.missing = {kind: [name for added, kinds in ADDED_IN.items() if added > version
                                for name in kinds.get(kind, ())] for kind in KINDS}  # fmt: skip
+        self.version = version
         self.counts = dict.fromkeys(KINDS, 0)
         self.kind: str | None = None
         self.batch: list[tuple[int, dict[str, Any]]] = []
         self.last_id = dict.fromkeys(KINDS, 0)
         self.entities: set[int] = set()
         self.articles: set[int] = set()
+        self.facts: set[int] = set()
 
     def add(self, number: int, record: dict[str, Any]) -> None:
         try:
@@ -144,8 +152,8 @@ class Loader:
         except GroundingError as error:
             self.check_spans()  # a problem on an earlier line of the batch is reported first
             raise BackupError(f"line {number}: {error}") from None
-        if "created_at" in record:
-            record["created_at"] = datetime.fromisoformat(record["created_at"])
+        for name in TIMES.get(kind, ()):
+            record[name] = datetime.fromisoformat(record[name])
         self.batch.append((number, record))
         self.counts[kind] += 1
 
@@ -153,6 +161,8 @@ class Loader:
         kind = record.pop("kind", None)
         if not isinstance(kind, str) or kind not in KINDS:
             raise GroundingError(f"unknown kind {kind!r}")
+        if KIND_ADDED_IN.get(kind, 1) > self.version:
+            raise GroundingError(f"kind {kind!r} is not in version {self.version} files")
         if self.kind is not None and ORDER.index(kind) < ORDER.index(self.kind):
             raise GroundingError(f"kind {kind!r} after kind {self.kind!r}; an export lists "
                                  f"{', '.join(ORDER)} rows, in that order")  # fmt: skip
@@ -179,6 +189,9 @@ class Loader:
             self.articles.add(row_id)
         elif kind == "fact":
             check_claim(record, f"fact {row_id}")
+            self.facts.add(row_id)
+        elif kind == "review" and record["fact_id"] not in self.facts:
+            raise GroundingError(f"fact_id: no fact {record['fact_id']} before this line")
 
     def check_spans(self) -> None:
         """Every quote of the batch at its offsets in its article's text."""

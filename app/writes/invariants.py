@@ -110,6 +110,9 @@ def check_value(column: sa.Column, value: Any) -> None:
     elif isinstance(kind, sa.DateTime):
         if not isinstance(value, str) or not is_iso_time(value):
             raise GroundingError(f"{name} must be an ISO 8601 time, not {value!r}")
+    elif isinstance(kind, sa.JSON):  # the audit trail's fields before and after
+        if not isinstance(value, dict):
+            raise GroundingError(f"{name} must be a JSON object, not {value!r}")
     elif isinstance(kind, sa.String):
         if not isinstance(value, str):
             raise GroundingError(f"{name} must be a string, not {value!r}")
