@@ -23,6 +23,8 @@ TYPED = {
     "exercise": exercise_troops.statement,
     "appointment": appointments.statement,
 }
+# What each wording cannot do without (it would say "None"): a post, an item bought.
+NEEDS = {"appointment": "object", "procurement": "item"}
 # The fields a statement says; a correction of any other field leaves it as it was.
 SAID = ("predicate", "value", "unit", "modality", "value_qualifier", "rank", "rank_total",
         "scope", "metric", "quantity", "item", "period_start", "period_end")  # fmt: skip
@@ -41,7 +43,10 @@ def restate(old, old_names: say.Named, new, new_names: say.Named) -> str:
     """The statement of `new` (the corrected claim), worded like `old.statement` was."""
     wording = TYPED.get(str(old.type))
     if wording is not None and _said(wording, old, old_names) == old.statement:
-        return _said(wording, new, new_names)
+        needed = NEEDS.get(str(old.type))
+        if needed is None or _value(new, new_names, needed) is not None:
+            return _said(wording, new, new_names)
+        return plain(new, new_names)
     substituted = _substituted(old, old_names, new, new_names)
     return substituted if substituted is not None else plain(new, new_names)
 
@@ -65,6 +70,10 @@ def plain(claim, named: say.Named) -> str:
         words.append(f"replacing {named.replaces}")
     modal = MODAL_WORDS.get(str(claim.modality or ""), "")
     return " ".join(words) + f"{modal}{_period(claim)}{say.source(named.source)}."
+
+
+def _value(claim, named: say.Named, name: str):
+    return getattr(named, name) if name in NAMES else getattr(claim, name)
 
 
 def _said(wording, claim, named: say.Named) -> str:

@@ -63,3 +63,11 @@ def test_a_new_modality_is_never_left_unsaid():
 def test_only_what_a_statement_says_needs_restating():
     assert needs_restating({"value"}) and needs_restating({"subject"})
     assert not needs_restating({"confidence", "review_status", "statement"})
+
+
+def test_a_wording_never_says_a_field_that_was_cleared():
+    old = claim("procurement", "Freedonia ordered 4 patrol boats.", predicate="ordered",
+                quantity=4, item="patrol boats")  # fmt: skip
+    new = claim("procurement", predicate="ordered", quantity=4)
+    said = restate(old, Named("Freedonia"), new, Named("Freedonia"))
+    assert "None" not in said and said.startswith("Freedonia ordered")
