@@ -64,6 +64,11 @@ class Settings(BaseSettings):
         description="Comma-separated write keys, each a key or `sha256:<hex digest>` of one. "
         "Empty: every write is refused.",
     )
+    session_secret: SecretStr = Field(
+        default=SecretStr(""),
+        description="Extra secret mixed into the key that signs the pages' session cookies; "
+        "empty: derived from the API_KEYS digests alone (the same in every worker and replica).",
+    )
     cors_origins: str = Field(
         default="",
         description="Comma-separated origins browsers may read the API from (GET only); "

@@ -108,6 +108,14 @@ def review_fact(
     ],
 ) -> FactPublic:
     """Accept, reject or correct a fact, guarded by its ETag (`If-Match`)."""
+    public = review_if_unchanged(session, id, if_match, review)
+    response.headers["ETag"] = representation_etag(public)
+    return public
+
+
+def review_if_unchanged(session: Session, id: str, if_match: str, review: FactReview) -> FactPublic:
+    """Apply `review` to the fact in its own transaction if its ETag is still `if_match`
+    (else PreconditionFailed); the fact as stored after. The API's and the pages' one way."""
 
     def review_current(session: Session) -> FactPublic:
         # The ETag is compared and the review written while the fact is held (a write
@@ -120,6 +128,4 @@ def review_fact(
         apply_review(session, fact, review)
         return present_fact(*get_fact(session, id))  # as stored, before anyone else writes
 
-    public = in_transaction(session, review_current)
-    response.headers["ETag"] = representation_etag(public)
-    return public
+    return in_transaction(session, review_current)
