@@ -13,9 +13,13 @@ BAD_TOKEN = "The form's CSRF token is missing or not this session's; reload the 
 
 
 def check_origin(request: Request) -> None:
-    """A browser names the page a POST comes from: another site's is refused outright."""
+    """A browser names the site a POST comes from: another's is refused outright, before
+    the CSRF token is even read (`null` too: an opaque origin is never this one)."""
     origin = request.headers.get("origin")
-    if origin is not None and origin != f"{request.url.scheme}://{request.url.netloc}":
+    fetched_from = request.headers.get("sec-fetch-site", "same-origin")
+    if (origin is not None and origin != f"{request.url.scheme}://{request.url.netloc}") or (
+        fetched_from not in ("same-origin", "none")
+    ):
         raise Forbidden("The form was sent from another site.")
 
 

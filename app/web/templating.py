@@ -32,6 +32,9 @@ PAGE_HEADERS = {
     "Content-Security-Policy": PAGE_POLICY,
     # Pages carry per-session CSRF tokens: never kept by a browser or a shared cache.
     "Cache-Control": "no-store",
+    # Not the API's no-referrer: under it a browser's form POST says `Origin: null`, and
+    # the pages' POSTs are refused unless they name this origin (app.web.guard).
+    "Referrer-Policy": "same-origin",
 }
 
 
