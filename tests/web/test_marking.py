@@ -47,7 +47,8 @@ def test_hostile_text_is_escaped():
 
 def test_spans_out_of_range_or_empty_mark_nothing():
     text = "Short."
-    html = marked_text(text, [Span(3, 3, "fact", 1), Span(4, 99, "fact", 2), Span(-5, 2, "entity", 3)])
+    spans = [Span(3, 3, "fact", 1), Span(4, 99, "fact", 2), Span(-5, 2, "entity", 3)]
+    html = marked_text(text, spans)
     assert plain(html) == text
     assert passage(html, 2) == "t."
     assert 'data-f="1"' not in html

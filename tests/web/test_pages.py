@@ -6,7 +6,8 @@ from app.web.templating import PAGE_POLICY
 from tests.helpers import ARTICLE, assert_problem
 from tests.web.helpers import store
 
-PAGES = ["/", "/ui/articles/1", "/ui/articles/azerbaijan-is-upgrading-its-military-units-in-line-with-the",
+SLUG = "azerbaijan-is-upgrading-its-military-units-in-line-with-the"
+PAGES = ["/", "/ui/articles/1", f"/ui/articles/{SLUG}",
          "/ui/facts/9", "/ui/entities/azerbaijan", "/ui/entities/24", "/ui/facts",
          "/ui/facts?type=ranking&entity=azerbaijan&sort=-value", "/ui/facts?q=weapons+importer",
          "/ui/review", "/ui/review?article_id=1&type=spending", "/ui/sign-in"]  # fmt: skip

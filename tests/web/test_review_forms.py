@@ -83,8 +83,9 @@ def test_a_stale_form_shows_the_other_decision_instead_of_overwriting(reviewer):
 def test_a_correction_sends_only_the_changed_fields(reviewer):
     form = queue_form(reviewer, "type=spending")
     before = reviewer.get(f"/facts/{form['id']}").json()
+    unchanged = {"statement": before["statement"], "subject": str(before["subject"]["id"])}
     answer = decide(reviewer, form, decision="corrected", value="1600000000", unit="EUR",
-                    statement=before["statement"], subject=str(before["subject"]["id"]))  # fmt: skip
+                    **unchanged)  # fmt: skip
     assert answer.status_code == 303, answer.text
     after = reviewer.get(f"/facts/{form['id']}").json()
     assert (after["review_status"], after["value"]) == ("corrected", 1600000000)

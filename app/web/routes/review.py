@@ -10,13 +10,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
-from app.api.caching import compute_etag
+from app.api.caching import compute_etag, representation_etag
 from app.api.deps import SessionDep
+from app.api.present import present_fact
 from app.api.render import fact_dict, fact_json
 from app.api.routes.facts import review_if_unchanged
 from app.enums import ReviewStatus
 from app.errors import NotFound, PreconditionFailed
-from app.queries.facts import get_fact_row
+from app.queries.facts import get_fact
 from app.queries.lookup import get_article
 from app.queries.queue import next_in_queue, queue_progress
 from app.schemas import FactReview
@@ -33,8 +34,9 @@ MAX_BULK = 100
 
 def shown_fact(session: Session, key: str | int) -> tuple[dict, str]:
     """The fact as its JSON dict and its ETag (what a decision form carries)."""
-    row = get_fact_row(session, str(key))
-    return fact_dict(row), compute_etag(fact_json(row))
+    # Not get_fact_row: that read must be a session's first statement, and here it may not be.
+    public = present_fact(*get_fact(session, str(key)))
+    return public.model_dump(mode="json"), representation_etag(public)
 
 
 @router.get("/ui/review")
