@@ -26,6 +26,19 @@ class LogLevel(StrEnum):
     error = "error"
 
 
+# `label=` before a key or a digest: a word, so a key that merely contains "=" further on
+# stays a key (a key that starts like a label and has "=" must itself be given a label).
+LABELLED = re.compile(r"(?P<label>[A-Za-z][A-Za-z0-9_.@-]{0,39})=(?P<key>.+)")
+
+
+def split_label(entry: str) -> tuple[str | None, str]:
+    """`alice=key` as ("alice", "key"); an entry without a label as (None, entry)."""
+    labelled = LABELLED.fullmatch(entry)
+    if labelled is None or labelled["label"] == "sha256":
+        return None, entry
+    return labelled["label"], labelled["key"].strip()
+
+
 class Settings(BaseSettings):
     """Service configuration; every field maps to an environment variable of the same name."""
 
@@ -61,7 +74,8 @@ class Settings(BaseSettings):
     )
     api_keys: SecretStr = Field(
         default=SecretStr(""),
-        description="Comma-separated write keys, each a key or `sha256:<hex digest>` of one. "
+        description="Comma-separated write keys, each a key or `sha256:<hex digest>` of one, "
+        "optionally labelled (`alice=<key>`: reviews are recorded under the label). "
         "Empty: every write is refused.",
     )
     session_secret: SecretStr = Field(
@@ -139,8 +153,9 @@ class Settings(BaseSettings):
     @classmethod
     def digests_are_hex(cls, value: SecretStr) -> SecretStr:
         for entry in value.get_secret_value().split(","):
-            digest = entry.strip().removeprefix("sha256:")
-            if entry.strip().startswith("sha256:") and not re.fullmatch(r"[0-9a-fA-F]{64}", digest):
+            key = split_label(entry.strip())[1]
+            digest = key.removeprefix("sha256:")
+            if key.startswith("sha256:") and not re.fullmatch(r"[0-9a-fA-F]{64}", digest):
                 raise ValueError("a sha256: entry needs a 64-digit hex digest")
         return value
 

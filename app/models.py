@@ -176,6 +176,26 @@ ENTITY_ROLES = {
 }
 
 
+class FactReviewRecord(SQLModel, table=True):
+    """One review of one fact, as the audit trail keeps it (migration 0010): who (the label
+    of the write key, never the key), when, the decision, a note, and the fields it changed
+    as they were before and after. Deleting the fact (with its article) deletes its trail."""
+
+    __tablename__ = "fact_review"
+    __table_args__ = (sa.Index("ix_fact_review_fact", "fact_id", "id"), NEVER_REUSED_IDS)
+
+    id: int | None = Field(default=None, primary_key=True)
+    fact_id: int = Field(
+        sa_column=sa.Column(sa.ForeignKey("fact.id", ondelete="CASCADE"), nullable=False)
+    )
+    reviewer: str = Field(max_length=80)
+    reviewed_at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True))
+    decision: ReviewStatus = Field(sa_type=enum_column_type(ReviewStatus, "review_decision"))
+    note: str | None = Field(default=None, max_length=2000)
+    before: dict = Field(default_factory=dict, sa_type=sa.JSON)
+    after: dict = Field(default_factory=dict, sa_type=sa.JSON)
+
+
 class DataVersion(SQLModel, table=True):
     """One row whose number every write to the store increases (database triggers, 0004):
     response caches and ETags key on it, so nothing cached outlives a change."""

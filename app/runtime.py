@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
 
-from app.api.auth import key_digests
+from app.api.auth import key_labels
 from app.api.caching import ResponseCache
 from app.api.ratelimit import RateLimiter
 from app.api.sessions import session_secret
@@ -24,6 +24,7 @@ from app.queries.version import VersionReader
 class Runtime:
     settings: Settings
     key_digests: tuple[bytes, ...] = field(init=False)
+    key_labels: dict[bytes, str] = field(init=False)  # digest -> the label reviews record
     session_secret: bytes = field(init=False, repr=False)
     engine: Engine | None = None
     rate_limiter: RateLimiter | None = None
@@ -32,7 +33,8 @@ class Runtime:
     count_cache: CountCache | None = None
 
     def __post_init__(self) -> None:
-        self.key_digests = key_digests(self.settings.api_keys.get_secret_value())
+        self.key_labels = key_labels(self.settings.api_keys.get_secret_value())
+        self.key_digests = tuple(self.key_labels)
         extra = self.settings.session_secret.get_secret_value()
         self.session_secret = session_secret(self.key_digests, extra)
 

@@ -1,6 +1,7 @@
 """Write keys: `Authorization: Bearer <key>`, checked against SHA-256 digests in constant time.
 
 Plain keys from the configuration are hashed once and then forgotten; no key is logged.
+Each key has a label (`alice=<key>`), the name its reviews are recorded under.
 """
 
 import hashlib
@@ -10,20 +11,24 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from app.config import split_label
 from app.errors import Forbidden, Unauthorized
 
 
-def key_digests(api_keys: str) -> tuple[bytes, ...]:
-    """The digests of the configured keys (`key` or `sha256:<hex>` entries, comma-separated)."""
-    digests = []
+def key_labels(api_keys: str) -> dict[bytes, str]:
+    """The configured keys (`[label=]key` or `[label=]sha256:<hex>` entries, comma-separated)
+    as digest -> label; a key without a label is `key-` and its digest's first 8 digits."""
+    labels = {}
     for entry in (part.strip() for part in api_keys.split(",")):
         if not entry:
             continue
-        if entry.startswith("sha256:"):
-            digests.append(bytes.fromhex(entry.removeprefix("sha256:")))
+        label, key = split_label(entry)
+        if key.startswith("sha256:"):
+            digest = bytes.fromhex(key.removeprefix("sha256:"))
         else:
-            digests.append(hashlib.sha256(entry.encode()).digest())
-    return tuple(digests)
+            digest = hashlib.sha256(key.encode()).digest()
+        labels[digest] = label or f"key-{digest.hex()[:8]}"
+    return labels
 
 
 def is_known(presented: str, digests: tuple[bytes, ...]) -> bool:
@@ -52,12 +57,15 @@ bearer = HTTPBearer(
 
 async def require_write_key(
     request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)
-) -> None:
+) -> str:
+    """The label of the caller's write key (who a review is recorded as)."""
     token = credentials.credentials.strip() if credentials else ""
     if not token:
         raise Unauthorized("Writes need an `Authorization: Bearer <key>` header.")
-    if not is_known(token, request.state.runtime.key_digests):
+    runtime = request.state.runtime
+    if not is_known(token, runtime.key_digests):
         raise Forbidden("The key is not one this service accepts.")
+    return runtime.key_labels[hashlib.sha256(token.encode()).digest()]
 
 
-WriteKey = Annotated[None, Depends(require_write_key)]
+WriteKey = Annotated[str, Depends(require_write_key)]

@@ -1,5 +1,7 @@
 """Plain-English sentences for extracted facts: money, periods, ordinals, sources."""
 
+from dataclasses import dataclass
+
 from app.extraction.quantities import Period
 
 SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -47,3 +49,23 @@ def source(name: str | None) -> str:
 def tense(modality: str | None, done: str, planned: str, proposed: str) -> str:
     """The verb phrase for a claim's modality: a plan or a proposal is never said as done."""
     return {"planned": planned, "proposed": proposed}.get(modality or "", done)
+
+
+@dataclass(frozen=True)
+class Named:
+    """The names a statement says: its entities' canonical names and its source's."""
+
+    subject: str
+    object: str | None = None
+    replaces: str | None = None
+    source: str | None = None
+
+
+def named(ctx, draft) -> Named:
+    """The names of a draft's entities in its sentence's context."""
+
+    def name(ref) -> str | None:
+        return ctx.name_of(ref.key) if ref is not None else None
+
+    return Named(name(draft.subject), name(draft.object), name(draft.replaces),
+                 name(ctx.attribution))  # fmt: skip

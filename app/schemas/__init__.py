@@ -27,6 +27,8 @@ from app.schemas.resources import (
     FactPublic,
     MentionPublic,
     Page,
+    ReviewPage,
+    ReviewPublic,
 )
 from app.schemas.writes import ArticleCreate, ArticleIngested, FactReview
 
@@ -57,4 +59,6 @@ __all__ = [
     "Problem",
     "ProblemError",
     "Readiness",
+    "ReviewPage",
+    "ReviewPublic",
 ]

@@ -1,11 +1,12 @@
 """Wire shapes of the resources: facts, entities, articles, and the page envelope."""
 
-from typing import Generic, TypeVar
+from datetime import datetime
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 from app.claims import FactClaim
-from app.enums import EntityType
+from app.enums import EntityType, ReviewStatus
 
 T = TypeVar("T")
 
@@ -175,3 +176,31 @@ class EntityPage(Page[EntityPublic]):
 
 class ArticlePage(Page[ArticlePublic]):
     """One page of articles."""
+
+
+class ReviewPublic(BaseModel):
+    """One review of a fact, from its audit trail."""
+
+    id: int = Field(description="Review id.", examples=[1])
+    fact_id: int = Field(description="The fact reviewed.", examples=[9])
+    reviewer: str = Field(
+        description="The label of the write key that made the review (`API_KEYS` "
+        "`label=key`), never the key.",
+        examples=["alice"],
+    )
+    reviewed_at: datetime = Field(description="When (UTC).", examples=["2026-12-02T01:50:00Z"])
+    decision: ReviewStatus = Field(description="The `review_status` set.", examples=["corrected"])
+    note: str | None = Field(description="The reviewer's note, if any.", examples=[None])
+    before: dict[str, Any] = Field(
+        description="The fields the review changed, as they were (entities by slug); "
+        "`review_status` always.",
+        examples=[{"review_status": "unreviewed", "period_end": 2015}],
+    )
+    after: dict[str, Any] = Field(
+        description="The same fields after the review (a regenerated `statement` included).",
+        examples=[{"review_status": "corrected", "period_end": 2016}],
+    )
+
+
+class ReviewPage(Page[ReviewPublic]):
+    """One page of a fact's reviews, oldest first."""

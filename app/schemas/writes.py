@@ -194,6 +194,12 @@ class FactReview(BaseModel):
         description="Corrected predecessor of an appointment (entity id or slug).",
         examples=["zakir-hasanov"],
     )  # fmt: skip
+    note: Annotated[str, Visible] | None = Field(
+        None, min_length=1, max_length=2000,
+        description="Why: kept with the decision in the fact's audit trail "
+        "(GET /facts/{id}/reviews).",
+        examples=["The article gives the period as 2009-2016."],
+    )  # fmt: skip
 
     @model_validator(mode="after")
     def corrections_need_corrected(self) -> "FactReview":

@@ -105,6 +105,9 @@ def review_of(form: dict[str, str], fact: dict) -> FactReview:
     if decision is None:
         raise invalid("form", "decision", "must be accepted, rejected, corrected or unreviewed")
     body: dict[str, Any] = {"review_status": decision}
+    note = form.get("note", "").strip()
+    if note:  # kept with the decision in the audit trail
+        body["note"] = note[: MAX_FIELD + 1]
     if decision is ReviewStatus.corrected:
         for name in CORRECTABLE:
             if name not in form:

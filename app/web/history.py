@@ -1,9 +1,13 @@
-"""A fact's review history for its page: empty until the audit trail (GET
-/facts/{id}/reviews) is there to read from."""
+"""A fact's review history for its page, read from the audit trail (app.queries.reviews)."""
 
 from sqlmodel import Session
 
+from app.queries.reviews import list_reviews
 
-def review_history(session: Session, fact_id: int) -> list | None:
-    """The fact's reviews, oldest first; None where the store keeps no history."""
-    return None
+SHOWN = 200  # the first reviews; a fact reviewed more often links to the JSON for the rest
+
+
+def review_history(session: Session, fact_id: int) -> list:
+    """The fact's first SHOWN reviews, oldest first (audit rows: reviewer, reviewed_at,
+    decision, note, before, after)."""
+    return list(list_reviews(session, str(fact_id), SHOWN, None).rows)

@@ -20,9 +20,9 @@ class Viewer:
 
 
 def label_of(runtime, digest: str) -> str:
-    """The label configured for the key (main's audit trail), else `key-` and 8 hex digits."""
-    labels = getattr(runtime, "key_labels", None) or {}
-    return labels.get(bytes.fromhex(digest)) or f"key-{digest[:8]}"
+    """The label configured beside the key in API_KEYS (`key-` and 8 hex digits if none):
+    who the page's reviews are recorded as, as the API records a Bearer key's."""
+    return runtime.key_labels.get(bytes.fromhex(digest)) or f"key-{digest[:8]}"
 
 
 def viewer_of(request: Request) -> Viewer:

@@ -252,7 +252,7 @@ PAGE_PATHS = ["/ui/articles/{}", "/ui/facts/{}", "/ui/entities/{}"]
 PAGE_FORM_FIELDS = ["etag", "decision", "queue", "back", "statement", "predicate", "value",
                     "unit", "modality", "value_qualifier", "rank", "rank_total", "scope",
                     "metric", "quantity", "item", "period_start", "period_end", "subject",
-                    "object", "attributed_to", "replaces"]  # fmt: skip
+                    "object", "attributed_to", "replaces", "note"]  # fmt: skip
 HTML_INJECTION = '"><script>alert(1)</script>'
 
 

@@ -101,9 +101,9 @@ def test_a_review_holds_its_fact_while_a_concurrent_delete_waits(
     etag = writer.get(f"/facts/{fact_id}").headers["etag"]
     real = fact_writes.apply_review
 
-    def with_a_delete_between_read_and_write(session, fact, review):
+    def with_a_delete_between_read_and_write(session, fact, review, **who):
         other_writer.delete(poland["id"])
-        return real(session, fact, review)
+        return real(session, fact, review, **who)
 
     monkeypatch.setattr("app.api.routes.facts.apply_review", with_a_delete_between_read_and_write)
     monkeypatch.setattr(writer._transport, "raise_server_exceptions", False)
@@ -164,7 +164,7 @@ def test_a_review_landing_during_a_reextraction_is_never_silently_lost(
             with Session(other) as session:
                 in_transaction(session, lambda s: apply_review(
                     s, fact_queries.get_fact(s, str(fact_id), for_update=True)[0],
-                    FactReview(review_status="accepted")))  # fmt: skip
+                    FactReview(review_status="accepted"), reviewer="racer"))  # fmt: skip
             outcome["review"] = "accepted"
         except NotFound:
             outcome["review"] = "not found"

@@ -122,6 +122,13 @@ def test_a_correction_from_the_queue(page, base):
     assert after["review_status"] == "corrected"
     assert after["value"] == before["value"] + 1
     assert after["evidence"] == before["evidence"]
+    # The statement was left as it was on the form: it is restated from the fields.
+    assert after["statement"] != before["statement"]
+    assert str(before["value"] + 1) in after["statement"]
+    page.goto(f"{base}/ui/facts/{fact_id}")
+    assert after["statement"] in page.inner_text("h1")
+    history = page.inner_text("table.history")
+    assert "corrected" in history and "key-" in history and "statement" in history
 
 
 def test_signed_out_browsers_cannot_write(page, base):

@@ -6,6 +6,7 @@ import time
 from html import unescape
 
 import pytest
+from pydantic import SecretStr
 
 from app.api.sessions import COOKIE, MAX_AGE, session_digest, sign
 from tests.helpers import ARTICLE, AUTH, KEY
@@ -158,3 +159,25 @@ def test_bulk_decisions_apply_the_unchanged_and_report_the_changed(reviewer):
     assert statuses == ["rejected", "accepted", "accepted"]
     refused = reviewer.post("/ui/review/bulk", data={"decision": "accepted", "fact": ticks})
     assert refused.status_code == 403
+
+
+def test_decisions_are_recorded_under_the_keys_label_with_their_note(reviewer):
+    form = queue_form(reviewer)
+    decide(reviewer, form, decision="rejected", note="Not what the <b>article</b> says.")
+    [review] = reviewer.get(f"/facts/{form['id']}/reviews").json()["items"]
+    assert review["reviewer"] == "key-" + hashlib.sha256(KEY.encode()).hexdigest()[:8]
+    assert review["note"] == "Not what the <b>article</b> says."
+    page = reviewer.get(f"/ui/facts/{form['id']}").text
+    assert review["reviewer"] in page and "the &lt;b&gt;article&lt;/b&gt; says" in page
+
+
+def test_a_labelled_key_signs_in_under_its_label(settings):
+    from fastapi.testclient import TestClient
+
+    from app.main import create_app
+
+    labelled = settings.model_copy(update={"api_keys": SecretStr("alice=alices-key")})
+    with TestClient(create_app(labelled)) as client:
+        assert sign_in(client, "alices-key").status_code == 303
+        page = client.get("/ui/review").text
+        assert "Signed in as <strong>alice</strong>" in page and "alices-key" not in page

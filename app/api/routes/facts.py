@@ -1,4 +1,4 @@
-"""Routes for facts: the filtered list, one fact, and its review."""
+"""Routes for facts: the filtered list, one fact, its review and its audit trail."""
 
 from typing import Annotated
 
@@ -7,7 +7,7 @@ from sqlmodel import Session
 
 from app.api.auth import WriteKey
 from app.api.caching import compute_etag, etag_matches, representation_etag
-from app.api.deps import FactFiltersDep, JsonBody, NoParamsDep, SessionDep
+from app.api.deps import FactFiltersDep, JsonBody, NoParamsDep, PageParamsDep, SessionDep
 from app.api.pagination import next_link
 from app.api.present import present_fact
 from app.api.reads import run_read
@@ -15,7 +15,8 @@ from app.api.render import fact_dict, fact_json, json_response, page_json
 from app.api.responses import ITEM_ERRORS, LIST_ERRORS, REVIEW_ERRORS
 from app.errors import PreconditionFailed
 from app.queries.facts import get_fact, get_fact_row, list_facts
-from app.schemas import FactFilters, FactPage, FactPublic, FactReview
+from app.queries.reviews import list_reviews
+from app.schemas import FactFilters, FactPage, FactPublic, FactReview, ReviewPage, ReviewPublic
 from app.writes.facts import apply_review
 from app.writes.transactions import in_transaction
 
@@ -94,7 +95,7 @@ def review_fact(
     review: Annotated[FactReview, Body(openapi_examples=REVIEW_EXAMPLES)],
     response: Response,
     session: SessionDep,
-    _key: WriteKey,
+    reviewer: WriteKey,
     _json: JsonBody,
     _: NoParamsDep,
     # Required, and its absence is a 428 rather than a 422 (app.api.errors).
@@ -108,14 +109,17 @@ def review_fact(
     ],
 ) -> FactPublic:
     """Accept, reject or correct a fact, guarded by its ETag (`If-Match`)."""
-    public = review_if_unchanged(session, id, if_match, review)
+    public = review_if_unchanged(session, id, if_match, review, reviewer=reviewer)
     response.headers["ETag"] = representation_etag(public)
     return public
 
 
-def review_if_unchanged(session: Session, id: str, if_match: str, review: FactReview) -> FactPublic:
-    """Apply `review` to the fact in its own transaction if its ETag is still `if_match`
-    (else PreconditionFailed); the fact as stored after. The API's and the pages' one way."""
+def review_if_unchanged(
+    session: Session, id: str, if_match: str, review: FactReview, *, reviewer: str
+) -> FactPublic:
+    """Apply `review` by `reviewer` (a key's label) to the fact in its own transaction if
+    its ETag is still `if_match` (else PreconditionFailed); the fact as stored after. The
+    API's and the pages' one way to review."""
 
     def review_current(session: Session) -> FactPublic:
         # The ETag is compared and the review written while the fact is held (a write
@@ -125,7 +129,31 @@ def review_if_unchanged(session: Session, id: str, if_match: str, review: FactRe
         current = representation_etag(present_fact(fact, entities))
         if not etag_matches(if_match, current, weak=False):
             raise PreconditionFailed("The fact changed since you read it; GET it again.")
-        apply_review(session, fact, review)
+        apply_review(session, fact, review, reviewer=reviewer)
         return present_fact(*get_fact(session, id))  # as stored, before anyone else writes
 
     return in_transaction(session, review_current)
+
+
+def review_page(request: Request, session: Session, id: str, params) -> Response:
+    listing = list_reviews(session, id, params.limit, params.cursor)
+    items = [ReviewPublic.model_validate(row, from_attributes=True).model_dump(mode="json")
+             for row in listing.rows]  # fmt: skip
+    body = page_json(items, listing.total, listing.total_exact, params.limit,
+                     listing.next_cursor)  # fmt: skip
+    return json_response(body, next_link(request, listing.next_cursor))
+
+
+@router.get(
+    "/{id}/reviews",
+    response_model=ReviewPage,
+    summary="List a fact's reviews",
+    responses=LIST_ERRORS,
+    operation_id="list_fact_reviews",
+)
+async def read_fact_reviews(
+    id: FactIdPath, request: Request, session: SessionDep, params: PageParamsDep
+) -> Response:
+    """The fact's audit trail: every review, oldest first (who, when, decision, note, the
+    fields before and after)."""
+    return await run_read(session, review_page, request, session, id, params)

@@ -102,7 +102,7 @@ def _appointment(ctx: SentenceContext, verb: re.Match, succession_cue: bool, say
         draft.modality = "planned"  # "selected X to become", "leaving the bank to become"
     post_end = post.end - ctx.sentence.start if post.end is not None else verb.end()
     draft.period = _period(ctx, verb, post_end, saying)
-    return build_fact(ctx, draft, _statement(ctx, draft))
+    return build_fact(ctx, draft, statement(say.named(ctx, draft), draft))
 
 
 # "The Rear Admiral, who succeeded X as ...": a rank alone stands for the person of that
@@ -361,8 +361,9 @@ def _predecessor_after(ctx: SentenceContext, person: Ref) -> Ref | None:
     return None
 
 
-def _statement(ctx: SentenceContext, draft: FactDraft) -> str:
-    person, post = ctx.name_of(draft.subject.key), ctx.name_of(draft.object.key)
+def statement(named: say.Named, draft) -> str:
+    """An appointment said from its fields (extraction, and again after a correction)."""
+    person, post = named.subject, named.object
     verb = say.tense(draft.modality, "was appointed", "is to become", "was nominated as")
-    replaces = f", replacing {ctx.name_of(draft.replaces.key)}" if draft.replaces else ""
+    replaces = f", replacing {named.replaces}" if named.replaces else ""
     return f"{person} {verb} {post}{replaces}{say.period(draft.period)}."

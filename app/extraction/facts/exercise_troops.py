@@ -94,14 +94,15 @@ def told_after(ctx: SentenceContext) -> list:
     draft.anchor(ctx.absolute(found.start()), ctx.absolute(verb.end()))
     draft.modality = lexicon.modality_of(ctx.body, found.start(), verb.end())
     draft.period = period_near(ctx, found.start(), verb.end())
-    return [build_fact(ctx, draft, statement(ctx, draft))]
+    return [build_fact(ctx, draft, statement(say.named(ctx, draft), draft))]
 
 
-def statement(ctx: SentenceContext, draft: FactDraft) -> str:
-    subject = ctx.name_of(draft.subject.key)
+def statement(named: say.Named, draft) -> str:
+    """An exercise said from its fields (extraction, and again after a correction)."""
+    subject = named.subject
     verb = say.tense(draft.modality, "held", "plans to hold", "proposed holding")
     name = f"the {draft.item} exercise" if draft.item else "a military exercise"
-    partner = f" with {ctx.name_of(draft.object.key)}" if draft.object else ""
+    partner = f" with {named.object}" if named.object else ""
     where = f" in {draft.scope}" if draft.scope else ""
     troops = f" involving {say.number(draft.quantity)} troops" if draft.quantity else ""
     return f"{subject} {verb} {name}{partner}{where}{troops}{say.period(draft.period)}."
@@ -143,5 +144,5 @@ def listed_after(ctx: SentenceContext) -> list:
         draft = FactDraft(FactType.exercise, ref, "takes_part_in_exercise", item=last.get("item"),
                           modality=modality, attributed=True, confidence=0.6)  # fmt: skip
         draft.anchor(ctx.absolute(cue.start()), ctx.absolute(cue.end()))
-        facts.append(build_fact(ctx, draft, statement(ctx, draft)))
+        facts.append(build_fact(ctx, draft, statement(say.named(ctx, draft), draft)))
     return facts

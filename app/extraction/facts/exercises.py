@@ -10,6 +10,7 @@ import re
 from app.enums import EntityType, FactType
 from app.extraction import gazetteer as gz
 from app.extraction import lexicon
+from app.extraction import statements as say
 from app.extraction.context import Ref, SentenceContext, period_near
 from app.extraction.drafts import FactDraft, build_fact
 from app.extraction.facts.exercise_troops import CUES, listed_after, statement, told_after, troops
@@ -98,7 +99,7 @@ def find(ctx: SentenceContext) -> list:
     _remember(ctx, noun, name, draft)
     if not (draft.item or draft.quantity or draft.object or draft.scope):
         return []  # talk of drills in general, with nothing that tells one from another
-    return [build_fact(ctx, draft, statement(ctx, draft))]
+    return [build_fact(ctx, draft, statement(say.named(ctx, draft), draft))]
 
 
 def _parties(ctx: SentenceContext) -> list[Ref]:

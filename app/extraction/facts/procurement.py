@@ -108,7 +108,7 @@ def _counted(ctx: SentenceContext, triggers: list[re.Match]) -> list:
         if draft is None:
             break
         draft.quantity = int(quantity)
-        facts.append(build_fact(ctx, draft, _statement(ctx, draft)))
+        facts.append(build_fact(ctx, draft, statement(say.named(ctx, draft), draft)))
         item = _next_item(ctx, draft)
     return facts
 
@@ -134,7 +134,7 @@ def _countless(ctx: SentenceContext, triggers: list[re.Match]) -> list:
 
 def _each_seller(ctx: SentenceContext, draft: FactDraft) -> list:
     """'purchases of military equipment from the US and South Korea': each one sells."""
-    facts = [build_fact(ctx, draft, _statement(ctx, draft))]
+    facts = [build_fact(ctx, draft, statement(say.named(ctx, draft), draft))]
     while draft.object is not None and draft.object.end is not None and len(facts) < MAX_LIST:
         glue = AND_SELLER.match(ctx.text, draft.object.end)
         other = parties.named_at(ctx, glue.end() - ctx.sentence.start) if glue else None
@@ -142,7 +142,7 @@ def _each_seller(ctx: SentenceContext, draft: FactDraft) -> list:
             break
         anchors = [*draft.anchors[:2], (other.start, other.end)]
         draft = replace(draft, object=other, anchors=anchors)
-        facts.append(build_fact(ctx, draft, _statement(ctx, draft)))
+        facts.append(build_fact(ctx, draft, statement(say.named(ctx, draft), draft)))
     return facts
 
 
@@ -279,11 +279,12 @@ def _predicate(trigger: str) -> str:
     return "ordered"
 
 
-def _statement(ctx: SentenceContext, draft: FactDraft) -> str:
-    buyer = ctx.name_of(draft.subject.key)
+def statement(named: say.Named, draft) -> str:
+    """A purchase said from its fields (extraction, and again after a correction)."""
+    buyer = named.subject
     done = "received" if draft.predicate == "received" else "ordered"
     verb = say.tense(draft.modality, done, "plans to buy", "proposed buying")
     count = f"{draft.quantity} " if draft.quantity is not None else ""
-    seller = f" from {ctx.name_of(draft.object.key)}" if draft.object else ""
+    seller = f" from {named.object}" if named.object else ""
     price = f" for {say.money(draft.value, draft.unit)}" if draft.value is not None else ""
     return f"{buyer} {verb} {count}{draft.item}{seller}{price}{say.period(draft.period)}."

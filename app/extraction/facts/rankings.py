@@ -110,7 +110,7 @@ def find(ctx: SentenceContext) -> list:
                 subjects = _listed(ctx, subject) or subjects
             for ref in subjects:
                 draft.subject = ref
-                facts.append(build_fact(ctx, draft, _statement(ctx, draft)))
+                facts.append(build_fact(ctx, draft, statement(say.named(ctx, draft), draft)))
                 _remember(ctx, ref.key, draft)
     # The rank read last is the one written last: "the second - Russia, the third - China".
     ranked = [fact for fact in facts if fact is not None and fact.rank is not None]
@@ -182,7 +182,7 @@ def _followers(ctx: SentenceContext) -> list:
         draft.anchor(ctx.absolute(match.start()), ref.end)
         if period is not None:
             draft.period = Period(period.start_year, period.end_year, ref.start, ref.end)
-        facts.append(build_fact(ctx, draft, _statement(ctx, draft)))
+        facts.append(build_fact(ctx, draft, statement(say.named(ctx, draft), draft)))
         _remember(ctx, ref.key, draft)
     return facts
 
@@ -415,9 +415,10 @@ def _scope(ctx: SentenceContext, match: re.Match, draft: FactDraft) -> None:
         draft.anchor(ctx.absolute(found.start()), ctx.absolute(found.end()))
 
 
-def _statement(ctx: SentenceContext, draft: FactDraft) -> str:
-    subject = ctx.name_of(draft.subject.key)
-    source = say.source(ctx.name_of(ctx.attribution.key) if ctx.attribution else None)
+def statement(named: say.Named, draft) -> str:
+    """A ranking said from its fields (extraction, and again after a correction)."""
+    subject = named.subject
+    source = say.source(named.source)
     scope = " globally" if draft.scope == "global" else f" in {draft.scope}" if draft.scope else ""
     when = say.period(draft.period)
     if draft.predicate == "ranked_among_top":

@@ -153,7 +153,7 @@ def find(ctx: SentenceContext) -> list:
         draft.modality = draft.modality or lexicon.modality_of(ctx.body, trigger_start, end)
         draft.period = _claim_period(ctx, trigger_start, money.end)
         _presented(ctx, draft, verb[-1].group(0) if verb else "")
-        facts.append(build_fact(ctx, draft, _statement(ctx, draft)))
+        facts.append(build_fact(ctx, draft, statement(say.named(ctx, draft), draft)))
     facts.extend(_gdp_shares(ctx, spender))
     facts.extend(_changes(ctx))
     facts.extend(percent_changes(ctx, spender, [f for f in facts if f is not None]))
@@ -380,8 +380,9 @@ def _claim_period(ctx: SentenceContext, start: int, end: int) -> Period | None:
     return others[0] if others else period
 
 
-def _statement(ctx: SentenceContext, draft: FactDraft) -> str:
-    subject = ctx.name_of(draft.subject.key)
+def statement(named: say.Named, draft) -> str:
+    """Spending said from its fields (extraction, and again after a correction)."""
+    subject = named.subject
     amount = say.money(draft.value, draft.unit)
     qualifier = say.QUALIFIER_WORDS.get(draft.value_qualifier or "", "")
     amount = f"{qualifier} {amount}".strip()

@@ -81,25 +81,28 @@ def decided_url(queue: str, notice: str, fact_id: int, back: str | None) -> str:
     return f"/ui/review?{'&'.join(part for part in (query, extra) if part)}"
 
 
-def decide(session: Session, key: str, form: dict[str, str]) -> str:
+def decide(session: Session, key: str, form: dict[str, str], reviewer: str) -> str:
     """Apply the form's decision unless the fact changed since; "decided" or "conflict"."""
     fact, _ = shown_fact(session, key)
     review = review_of(form, fact)
     session.rollback()  # the read's snapshot ends; the write opens its own transaction
     try:
-        review_if_unchanged(session, key, form.get("etag", ""), review)
+        review_if_unchanged(session, key, form.get("etag", ""), review, reviewer=reviewer)
     except PreconditionFailed:
         return "conflict"
     return "decided"
 
 
-def decide_many(session: Session, status: ReviewStatus, tagged: list[str]) -> list[dict]:
+def decide_many(
+    session: Session, status: ReviewStatus, tagged: list[str], reviewer: str
+) -> list[dict]:
     """Each `id:etag` decided in its own guarded transaction; what became of each."""
     results = []
+    review = FactReview(review_status=status)
     for item in tagged:
         key, _, etag = item.partition(":")
         try:
-            public = review_if_unchanged(session, key, etag, FactReview(review_status=status))
+            public = review_if_unchanged(session, key, etag, review, reviewer=reviewer)
             results.append({"id": public.id, "applied": True, "status": public.review_status})
         except PreconditionFailed:
             fact, _ = shown_fact(session, key)
@@ -114,14 +117,14 @@ def decide_many(session: Session, status: ReviewStatus, tagged: list[str]) -> li
 @router.post("/ui/review/bulk")
 async def decide_bulk(request: Request, session: SessionDep) -> HTMLResponse:
     """Accept or reject the facts ticked on a filtered list, each guarded by its ETag."""
-    _, sent = await writer_form(request)
+    viewer, sent = await writer_form(request)
     status = BULK_DECISIONS.get(str(sent.get("decision", "")))
     tagged = [value for value in sent.getlist("fact") if isinstance(value, str)]
     if status is None or not 0 < len(tagged) <= MAX_BULK:
         return render(request, "error.html", {
             "status": 422, "title": "Invalid request",
             "detail": f"Tick 1 to {MAX_BULK} facts and choose accept or reject."}, 422)  # fmt: skip
-    results = await run_in_threadpool(decide_many, session, status, tagged)
+    results = await run_in_threadpool(decide_many, session, status, tagged, viewer.label)
     back = str(sent.get("back", ""))
     filters, _ = queue_query(back)
     context = {"results": results, "decision": status, "query": filters_query(filters)}
@@ -132,11 +135,11 @@ async def decide_bulk(request: Request, session: SessionDep) -> HTMLResponse:
 @router.post("/ui/review/{key}")
 async def decide_fact(request: Request, key: str, session: SessionDep) -> Response:
     """One decision (accept, reject, correct) on one fact, then back to the queue."""
-    _, sent = await writer_form(request)
+    viewer, sent = await writer_form(request)
     form = form_texts(sent)
     queue = form.get("queue", "")
     queue_query(queue)  # refused before anything is written when it is not a queue's
-    notice = await run_in_threadpool(decide, session, key, form)
+    notice = await run_in_threadpool(decide, session, key, form, viewer.label)
     target = decided_url(queue, notice, int(key), form.get("back"))
     response = RedirectResponse(target, status_code=303)
     response.headers.update(PAGE_HEADERS)
