@@ -181,3 +181,26 @@ def test_a_labelled_key_signs_in_under_its_label(settings):
         assert sign_in(client, "alices-key").status_code == 303
         page = client.get("/ui/review").text
         assert "Signed in as <strong>alice</strong>" in page and "alices-key" not in page
+
+
+def test_page_writes_count_against_the_signed_in_keys_budget(settings):
+    from fastapi.testclient import TestClient
+
+    from app.main import create_app
+    from tests.helpers import clear_of_window_edges
+
+    limited = settings.model_copy(update={"api_keys": SecretStr(KEY),
+                                          "rate_limit_writes": "3/minute"})  # fmt: skip
+    clear_of_window_edges("3/minute")
+    with TestClient(create_app(limited)) as client:
+        assert sign_in(client).status_code == 303  # a write by address: not the key's budget
+        csrf = csrf_of(client.get("/ui/review").text)
+        statuses = [client.post("/ui/review/bulk", data={"csrf": csrf, "decision": "accepted",
+                                                         "fact": '9:"x"'}).status_code
+                    for _ in range(3)]  # fmt: skip
+        assert statuses == [200, 200, 200]
+        refused = client.post("/ui/review/bulk", data={"csrf": csrf, "decision": "accepted",
+                                                       "fact": '9:"x"'})  # fmt: skip
+        assert refused.status_code == 429 and "key" in refused.json()["detail"]
+        # The API's Bearer writes with the same key share that budget.
+        assert client.delete("/articles/1", headers=AUTH).status_code == 429
