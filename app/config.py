@@ -78,6 +78,11 @@ class Settings(BaseSettings):
         "optionally labelled (`alice=<key>`: reviews are recorded under the label). "
         "Empty: every write is refused.",
     )
+    session_secret: SecretStr = Field(
+        default=SecretStr(""),
+        description="Extra secret mixed into the key that signs the pages' session cookies; "
+        "empty: derived from the API_KEYS digests alone (the same in every worker and replica).",
+    )
     cors_origins: str = Field(
         default="",
         description="Comma-separated origins browsers may read the API from (GET only); "

@@ -29,6 +29,7 @@ from app.config import Settings
 from app.logs import configure as configure_logging
 from app.migrate import prepare_database
 from app.runtime import Runtime
+from app.web.router import include_pages
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +114,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_docs(app)
     install_problem_media_type(app)
     include_routes(app)
+    include_pages(app)
     app.add_middleware(CachingMiddleware, runtime=runtime)
     app.add_middleware(BodySizeLimitMiddleware, max_body_bytes=runtime.settings.max_body_bytes)
     install_rate_limits(app, runtime)  # inside CORS: a browser can read its 429

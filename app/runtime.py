@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from app.api.auth import key_labels
 from app.api.caching import ResponseCache
 from app.api.ratelimit import RateLimiter
+from app.api.sessions import session_secret
 from app.config import Settings
 from app.db import create_db_engine
 from app.queries.counts import CountCache
@@ -24,6 +25,7 @@ class Runtime:
     settings: Settings
     key_digests: tuple[bytes, ...] = field(init=False)
     key_labels: dict[bytes, str] = field(init=False)  # digest -> the label reviews record
+    session_secret: bytes = field(init=False, repr=False)
     engine: Engine | None = None
     rate_limiter: RateLimiter | None = None
     response_cache: ResponseCache | None = None
@@ -33,6 +35,8 @@ class Runtime:
     def __post_init__(self) -> None:
         self.key_labels = key_labels(self.settings.api_keys.get_secret_value())
         self.key_digests = tuple(self.key_labels)
+        extra = self.settings.session_secret.get_secret_value()
+        self.session_secret = session_secret(self.key_digests, extra)
 
     def start(self) -> Engine:
         """Open the engine and make the per-process caches and counters."""

@@ -47,6 +47,11 @@ def test_extraction_never_imports_storage_or_other_layers():
     assert offenders("extraction", (*STORAGE, "app.api")) == []
 
 
+def test_pages_read_and_write_only_through_the_queries_and_writes():
+    """app/web builds no SQL of its own: its data comes from app.queries and app.writes."""
+    assert offenders("web", ("sqlalchemy", "app.models", "app.db")) == []
+
+
 def test_importing_the_app_module_reads_no_setting():
     """A bad setting is reported when an app is made (at start-up), never at import."""
     env = {**os.environ, "RATE_LIMIT_READS": "lots", "API_KEYS": "sha256:nothex"}

@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from app.api.auth import known_key_digest
 from app.api.errors import send_problem
 from app.api.methods import SAFE_METHODS
+from app.api.sessions import COOKIE, session_digest
 from app.errors import TooManyRequests
 
 if TYPE_CHECKING:
@@ -65,12 +66,27 @@ class RateLimiter:
         return max(1, math.ceil(wait)) if wait else 0
 
 
-def client_of(scope: Scope, write: bool, key_digests: tuple[bytes, ...]) -> tuple[str, str]:
-    """Who is asking, and how to name them: a write's key (when it is a known one), else
-    the address (uvicorn puts the forwarded one there for trusted proxies)."""
+def cookie_value(headers: Headers, name: str) -> str | None:
+    for part in headers.get("cookie", "").split(";"):
+        found, _, value = part.strip().partition("=")
+        if found == name:
+            return value
+    return None
+
+
+def client_of(
+    scope: Scope, write: bool, key_digests: tuple[bytes, ...], secret: bytes = b""
+) -> tuple[str, str]:
+    """Who is asking, and how to name them: a write's key (when it is a known one, sent
+    as a Bearer key or named by a page session), else the address (uvicorn puts the
+    forwarded one there for trusted proxies)."""
     if write:
-        header = Headers(scope=scope).get("authorization", "")
-        if (digest := known_key_digest(header, key_digests)) is not None:
+        headers = Headers(scope=scope)
+        digest = known_key_digest(headers.get("authorization", ""), key_digests)
+        if digest is None and secret:
+            # A page's write counts against the key its session names, as the API's would.
+            digest = session_digest(secret, cookie_value(headers, COOKIE), key_digests)
+        if digest is not None:
             # The key's digest names it: the key itself never reaches the counters' store.
             return f"key:{digest}", "key"
     host = (scope.get("client") or ("unknown", 0))[0]
@@ -90,7 +106,9 @@ class RateLimitMiddleware:
             await self.app(scope, receive, send)
             return
         write = scope["method"] not in SAFE_METHODS
-        client, kind = client_of(scope, write, self.runtime.key_digests)
+        client, kind = client_of(
+            scope, write, self.runtime.key_digests, self.runtime.session_secret
+        )
         rates = limiter.writes if write else limiter.reads
         wait = await limiter.seconds_to_wait(rates, f"{'write' if write else 'read'}:{client}")
         if wait:

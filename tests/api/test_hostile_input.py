@@ -235,3 +235,78 @@ def test_hostile_headers_are_refused_and_change_nothing(writer, db_url):
     assert not failures, "\n".join(failures)
     assert dump_database(db_url) == before
     assert writer.get("/facts/11").headers["etag"] == etag
+
+
+# The pages (app/web): their query parameters, path keys and form fields. A page's error is
+# an HTML page rather than a problem; what matters is the same: never a 5xx, never the
+# hostile text back unescaped, nothing stored.
+PAGE_QUERIES = [
+    *(("/ui/facts", name) for name in ("q", "type", "entity", "subject", "object",
+      "attributed_to", "replaces", "article_id", "year", "from", "to", "min_value",
+      "max_value", "modality", "origin", "review_status", "sort", "limit", "cursor")),
+    *(("/ui/review", name) for name in ("after", "notice", "fact", "type", "article_id", "q")),
+    ("/ui/entities/1", "type"), ("/ui/entities/1", "cursor"), ("/ui/sign-in", "next"),
+    ("/ui/facts/9", "notice"),
+]  # fmt: skip
+PAGE_PATHS = ["/ui/articles/{}", "/ui/facts/{}", "/ui/entities/{}"]
+PAGE_FORM_FIELDS = ["etag", "decision", "queue", "back", "statement", "predicate", "value",
+                    "unit", "modality", "value_qualifier", "rank", "rank_total", "scope",
+                    "metric", "quantity", "item", "period_start", "period_end", "subject",
+                    "object", "attributed_to", "replaces", "note"]  # fmt: skip
+HTML_INJECTION = '"><script>alert(1)</script>'
+
+
+def page_failure(response, label: str) -> str | None:
+    if response.status_code >= 500:
+        return f"{label}: {response.status_code}"
+    if response.status_code not in (200, 303) and not 400 <= response.status_code < 500:
+        return f"{label}: {response.status_code}"
+    if "<script>alert(1)" in response.text or "Traceback" in response.text:
+        return f"{label}: hostile text shown back"
+    return None
+
+
+def test_every_page_parameter_and_key_refuses_hostile_values(writer, db_url):
+    before = dump_database(db_url)
+    failures = []
+    for path, parameter in PAGE_QUERIES:
+        for raw in [*ALL_VALUES, HTML_INJECTION]:
+            response = writer.get(f"{path}?{parameter}={raw}")
+            failures.append(page_failure(response, f"{path}?{parameter}={raw[:40]}"))
+    for template in PAGE_PATHS:
+        for raw in [*ALL_VALUES, HTML_INJECTION]:
+            if raw not in ("", "....//"):
+                response = writer.get(template.format(raw))
+                failures.append(page_failure(response, template.format(raw[:40])))
+    failures = [failure for failure in failures if failure]
+    assert not failures, "\n".join(failures)
+    assert dump_database(db_url) == before
+
+
+def test_every_page_form_field_refuses_hostile_values(writer, db_url):
+    from tests.web.helpers import csrf_of, sign_in
+
+    before = dump_database(db_url)
+    failures = []
+    for raw in [*INJECTIONS, *NUMBERS, *NOT_NUMBERS, HTML_INJECTION, "\x00", "a" * 6000]:
+        writer.cookies.clear()
+        for field in ("key", "csrf", "next"):
+            page = writer.get("/ui/sign-in")
+            data = {"key": "nope", "csrf": csrf_of(page.text), "next": "/", field: raw}
+            response = writer.post("/ui/sign-in", data=data, follow_redirects=False)
+            failures.append(page_failure(response, f"sign-in {field}={raw[:40]!r}"))
+    assert sign_in(writer).status_code == 303
+    csrf = csrf_of(writer.get("/ui/review").text)
+    for raw in [*INJECTIONS, *NUMBERS, *NOT_NUMBERS, HTML_INJECTION, "\x00", "a" * 6000]:
+        for field in PAGE_FORM_FIELDS:
+            # A stale ETag: whatever passes validation meets the guard and stores nothing.
+            data = {"csrf": csrf, "etag": '"stale"', "decision": "corrected", field: raw}
+            response = writer.post("/ui/review/11", data=data, follow_redirects=False)
+            failures.append(page_failure(response, f"review {field}={raw[:40]!r}"))
+        for field in ("fact", "decision", "back"):
+            data = {"csrf": csrf, "decision": "accepted", "fact": '11:"stale"', field: raw}
+            response = writer.post("/ui/review/bulk", data=data)
+            failures.append(page_failure(response, f"bulk {field}={raw[:40]!r}"))
+    failures = [failure for failure in failures if failure]
+    assert not failures, "\n".join(failures)
+    assert dump_database(db_url) == before

@@ -109,6 +109,17 @@ def review_fact(
     ],
 ) -> FactPublic:
     """Accept, reject or correct a fact, guarded by its ETag (`If-Match`)."""
+    public = review_if_unchanged(session, id, if_match, review, reviewer=reviewer)
+    response.headers["ETag"] = representation_etag(public)
+    return public
+
+
+def review_if_unchanged(
+    session: Session, id: str, if_match: str, review: FactReview, *, reviewer: str
+) -> FactPublic:
+    """Apply `review` by `reviewer` (a key's label) to the fact in its own transaction if
+    its ETag is still `if_match` (else PreconditionFailed); the fact as stored after. The
+    API's and the pages' one way to review."""
 
     def review_current(session: Session) -> FactPublic:
         # The ETag is compared and the review written while the fact is held (a write
@@ -121,9 +132,7 @@ def review_fact(
         apply_review(session, fact, review, reviewer=reviewer)
         return present_fact(*get_fact(session, id))  # as stored, before anyone else writes
 
-    public = in_transaction(session, review_current)
-    response.headers["ETag"] = representation_etag(public)
-    return public
+    return in_transaction(session, review_current)
 
 
 def review_page(request: Request, session: Session, id: str, params) -> Response:
