@@ -80,8 +80,9 @@ class Settings(BaseSettings):
     )
     session_secret: SecretStr = Field(
         default=SecretStr(""),
-        description="Extra secret mixed into the key that signs the pages' session cookies; "
-        "empty: derived from the API_KEYS digests alone (the same in every worker and replica).",
+        description="The secret the pages' session cookies and CSRF tokens are signed with "
+        "(via HMAC); empty: derived from the plain keys of API_KEYS, or, when every key is "
+        "a sha256: digest, random per process (sessions then hold in one worker only).",
     )
     cors_origins: str = Field(
         default="",

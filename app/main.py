@@ -85,6 +85,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         log.info("database %s", shown, extra={"fields": {"database": shown}})
         if not runtime.key_digests:
             log.warning("API_KEYS is empty: every write will be refused")
+        elif not runtime.sessions_shared:
+            log.warning(
+                "every API_KEYS entry is a digest and SESSION_SECRET is empty: page "
+                "sessions hold in this process only (set SESSION_SECRET for several)"
+            )
         try:
             await run_in_threadpool(
                 prepare_database, engine, migrate=active.auto_migrate, seed=active.auto_seed

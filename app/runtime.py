@@ -14,7 +14,7 @@ from app.api.auth import key_labels
 from app.api.caching import ResponseCache
 from app.api.ratelimit import RateLimiter
 from app.api.sessions import session_secret
-from app.config import Settings
+from app.config import Settings, split_label
 from app.db import create_db_engine
 from app.queries.counts import CountCache
 from app.queries.version import VersionReader
@@ -26,6 +26,7 @@ class Runtime:
     key_digests: tuple[bytes, ...] = field(init=False)
     key_labels: dict[bytes, str] = field(init=False)  # digest -> the label reviews record
     session_secret: bytes = field(init=False, repr=False)
+    sessions_shared: bool = field(init=False)  # the secret is the same in every process
     engine: Engine | None = None
     rate_limiter: RateLimiter | None = None
     response_cache: ResponseCache | None = None
@@ -35,8 +36,12 @@ class Runtime:
     def __post_init__(self) -> None:
         self.key_labels = key_labels(self.settings.api_keys.get_secret_value())
         self.key_digests = tuple(self.key_labels)
+        entries = [
+            split_label(e.strip())[1] for e in self.settings.api_keys.get_secret_value().split(",")
+        ]
+        plain = [key for key in entries if key and not key.startswith("sha256:")]
         extra = self.settings.session_secret.get_secret_value()
-        self.session_secret = session_secret(self.key_digests, extra)
+        self.session_secret, self.sessions_shared = session_secret(plain, extra)
 
     def start(self) -> Engine:
         """Open the engine and make the per-process caches and counters."""

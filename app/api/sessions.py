@@ -1,9 +1,9 @@
 """Signed sessions for the pages: a cookie naming a write key by its digest, and CSRF tokens.
 
 The cookie holds no key: `v1.<sha256 hex of the key>.<issued, unix seconds>.<HMAC>`. The
-signing secret is derived (HMAC) from the configured key digests and SESSION_SECRET, so
+signing secret is derived (HMAC) from SESSION_SECRET or else the plain keys configured, so
 every worker and replica configured alike computes the same one with no new setting;
-rotating the keys or SESSION_SECRET ends every session. Never imports FastAPI.
+rotating them ends every session. Never imports FastAPI.
 """
 
 import hashlib
@@ -20,10 +20,16 @@ MAX_AGE = 8 * 3600  # a working day; then sign in again
 VERSION = "v1"
 
 
-def session_secret(key_digests: tuple[bytes, ...], extra: str) -> bytes:
-    """The key that signs sessions and CSRF tokens: the same wherever the configuration is."""
-    material = extra.encode() + b"\0" + b"".join(sorted(key_digests))
-    return hmac.new(b"article-facts session v1", material, hashlib.sha256).digest()
+def session_secret(plain_keys: list[str], extra: str) -> tuple[bytes, bool]:
+    """The key that signs sessions and CSRF tokens, and whether every process configured
+    alike derives the same one. From SESSION_SECRET, else from the plain keys of API_KEYS
+    (whoever knows one may write anyway). Never from digests alone: `sha256:` entries exist
+    so that reading the configuration grants no write, and a secret made of them would.
+    With neither, a random secret of this process: sessions then hold in one worker only."""
+    if not extra and not plain_keys:
+        return secrets.token_bytes(32), False
+    material = extra.encode() if extra else b"\0".join(sorted(k.encode() for k in plain_keys))
+    return hmac.new(b"article-facts session v1", material, hashlib.sha256).digest(), True
 
 
 def sign(secret: bytes, message: str) -> str:

@@ -144,6 +144,21 @@ def test_the_session_secret_is_the_same_wherever_the_keys_are(writer):
     assert session_digest(other.session_secret, cookie, digests) is None
 
 
+def test_digests_alone_never_make_the_session_secret():
+    # Reading a configuration of sha256: digests must not let anyone mint a session.
+    from app.config import Settings
+    from app.runtime import Runtime
+
+    digest = hashlib.sha256(KEY.encode()).hexdigest()
+    first, second = (Runtime(Settings(api_keys=f"sha256:{digest}")) for _ in range(2))
+    assert not first.sessions_shared and first.session_secret != second.session_secret
+    shared = [Runtime(Settings(api_keys=f"sha256:{digest}", session_secret="s3cret"))
+              for _ in range(2)]  # fmt: skip
+    assert shared[0].sessions_shared and shared[0].session_secret == shared[1].session_secret
+    plain = Runtime(Settings(api_keys=KEY))
+    assert plain.sessions_shared and plain.session_secret != shared[0].session_secret
+
+
 def test_bulk_decisions_apply_the_unchanged_and_report_the_changed(reviewer):
     page = reviewer.get("/ui/facts?review_status=unreviewed&limit=3").text
     ticks = [unescape(part.split('"', 1)[0]) for part in page.split('name="fact" value="')[1:]]
