@@ -142,6 +142,10 @@ class Fact(FactClaim, table=True):
         sa.CheckConstraint("quantity IS NULL OR quantity >= 0", name="quantity_non_negative"),
         # The year filters test both ends of the period.
         sa.Index("ix_fact_period", "period_start", "period_end"),
+        # A type's facts of a year counted from the index alone; the review queue's order
+        # (migration 0011).
+        sa.Index("ix_fact_type_period", "type", "period_start", "period_end"),
+        sa.Index("ix_fact_review_queue", "review_status", "confidence", "id"),
         *(reference_index(column) for column in ("object_id", "attributed_to_id", "replaces_id")),
         NEVER_REUSED_IDS,
     )
