@@ -31,11 +31,9 @@ from pathlib import Path
 import httpx
 import sqlalchemy as sa
 
-from app.db import create_db_engine
-from app.migrate import upgrade_to_head
 from app.queries.keyset import Cursor
 from bench.runner import ROOT, Run, free_port, pin, rss_mb, server, wrk
-from bench.store import STORE, build, ensure_copy
+from bench.store import ensure_copy, ready_store
 from bench.workloads import distinct_workloads, wrk_script
 
 BENCH_VENV = ROOT / ".bench-venv"
@@ -150,12 +148,7 @@ def main() -> None:
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: apt-get install wrk")
-    if not args.store.exists():
-        args.store.parent.mkdir(parents=True, exist_ok=True)
-        build(f"sqlite:///{args.store}", **STORE)
-    engine = create_db_engine(f"sqlite:///{args.store}")
-    upgrade_to_head(engine)  # a store built by an older version gets the newer indexes
-    engine.dispose()
+    ready_store(args.store)
     if args.postgres:
         ensure_copy(args.postgres, args.store)
     paths = targets(args.store)

@@ -20,10 +20,8 @@ from pathlib import Path
 import httpx
 import sqlalchemy as sa
 
-from app.db import create_db_engine
-from app.migrate import upgrade_to_head
 from bench.runner import ROOT, free_port, server
-from bench.store import STORE, build
+from bench.store import ready_store
 
 GOAL_MS = 200
 TYPES = ("ranking", "spending", "alliance", "cooperation", "event", "procurement")
@@ -71,12 +69,7 @@ def main() -> None:
     parser.add_argument("--store", type=Path, default=ROOT / "bench" / "data" / "store.db")
     parser.add_argument("--requests", type=int, default=60, help="requests of each kind")
     args = parser.parse_args()
-    if not args.store.exists():
-        args.store.parent.mkdir(parents=True, exist_ok=True)
-        build(f"sqlite:///{args.store}", **STORE)
-    engine = create_db_engine(f"sqlite:///{args.store}")
-    upgrade_to_head(engine)  # a store built by an older version gets the newer indexes
-    engine.dispose()
+    ready_store(args.store)
     port = free_port()
     env = {"DATABASE_URL": f"sqlite:///{args.store.resolve()}", "RESPONSE_CACHE_SIZE": "0",
            "RATE_LIMIT_READS": "", "LOG_LEVEL": "warning"}  # fmt: skip

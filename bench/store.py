@@ -194,3 +194,14 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def ready_store(store: Path) -> None:
+    """The benchmarks' store: built on first use, then migrated to head (a store built by
+    an older version gets the newer indexes)."""
+    if not store.exists():
+        store.parent.mkdir(parents=True, exist_ok=True)
+        build(f"sqlite:///{store}", **STORE)
+    engine = create_db_engine(f"sqlite:///{store}")
+    upgrade_to_head(engine)
+    engine.dispose()

@@ -5,6 +5,7 @@ from typing import TypeVar
 from fastapi import Request, Response
 from pydantic import BaseModel
 
+from app.api.render import json_response, page_json
 from app.queries.keyset import Listing
 
 PageT = TypeVar("PageT", bound=BaseModel)
@@ -40,3 +41,11 @@ def page_response(
         limit=limit,
         next_cursor=listing.next_cursor,
     )
+
+
+def page_json_response(
+    request: Request, listing: Listing, items: list[dict], limit: int
+) -> Response:
+    """The envelope for `listing` as JSON bytes made here (no model), `Link` included."""
+    body = page_json(items, listing.total, listing.total_exact, limit, listing.next_cursor)
+    return json_response(body, next_link(request, listing.next_cursor))

@@ -8,10 +8,10 @@ from sqlmodel import Session
 from app.api.auth import WriteKey
 from app.api.caching import compute_etag, etag_matches, representation_etag
 from app.api.deps import FactFiltersDep, JsonBody, NoParamsDep, PageParamsDep, SessionDep
-from app.api.pagination import next_link
+from app.api.pagination import page_json_response
 from app.api.present import present_fact
 from app.api.reads import run_read
-from app.api.render import fact_dict, fact_json, json_response, page_json
+from app.api.render import fact_dict, fact_json, json_response
 from app.api.responses import ITEM_ERRORS, LIST_ERRORS, REVIEW_ERRORS
 from app.errors import PreconditionFailed
 from app.queries.facts import get_fact, get_fact_row, list_facts
@@ -52,10 +52,8 @@ def fact_page(
     """A page of facts as the list routes answer it (`FactPage`), `Link` header included."""
     counts = request.state.runtime.count_cache
     listing = list_facts(session, filters, article=article, involving=involving, counts=counts)
-    items = [fact_dict(fact) for fact in listing.rows]
-    body = page_json(items, listing.total, listing.total_exact, filters.limit,
-                     listing.next_cursor)  # fmt: skip
-    return json_response(body, next_link(request, listing.next_cursor))
+    return page_json_response(request, listing, [fact_dict(fact) for fact in listing.rows],
+                              filters.limit)  # fmt: skip
 
 
 @router.get(
@@ -139,9 +137,7 @@ def review_page(request: Request, session: Session, id: str, params) -> Response
     listing = list_reviews(session, id, params.limit, params.cursor)
     items = [ReviewPublic.model_validate(row, from_attributes=True).model_dump(mode="json")
              for row in listing.rows]  # fmt: skip
-    body = page_json(items, listing.total, listing.total_exact, params.limit,
-                     listing.next_cursor)  # fmt: skip
-    return json_response(body, next_link(request, listing.next_cursor))
+    return page_json_response(request, listing, items, params.limit)
 
 
 @router.get(
