@@ -6,14 +6,16 @@ from fastapi import APIRouter, Body, Header, Path, Request, Response
 from sqlmodel import Session
 
 from app.api.auth import WriteKey
+from app.api.csv_lists import VARY, csv_asked, csv_response
 from app.api.caching import compute_etag, etag_matches, representation_etag
 from app.api.deps import FactFiltersDep, JsonBody, NoParamsDep, SessionDep
 from app.api.pagination import next_link
 from app.api.present import present_fact
 from app.api.reads import run_read
 from app.api.render import fact_dict, fact_json, json_response, page_json
-from app.api.responses import ITEM_ERRORS, LIST_ERRORS, REVIEW_ERRORS
+from app.api.responses import CSV_LIST, ITEM_ERRORS, LIST_ERRORS, REVIEW_ERRORS
 from app.errors import PreconditionFailed
+from app.queries.exports import export_facts
 from app.queries.facts import get_fact, get_fact_row, list_facts
 from app.schemas import FactFilters, FactPage, FactPublic, FactReview
 from app.writes.facts import apply_review
@@ -48,20 +50,25 @@ def fact_page(
     article: int | None = None,
     involving: int | None = None,
 ) -> Response:
-    """A page of facts as the list routes answer it (`FactPage`), `Link` header included."""
+    """A page of facts as the list routes answer it (`FactPage`), `Link` header included;
+    or the whole list as CSV, when the request asks for it."""
+    if csv_asked(request, filters):
+        scope = f"article-{article}-" if article else f"entity-{involving}-" if involving else ""
+        rows = export_facts(session, filters, article=article, involving=involving)
+        return csv_response(f"{scope}facts", FactPublic, rows, fact_dict)
     counts = request.state.runtime.count_cache
     listing = list_facts(session, filters, article=article, involving=involving, counts=counts)
     items = [fact_dict(fact) for fact in listing.rows]
     body = page_json(items, listing.total, listing.total_exact, filters.limit,
                      listing.next_cursor)  # fmt: skip
-    return json_response(body, next_link(request, listing.next_cursor))
+    return json_response(body, {**(next_link(request, listing.next_cursor) or {}), **VARY})
 
 
 @router.get(
     "",
     response_model=FactPage,
     summary="List facts",
-    responses=LIST_ERRORS,
+    responses={**LIST_ERRORS, **CSV_LIST},
     operation_id="list_facts",
 )
 async def read_facts(request: Request, session: SessionDep, filters: FactFiltersDep) -> Response:
