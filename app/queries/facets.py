@@ -44,14 +44,17 @@ ENTITY_NAMES = sa.select(Entity.id, Entity.slug, Entity.name).where(
 
 @functools.lru_cache(maxsize=KEPT_SHAPES)
 def fact_sample(shape: FactShape) -> Any:
-    """The faceted columns of the shape's facts, FACET_SAMPLE + 1 at most, in no order: an
-    order would make the database gather every match before the first."""
+    """The faceted columns of the shape's facts, FACET_SAMPLE + 1 at most, in no order (an
+    order would make the database gather every match before the first). The ids are chosen
+    first, as the list's count chooses them (on an index, not reading a fact for each
+    candidate: 470 -> 95 ms for `year` on the 1M-fact store), then their facts are read."""
     source, conditions, roles = fact_selection(shape)
+    chosen = sa.select(COLUMNS.id).select_from(source).where(*conditions)
+    chosen = (chosen.where(sa.or_(*roles)) if roles else chosen).limit(SAMPLE_LIMIT)
     columns = [as_stored(column, facet.value) for facet, column in FACT_FACET_COLUMNS.items()]
-    statement = sa.select(*columns, COLUMNS.period_start, COLUMNS.period_end)
-    statement = statement.select_from(source).where(*conditions)
-    return statement.where(sa.or_(*roles)).limit(SAMPLE_LIMIT) if roles else statement.limit(
-        SAMPLE_LIMIT)  # fmt: skip
+    return sa.select(*columns, COLUMNS.period_start, COLUMNS.period_end).where(
+        COLUMNS.id.in_(chosen.scalar_subquery())
+    )
 
 
 def sampled(rows: Iterable[Any]) -> tuple[list[Any], bool]:

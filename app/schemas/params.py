@@ -70,6 +70,7 @@ def distinct_words(q: str) -> str:
     return " ".join(words) or q
 
 
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 KEY_DESCRIPTION = "An integer id or a slug."
 LIMIT_FIELD = Field(50, ge=1, le=500, description="Page size, 1 to 500.", examples=[50])
 CURSOR_FIELD = Field(
@@ -292,6 +293,14 @@ class ArticleConditions(BaseModel):
     @classmethod
     def each_word_once(cls, q: str | None) -> str | None:
         return None if q is None else distinct_words(q)
+
+    @field_validator("published_from", "published_to", mode="before")
+    @classmethod
+    def iso_day(cls, value: object) -> object:
+        # A day as ISO 8601 writes it, nothing pydantic would also take (a Unix time "0").
+        if isinstance(value, str) and not ISO_DAY.fullmatch(value):
+            raise ValueError("must be a date written YYYY-MM-DD")
+        return value
 
     @model_validator(mode="after")
     def from_before_to(self) -> "ArticleConditions":
