@@ -14,9 +14,9 @@ is still the store's current one. Every write bumps the version (triggers, migra
 import asyncio
 import hashlib
 from collections import OrderedDict
-from urllib.parse import parse_qs
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import parse_qs
 
 from pydantic import BaseModel
 from starlette.datastructures import Headers, MutableHeaders
@@ -141,12 +141,15 @@ class CachingMiddleware:
         if_none_match = request_headers.get("if-none-match")
         cache = self.runtime.response_cache
         key = request_key(scope)
-        if cache is None or not scope["path"].startswith(CACHED_PREFIXES):
-            await self.app(scope, receive, Responder(send, if_none_match, None, key, None))
+        listed = scope["path"].startswith(CACHED_PREFIXES)
+        asked = parse_qs(scope["query_string"].decode("latin-1")).get("format", [None])[-1]
+        streamed = listed and wants_csv(asked, request_headers.get("accept"))
+        if cache is None or not listed:
+            responder = Responder(send, if_none_match, None, key, None, streamed=streamed)
+            await self.app(scope, receive, responder)
             return
         version = await self.runtime.version_reader.read()
-        asked = parse_qs(scope["query_string"].decode("latin-1")).get("format", [None])[-1]
-        if wants_csv(asked, request_headers.get("accept")):
+        if streamed:
             await self.stream(scope, receive, send, if_none_match, key, version)
             return
         entry = cache.get(key, version)
@@ -174,7 +177,6 @@ class CachingMiddleware:
             if cache.in_flight.get((key, version)) is done:
                 del cache.in_flight[(key, version)]
 
-
     async def stream(self, scope, receive, send, if_none_match, key, version) -> None:
         """A list asked for as CSV: streamed, never buffered nor kept. Its ETag names the
         data version and the request, so an unchanged store answers 304 unread."""
@@ -184,8 +186,8 @@ class CachingMiddleware:
             start = {"type": "http.response.start", "status": 200, "headers": vary}
             await send_not_modified(send, start, etag)
             return
-        await self.app(scope, receive, Responder(send, if_none_match, None, key, None,
-                                                 stream_etag=etag))  # fmt: skip
+        responder = Responder(send, if_none_match, None, key, None, streamed=True, etag=etag)
+        await self.app(scope, receive, responder)
 
 
 def stream_etag(key: tuple, version: int) -> str:
@@ -205,10 +207,12 @@ async def send_not_modified(send: Send, start: Message, etag: str) -> None:
 class Responder:
     """The `send` the app gets: buffers a 200, adds its ETag, answers 304, fills the cache."""
 
-    def __init__(self, send: Send, if_none_match, cache, key, version, scope=None,
-                 stream_etag: str | None = None) -> None:  # fmt: skip
+    def __init__(self, send: Send, if_none_match, cache, key, version, scope=None, *,
+                 streamed: bool = False, etag: str | None = None) -> None:  # fmt: skip
         self.send, self.if_none_match = send, if_none_match
-        self.stream_etag = stream_etag
+        # A list asked for as CSV: its body is passed on as it comes, never held whole,
+        # with `etag` (`stream_etag`) unless the route set its own.
+        self.streamed, self.stream_etag = streamed, etag
         self.cache, self.key, self.version = cache, key, version
         self.scope = scope or {}
         self.start: Message | None = None
@@ -220,12 +224,11 @@ class Responder:
             headers = Headers(raw=message["headers"])
             # Static files carry their own ETag and answer 304 themselves.
             self.passing = message["status"] != 200 or ("etag" in headers and self.version is None)
-            if message["status"] == 200 and "content-length" not in headers:
-                # A streamed body (a list's CSV): passed on as it comes, never held whole.
+            if self.streamed:
                 self.passing = True
-                if self.stream_etag is not None:
-                    message = {**message, "headers": [*message["headers"],
-                                                      (b"etag", self.stream_etag.encode())]}  # fmt: skip
+                if message["status"] == 200 and self.stream_etag and "etag" not in headers:
+                    etag = (b"etag", self.stream_etag.encode())
+                    message = {**message, "headers": [*message["headers"], etag]}
             if self.passing:
                 await self.send(message)
             else:

@@ -87,8 +87,12 @@ CSV_LIST = {
     200: {
         "description": "One page as JSON; or, with `Accept: text/csv` or `format=csv`, every "
         "item the filters select as CSV (streamed; nested fields flattened into columns).",
-        "content": {"text/csv": {"schema": {"type": "string"},
-                                 "example": "id,slug,name\r\n1,azerbaijan,Azerbaijan\r\n"}},
+        "content": {
+            "text/csv": {
+                "schema": {"type": "string"},
+                "example": "id,slug,name\r\n1,azerbaijan,Azerbaijan\r\n",
+            }
+        },
     }
 }
 ITEM_ERRORS = {**NOT_FOUND, **INVALID_PARAMETERS, **RATE_LIMITED}

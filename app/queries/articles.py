@@ -60,8 +60,8 @@ def article_conditions(filters: ArticleConditions) -> list[sa.ColumnElement[bool
         # A scan of the articles' text (no full-text index holds articles): bounded by the
         # page and the count's cap, not by an index.
         pattern = f"%{escape_like(word.lower())}%"
-        conditions.append(sa.or_(sa.func.lower(Article.title).like(pattern, escape="\\"),
-                                 sa.func.lower(Article.text).like(pattern, escape="\\")))  # fmt: skip
+        title, text = sa.func.lower(Article.title), sa.func.lower(Article.text)
+        conditions.append(sa.or_(title.like(pattern, escape="\\"), text.like(pattern, escape="\\")))
     if filters.q is not None and not WORD.search(filters.q):
         conditions.append(sa.false())  # a q without words finds nothing, as for facts
     return conditions

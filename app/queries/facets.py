@@ -155,8 +155,6 @@ ARTICLE_FACETS = {
 
 
 def article_facets(session: Session, params: ArticleFacetParams) -> dict[str, Any]:
-    statement = sa.select(Article.source, Article.published_at).where(
-        *article_conditions(params)
-    )
+    statement = sa.select(Article.source, Article.published_at).where(*article_conditions(params))
     facets = {facet.value: ARTICLE_FACETS[facet.value] for facet in dict.fromkeys(params.facet)}
     return count_values(session, statement, facets, params.facet_size)

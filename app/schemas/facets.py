@@ -16,6 +16,8 @@ FACET_SIZE_FIELD = Field(
 
 
 class FactFacet(StrEnum):
+    """A field of facts that facets count per value."""
+
     type = "type"
     review_status = "review_status"
     origin = "origin"
@@ -26,10 +28,14 @@ class FactFacet(StrEnum):
 
 
 class EntityFacet(StrEnum):
+    """A field of entities that facets count per value."""
+
     type = "type"
 
 
 class ArticleFacet(StrEnum):
+    """A field of articles that facets count per value (`year`: of `published_at`)."""
+
     source = "source"
     year = "year"
 
@@ -51,8 +57,7 @@ class EntityFacetParams(EntityConditions):
 
     facet: list[EntityFacet] = Field(
         list(EntityFacet),
-        description="A field to count entities per value of; repeat it for several. "
-        "Default: all.",
+        description="A field to count entities per value of; repeat it for several. Default: all.",
         examples=[["type"]],
     )
     facet_size: int = FACET_SIZE_FIELD

@@ -115,7 +115,7 @@ def test_text_a_spreadsheet_would_run_gets_a_leading_apostrophe(writer):
     assert created.status_code == 201, created.text
     _, rows = read_csv(writer.get("/articles?format=csv").text)
     row = rows[-1]
-    assert row["title"] == "'=HYPERLINK(\"http://example.com\")"
+    assert row["title"] == '\'=HYPERLINK("http://example.com")'
     assert row["source"] == "'@SUM(A1)"
     listed = writer.get("/articles").json()["items"][-1]  # JSON keeps the text as stored
     assert listed["title"] == payload["title"] and listed["source"] == payload["source"]

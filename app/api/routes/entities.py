@@ -26,6 +26,7 @@ from app.schemas import (
     FactPage,
 )
 
+
 def entity_item(row: EntityRow) -> dict:
     return present_entity(row).model_dump(mode="json")
 

@@ -6,8 +6,8 @@ from fastapi import APIRouter, Body, Header, Path, Request, Response
 from sqlmodel import Session
 
 from app.api.auth import WriteKey
-from app.api.csv_lists import VARY, csv_asked, csv_response
 from app.api.caching import compute_etag, etag_matches, representation_etag
+from app.api.csv_lists import VARY, csv_asked, csv_response
 from app.api.deps import FactFiltersDep, JsonBody, NoParamsDep, SessionDep
 from app.api.pagination import next_link
 from app.api.present import present_fact
