@@ -16,15 +16,18 @@ import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import parse_qs
 
 from pydantic import BaseModel
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.api.csv_lists import VARY, wants_csv
+
 if TYPE_CHECKING:
     from app.runtime import Runtime
 
-CACHED_PREFIXES = ("/facts", "/entities", "/articles")
+CACHED_PREFIXES = ("/facts", "/entities", "/articles", "/facets")
 
 
 def compute_etag(body: bytes) -> str:
@@ -55,7 +58,8 @@ def request_key(scope: Scope) -> tuple:
     is the one uvicorn took from a trusted proxy's `X-Forwarded-Proto`. No route reads any
     other request header: CORS (`Origin`, with its own `Vary: Origin`), rate limits and
     the request id sit outside this layer, and `If-None-Match` is compared per request.
-    Every part is in the URL, so the cache adds no `Vary` header.
+    But for `Accept`, which asks a list for CSV: those requests are never kept (they are
+    streamed, `stream_etag`), and the lists send `Vary: Accept`.
     """
     headers = Headers(scope=scope)
     host = headers.get("host") or "{}:{}".format(*scope.get("server") or ("", ""))
@@ -137,10 +141,17 @@ class CachingMiddleware:
         if_none_match = request_headers.get("if-none-match")
         cache = self.runtime.response_cache
         key = request_key(scope)
-        if cache is None or not scope["path"].startswith(CACHED_PREFIXES):
-            await self.app(scope, receive, Responder(send, if_none_match, None, key, None))
+        listed = scope["path"].startswith(CACHED_PREFIXES)
+        asked = parse_qs(scope["query_string"].decode("latin-1")).get("format", [None])[-1]
+        streamed = listed and wants_csv(asked, request_headers.get("accept"))
+        if cache is None or not listed:
+            responder = Responder(send, if_none_match, None, key, None, streamed=streamed)
+            await self.app(scope, receive, responder)
             return
         version = await self.runtime.version_reader.read()
+        if streamed:
+            await self.stream(scope, receive, send, if_none_match, key, version)
+            return
         entry = cache.get(key, version)
         if entry is None and (leader := cache.in_flight.get((key, version))) is not None:
             await leader.wait()
@@ -166,6 +177,22 @@ class CachingMiddleware:
             if cache.in_flight.get((key, version)) is done:
                 del cache.in_flight[(key, version)]
 
+    async def stream(self, scope, receive, send, if_none_match, key, version) -> None:
+        """A list asked for as CSV: streamed, never buffered nor kept. Its ETag names the
+        data version and the request, so an unchanged store answers 304 unread."""
+        etag = stream_etag(key, version)
+        if etag_matches(if_none_match, etag):
+            vary = [(name.lower().encode(), value.encode()) for name, value in VARY.items()]
+            start = {"type": "http.response.start", "status": 200, "headers": vary}
+            await send_not_modified(send, start, etag)
+            return
+        responder = Responder(send, if_none_match, None, key, None, streamed=True, etag=etag)
+        await self.app(scope, receive, responder)
+
+
+def stream_etag(key: tuple, version: int) -> str:
+    return compute_etag(repr(("stream", version, key)).encode())
+
 
 async def send_not_modified(send: Send, start: Message, etag: str) -> None:
     headers = MutableHeaders(raw=list(start["headers"]))
@@ -180,8 +207,12 @@ async def send_not_modified(send: Send, start: Message, etag: str) -> None:
 class Responder:
     """The `send` the app gets: buffers a 200, adds its ETag, answers 304, fills the cache."""
 
-    def __init__(self, send: Send, if_none_match, cache, key, version, scope=None) -> None:
+    def __init__(self, send: Send, if_none_match, cache, key, version, scope=None, *,
+                 streamed: bool = False, etag: str | None = None) -> None:  # fmt: skip
         self.send, self.if_none_match = send, if_none_match
+        # A list asked for as CSV: its body is passed on as it comes, never held whole,
+        # with `etag` (`stream_etag`) unless the route set its own.
+        self.streamed, self.stream_etag = streamed, etag
         self.cache, self.key, self.version = cache, key, version
         self.scope = scope or {}
         self.start: Message | None = None
@@ -193,6 +224,11 @@ class Responder:
             headers = Headers(raw=message["headers"])
             # Static files carry their own ETag and answer 304 themselves.
             self.passing = message["status"] != 200 or ("etag" in headers and self.version is None)
+            if self.streamed:
+                self.passing = True
+                if message["status"] == 200 and self.stream_etag and "etag" not in headers:
+                    etag = (b"etag", self.stream_etag.encode())
+                    message = {**message, "headers": [*message["headers"], etag]}
             if self.passing:
                 await self.send(message)
             else:

@@ -11,6 +11,8 @@ from sqlmodel import Session
 from app.db import new_session
 from app.errors import UnsupportedMediaType
 from app.schemas import EntityFilters, FactFilters, NoParams, PageParams
+from app.schemas.facets import ArticleFacetParams, EntityFacetParams, FactFacetParams
+from app.schemas.params import ArticleFilters
 
 # Dependencies that do no I/O are `async def`: FastAPI runs a plain `def` dependency in
 # the thread pool, and those hand-offs (several a request) cost more than a page's SQL.
@@ -84,6 +86,10 @@ EngineDep = Annotated[Engine, Depends(get_engine)]
 SessionDep = Annotated[Session, Depends(get_session)]
 FactFiltersDep = Annotated[FactFilters, Query()]
 EntityFiltersDep = Annotated[EntityFilters, Query()]
+ArticleFiltersDep = Annotated[ArticleFilters, Query()]
+FactFacetParamsDep = Annotated[FactFacetParams, Query()]
+EntityFacetParamsDep = Annotated[EntityFacetParams, Query()]
+ArticleFacetParamsDep = Annotated[ArticleFacetParams, Query()]
 PageParamsDep = Annotated[PageParams, Query()]
 # Routes without parameters still reject unknown ones instead of ignoring them.
 NoParamsDep = Annotated[NoParams, Query()]

@@ -44,8 +44,10 @@ def page_response(
 
 
 def page_json_response(
-    request: Request, listing: Listing, items: list[dict], limit: int
+    request: Request, listing: Listing, items: list[dict], limit: int, headers: dict | None = None
 ) -> Response:
     """The envelope for `listing` as JSON bytes made here (no model), `Link` included."""
     body = page_json(items, listing.total, listing.total_exact, limit, listing.next_cursor)
-    return json_response(body, next_link(request, listing.next_cursor))
+    return json_response(
+        body, {**(next_link(request, listing.next_cursor) or {}), **(headers or {})}
+    )

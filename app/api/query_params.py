@@ -32,11 +32,16 @@ def query_model(annotation: Any) -> type[BaseModel] | None:
 def read_in_one_pass(model: type[BaseModel]) -> Callable[[Request], Any]:
     """A dependency: `model` validated from the whole query string."""
 
+    # Each name once but these: app.api.deps.single_valued_query, a dependency of every
+    # route, has refused a repeated one that is not a list before this runs.
+    lists = {field.alias or name for name, field in model.model_fields.items()
+             if get_origin(field.annotation) is list}  # fmt: skip
+
     async def read_query(request: Request) -> BaseModel:
-        # Each name once: app.api.deps.single_valued_query, a dependency of every route,
-        # has refused a repeated one before this runs.
+        query = request.query_params
+        values = {name: query.getlist(name) if name in lists else query[name] for name in query}
         try:
-            return model.model_validate(dict(request.query_params))
+            return model.model_validate(values)
         except ValidationError as error:
             # As FastAPI reports them: pydantic's errors, located in the query.
             errors = error.errors(include_url=False)

@@ -82,6 +82,19 @@ RATE_LIMITED = {
     }
 }
 LIST_ERRORS = {**NOT_FOUND, **BAD_INPUT, **RATE_LIMITED}
+# A list's other representation: the whole filtered result as CSV (app.api.csv_lists).
+CSV_LIST = {
+    200: {
+        "description": "One page as JSON; or, with `Accept: text/csv` or `format=csv`, every "
+        "item the filters select as CSV (streamed; nested fields flattened into columns).",
+        "content": {
+            "text/csv": {
+                "schema": {"type": "string"},
+                "example": "id,slug,name\r\n1,azerbaijan,Azerbaijan\r\n",
+            }
+        },
+    }
+}
 ITEM_ERRORS = {**NOT_FOUND, **INVALID_PARAMETERS, **RATE_LIMITED}
 # What any write can answer before its body is looked at.
 KEY_ERRORS = {

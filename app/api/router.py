@@ -4,13 +4,14 @@ from fastapi import Depends, FastAPI
 
 from app.api.deps import single_valued_query
 from app.api.query_params import with_one_pass_queries
-from app.api.routes import articles, entities, facts, health
+from app.api.routes import articles, entities, facets, facts, health
 
 # The most requested first: a request is matched against the routes in this order. Each
 # route reading a query model is answered by a twin reading it in one pass (at import:
 # the routers are shared by every app made).
 ROUTERS = tuple(with_one_pass_queries(router) for router in
-                (facts.router, entities.router, articles.router, health.router))  # fmt: skip
+                (facts.router, entities.router, articles.router, facets.router,
+                 health.router))  # fmt: skip
 
 
 def include_routes(app: FastAPI) -> None:

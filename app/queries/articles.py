@@ -1,13 +1,16 @@
 """Article reads: keyset pages with fact and entity counts loaded per page."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from app.models import Article, Entity, Fact, Mention
-from app.queries.entities import EntityRow, describe_entities, mentioned_in
+from app.queries.counts import CountCache
+from app.queries.entities import EntityRow, describe_entities, escape_like, mentioned_in
 from app.queries.keyset import Listing, SortKey, count_rows, fetch_page
+from app.schemas.params import WORD, ArticleConditions, ArticleFilters
 
 BY_ID = SortKey("id", Article.id)
 
@@ -42,11 +45,37 @@ def describe_articles(session: Session, articles: list[Article]) -> list[Article
     ]
 
 
-def list_articles(session: Session, limit: int, cursor: str | None) -> Listing[ArticleRow]:
+def article_conditions(filters: ArticleConditions) -> list[sa.ColumnElement[bool]]:
+    """The WHERE conditions of the article filters. `published_at` is ISO 8601 text, so a
+    day's bounds compare as text: from its first instant to before the next day's."""
+    conditions: list[sa.ColumnElement[bool]] = []
+    if filters.source is not None:
+        conditions.append(Article.source == filters.source)
+    if filters.published_from is not None:
+        conditions.append(Article.published_at >= filters.published_from.isoformat())
+    if filters.published_to is not None:
+        day_after = filters.published_to + timedelta(days=1)
+        conditions.append(Article.published_at < day_after.isoformat())
+    for word in WORD.findall(filters.q or ""):
+        # A scan of the articles' text (no full-text index holds articles): bounded by the
+        # page and the count's cap, not by an index.
+        pattern = f"%{escape_like(word.lower())}%"
+        title, text = sa.func.lower(Article.title), sa.func.lower(Article.text)
+        conditions.append(sa.or_(title.like(pattern, escape="\\"), text.like(pattern, escape="\\")))
+    if filters.q is not None and not WORD.search(filters.q):
+        conditions.append(sa.false())  # a q without words finds nothing, as for facts
+    return conditions
+
+
+def list_articles(
+    session: Session, filters: ArticleFilters, counts: CountCache | None = None
+) -> Listing[ArticleRow]:
+    conditions = article_conditions(filters)
     # The list never sends the text, so it is not read either.
     statement = select(Article).options(sa.orm.defer(Article.text, raiseload=True))
-    page = fetch_page(session, statement, BY_ID, limit, cursor)
-    total, exact = count_rows(session, select(Article.id))
+    page = fetch_page(session, statement.where(*conditions), BY_ID, filters.limit,
+                      filters.cursor)  # fmt: skip
+    total, exact = count_rows(session, select(Article.id).where(*conditions), counts=counts)
     return Listing(
         rows=describe_articles(session, page.rows),
         total=total,

@@ -12,6 +12,7 @@ from app.queries.counts import CountCache
 from app.queries.keyset import Listing, SortKey, count_rows, fetch_page
 from app.queries.lookup import first_by_key, get_article
 from app.schemas import EntityFilters
+from app.schemas.params import EntityConditions
 
 BY_ID = SortKey("id", Entity.id)
 
@@ -23,7 +24,7 @@ class EntityRow:
     mention_count: int
 
 
-def entity_conditions(session: Session, filters: EntityFilters) -> list[sa.ColumnElement[bool]]:
+def entity_conditions(session: Session, filters: EntityConditions) -> list[sa.ColumnElement[bool]]:
     conditions: list[sa.ColumnElement[bool]] = []
     if filters.type is not None:
         conditions.append(Entity.type == filters.type)

@@ -189,10 +189,17 @@ def relevance_key(dialect: str) -> SortKey:
 KEPT_SHAPES = 128
 
 
-@functools.lru_cache(maxsize=KEPT_SHAPES)
-def fact_statements(shape: FactShape) -> FactStatements:
-    """The statements of a shape: its page reads and its count (lists of the same shape
-    share them; the least recently used shape is dropped past KEPT_SHAPES)."""
+class FactSelection(NamedTuple):
+    """Where a shape's facts are read from and what selects them: `conditions` all hold,
+    and one of `roles` when there are any (the entity a fact must involve)."""
+
+    source: Any
+    conditions: list[Any]
+    roles: list[Any]
+
+
+def fact_selection(shape: FactShape) -> FactSelection:
+    """The facts a shape's filters select, for its list and its facets alike."""
     conditions: list[Any] = []
     if shape.article:
         conditions.append(COLUMNS.article_id == bound(SCOPE_ARTICLE))
@@ -207,6 +214,14 @@ def fact_statements(shape: FactShape) -> FactStatements:
         conditions.append(FTS_MATCH)
         source = FTS.join(FACT, COLUMNS.id == FTS.c.rowid)
     roles = entity_roles(bound(ENTITY)) if shape.entities else []
+    return FactSelection(source, conditions, roles)
+
+
+@functools.lru_cache(maxsize=KEPT_SHAPES)
+def fact_statements(shape: FactShape) -> FactStatements:
+    """The statements of a shape: its page reads and its count (lists of the same shape
+    share them; the least recently used shape is dropped past KEPT_SHAPES)."""
+    source, conditions, roles = fact_selection(shape)
     sort = sort_key(shape)
     rows = FACT_ROWS.select_from(with_references(source)).where(*conditions)
     page = page_reads(rows, sort, shape.after, branches=roles)

@@ -1,6 +1,7 @@
 """Query parameters: paging and the filters of each list; unknown parameters are rejected."""
 
 import re
+from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
@@ -69,6 +70,7 @@ def distinct_words(q: str) -> str:
     return " ".join(words) or q
 
 
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 KEY_DESCRIPTION = "An integer id or a slug."
 LIMIT_FIELD = Field(50, ge=1, le=500, description="Page size, 1 to 500.", examples=[50])
 CURSOR_FIELD = Field(
@@ -113,6 +115,24 @@ class PageParams(BaseModel):
     cursor: str | None = CURSOR_FIELD
 
 
+class ListFormat(StrEnum):
+    """How a list answers: a JSON page, or CSV of the whole filtered result."""
+
+    json = "json"
+    csv = "csv"
+
+
+class ListParams(PageParams):
+    """Paging and the answer's format: every list answers CSV too."""
+
+    format: ListFormat | None = Field(
+        None,
+        description="`csv`: the whole filtered result as CSV, streamed (as `Accept: text/csv` "
+        "asks); `json` (the default): one page. CSV follows `limit` only when it is given.",
+        examples=["csv"],
+    )
+
+
 class NoParams(BaseModel):
     """No query parameters at all; any given is rejected."""
 
@@ -123,8 +143,8 @@ EntityKey = Annotated[str, NoNul, Field(min_length=1, max_length=200, descriptio
 Year = Annotated[int, Field(ge=-9999, le=9999)]
 
 
-class FactFilters(PageParams):
-    """Filters on facts; all combine with AND."""
+class FactConditions(BaseModel):
+    """The conditions on facts, which lists and facets share; all combine with AND."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -183,17 +203,29 @@ class FactFilters(PageParams):
         f"(each counted once; at most {MAX_SEARCH_WORDS} distinct words).",
         examples=["weapons importer"],
     )
+
+    @field_validator("q")
+    @classmethod
+    def each_word_once(cls, q: str | None) -> str | None:
+        return None if q is None else distinct_words(q)
+
+    @property
+    def order(self) -> FactSort:
+        """The order facts are read in: best match first for a search, else by id."""
+        return FactSort.relevance if self.q is not None else FactSort.id
+
+
+class FactFilters(FactConditions, ListParams):
+    """Filters on facts, paging and order; all filters combine with AND."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
     sort: FactSort | None = Field(
         None,
         description="Order; `-` for descending; nulls always last. Default: `id`, or "
         "`relevance` when `q` is given (`relevance` needs `q`).",
         examples=["-value"],
     )
-
-    @field_validator("q")
-    @classmethod
-    def each_word_once(cls, q: str | None) -> str | None:
-        return None if q is None else distinct_words(q)
 
     @model_validator(mode="after")
     def relevance_needs_a_search(self) -> "FactFilters":
@@ -209,8 +241,10 @@ class FactFilters(PageParams):
         return FactSort.relevance if self.q is not None else FactSort.id
 
 
-class EntityFilters(PageParams):
-    """Filters on entities; all combine with AND."""
+class EntityConditions(BaseModel):
+    """The conditions on entities, which lists and facets share; all combine with AND."""
+
+    model_config = ConfigDict(extra="forbid")
 
     type: EntityType | None = Field(None, description="Entity type.", examples=["organization"])
     q: Annotated[str, NoNul] | None = Field(
@@ -223,3 +257,57 @@ class EntityFilters(PageParams):
     article_id: int | None = Field(
         None, ge=1, le=MAX_ID, description="Entities mentioned in this article.", examples=[1]
     )
+
+
+class EntityFilters(EntityConditions, ListParams):
+    """Filters on entities and paging; all filters combine with AND."""
+
+
+class ArticleConditions(BaseModel):
+    """The conditions on articles, which lists and facets share; all combine with AND."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    source: Annotated[str, NoNul] | None = Field(
+        None, min_length=1, max_length=200, description="Publisher, exactly.",
+        examples=["Trend"],
+    )  # fmt: skip
+    published_from: date | None = Field(
+        None, description="Published on or after this day (ISO 8601 date).",
+        examples=["2020-01-01"],
+    )  # fmt: skip
+    published_to: date | None = Field(
+        None, description="Published on or before this day (ISO 8601 date).",
+        examples=["2020-12-31"],
+    )  # fmt: skip
+    q: Annotated[str, NoNul] | None = Field(
+        None,
+        min_length=1,
+        max_length=200,
+        description="Words of the title or text: every word must occur, case-insensitively "
+        f"(at most {MAX_SEARCH_WORDS} distinct words).",
+        examples=["Action Plan"],
+    )
+
+    @field_validator("q")
+    @classmethod
+    def each_word_once(cls, q: str | None) -> str | None:
+        return None if q is None else distinct_words(q)
+
+    @field_validator("published_from", "published_to", mode="before")
+    @classmethod
+    def iso_day(cls, value: object) -> object:
+        # A day as ISO 8601 writes it, nothing pydantic would also take (a Unix time "0").
+        if isinstance(value, str) and not ISO_DAY.fullmatch(value):
+            raise ValueError("must be a date written YYYY-MM-DD")
+        return value
+
+    @model_validator(mode="after")
+    def from_before_to(self) -> "ArticleConditions":
+        if self.published_from and self.published_to and self.published_from > self.published_to:
+            raise ValueError("published_from is after published_to: no day is in between")
+        return self
+
+
+class ArticleFilters(ArticleConditions, ListParams):
+    """Filters on articles and paging; all filters combine with AND."""

@@ -43,7 +43,7 @@ def openapi(client):
 CONTRACT_ROUTES = {
     "/facts", "/facts/{id}", "/entities", "/entities/{id}", "/entities/{id}/facts",
     "/articles", "/articles/{id}", "/articles/{id}/facts", "/articles/{id}/entities", "/health",
-    "/ready",
+    "/ready", "/facets/facts", "/facets/entities", "/facets/articles",
 }  # fmt: skip
 # Routes beyond the contract (README, "Decisions where the contract is silent").
 EXTENSION_ROUTES = {"/facts/{id}/reviews"}
@@ -132,7 +132,8 @@ OPERATION_IDS = {
     ("get", "/articles/{id}/entities"): "list_article_entities",
     ("get", "/entities"): "list_entities", ("get", "/entities/{id}"): "get_entity",
     ("get", "/entities/{id}/facts"): "list_entity_facts", ("get", "/health"): "check_health",
-    ("get", "/ready"): "check_readiness",
+    ("get", "/ready"): "check_readiness", ("get", "/facets/facts"): "facet_facts",
+    ("get", "/facets/entities"): "facet_entities", ("get", "/facets/articles"): "facet_articles",
 }  # fmt: skip
 
 

@@ -37,7 +37,7 @@ ENCODED = [
     "a" * 5000,
 ]  # fmt: skip
 ALL_VALUES = [*INJECTIONS, *NUMBERS, *NOT_NUMBERS, *ENCODED]
-FREE_TEXT = {"q"}
+FREE_TEXT = {"q", "source"}  # any text is a search, or a publisher's name
 SIGNED_BOUNDS = {"year", "from", "to", "min_value", "max_value"}
 OPENAPI = create_app().openapi()
 

@@ -7,12 +7,13 @@ from fastapi import APIRouter, Path, Request, Response
 from sqlmodel import Session
 
 from app.api.auth import WriteKey
+from app.api.csv_lists import VARY, csv_asked, csv_response
 from app.api.deps import (
+    ArticleFiltersDep,
     EntityFiltersDep,
     FactFiltersDep,
     JsonBody,
     NoParamsDep,
-    PageParamsDep,
     SessionDep,
 )
 from app.api.pagination import page_response
@@ -23,12 +24,13 @@ from app.api.present import (
     present_fact,
 )
 from app.api.reads import run_read
-from app.api.responses import DELETE_ERRORS, ITEM_ERRORS, LIST_ERRORS, WRITE_ERRORS
+from app.api.responses import CSV_LIST, DELETE_ERRORS, ITEM_ERRORS, LIST_ERRORS, WRITE_ERRORS
 from app.api.routes.entities import entity_page
 from app.api.routes.facts import fact_page
 from app.models import Article
 from app.queries.articles import article_contents, describe_articles, list_articles
 from app.queries.entities import mentioned_in
+from app.queries.exports import export_articles
 from app.queries.facts import referenced_entities
 from app.queries.lookup import article_id_of, get_article
 from app.schemas import (
@@ -37,6 +39,7 @@ from app.schemas import (
     ArticleDetail,
     ArticleIngested,
     ArticlePage,
+    ArticlePublic,
     EntityPage,
     FactPage,
 )
@@ -59,16 +62,21 @@ ArticleKeyPath = Annotated[
     "",
     response_model=ArticlePage,
     summary="List articles",
-    responses=LIST_ERRORS,
+    responses={**LIST_ERRORS, **CSV_LIST},
     operation_id="list_articles",
 )
 def read_articles(
-    request: Request, response: Response, session: SessionDep, paging: PageParamsDep
-) -> ArticlePage:
-    """List articles (without their text), paged with a cursor."""
-    listing = list_articles(session, paging.limit, paging.cursor)
+    request: Request, response: Response, session: SessionDep, filters: ArticleFiltersDep
+) -> ArticlePage | Response:
+    """List articles (without their text), filtered and paged with a cursor."""
+    if csv_asked(request, filters):
+        rows = export_articles(session, filters)
+        return csv_response("articles", ArticlePublic, rows,
+                            lambda row: present_article(row).model_dump(mode="json"))  # fmt: skip
+    response.headers.update(VARY)
+    listing = list_articles(session, filters, request.state.runtime.count_cache)
     items = [present_article(row) for row in listing.rows]
-    return page_response(ArticlePage, request, response, listing, items, paging.limit)
+    return page_response(ArticlePage, request, response, listing, items, filters.limit)
 
 
 @router.get(
@@ -88,7 +96,7 @@ def read_article(id: ArticleKeyPath, session: SessionDep, _: NoParamsDep) -> Art
     "/{id}/facts",
     response_model=FactPage,
     summary="List an article's facts",
-    responses=LIST_ERRORS,
+    responses={**LIST_ERRORS, **CSV_LIST},
     operation_id="list_article_facts",
 )
 async def read_article_facts(
@@ -110,7 +118,7 @@ async def read_article_facts(
     "/{id}/entities",
     response_model=EntityPage,
     summary="List an article's entities",
-    responses=LIST_ERRORS,
+    responses={**LIST_ERRORS, **CSV_LIST},
     operation_id="list_article_entities",
 )
 def read_article_entities(
@@ -119,7 +127,7 @@ def read_article_entities(
     response: Response,
     session: SessionDep,
     filters: EntityFiltersDep,
-) -> EntityPage:
+) -> EntityPage | Response:
     """Entities the article mentions; the /entities filters apply."""
     article = get_article(session, id)
     return entity_page(request, response, session, filters, mentioned_in(article.id))

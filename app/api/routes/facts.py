@@ -7,13 +7,15 @@ from sqlmodel import Session
 
 from app.api.auth import WriteKey
 from app.api.caching import compute_etag, etag_matches, representation_etag
+from app.api.csv_lists import VARY, csv_asked, csv_response
 from app.api.deps import FactFiltersDep, JsonBody, NoParamsDep, PageParamsDep, SessionDep
 from app.api.pagination import page_json_response
 from app.api.present import present_fact
 from app.api.reads import run_read
 from app.api.render import fact_dict, fact_json, json_response
-from app.api.responses import ITEM_ERRORS, LIST_ERRORS, REVIEW_ERRORS
+from app.api.responses import CSV_LIST, ITEM_ERRORS, LIST_ERRORS, REVIEW_ERRORS
 from app.errors import PreconditionFailed
+from app.queries.exports import export_facts
 from app.queries.facts import get_fact, get_fact_row, list_facts
 from app.queries.reviews import list_reviews
 from app.schemas import FactFilters, FactPage, FactPublic, FactReview, ReviewPage, ReviewPublic
@@ -49,18 +51,23 @@ def fact_page(
     article: int | None = None,
     involving: int | None = None,
 ) -> Response:
-    """A page of facts as the list routes answer it (`FactPage`), `Link` header included."""
+    """A page of facts as the list routes answer it (`FactPage`), `Link` header included;
+    or the whole list as CSV, when the request asks for it."""
+    if csv_asked(request, filters):
+        scope = f"article-{article}-" if article else f"entity-{involving}-" if involving else ""
+        rows = export_facts(session, filters, article=article, involving=involving)
+        return csv_response(f"{scope}facts", FactPublic, rows, fact_dict)
     counts = request.state.runtime.count_cache
     listing = list_facts(session, filters, article=article, involving=involving, counts=counts)
     return page_json_response(request, listing, [fact_dict(fact) for fact in listing.rows],
-                              filters.limit)  # fmt: skip
+                              filters.limit, VARY)  # fmt: skip
 
 
 @router.get(
     "",
     response_model=FactPage,
     summary="List facts",
-    responses=LIST_ERRORS,
+    responses={**LIST_ERRORS, **CSV_LIST},
     operation_id="list_facts",
 )
 async def read_facts(request: Request, session: SessionDep, filters: FactFiltersDep) -> Response:
