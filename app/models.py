@@ -168,6 +168,9 @@ class Fact(FactClaim, table=True):
     quote: str
     evidence_start: int
     evidence_end: int
+    # How many reviews the fact has had (migration 0010): part of its ETag, so a decision
+    # made and then undone, or repeated, still makes an older ETag stale. Not on the wire.
+    review_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 # The entities a fact names: its wire field and the column holding the entity's id. Queries,
@@ -193,8 +196,8 @@ class FactReviewRecord(SQLModel, table=True):
         sa_column=sa.Column(sa.ForeignKey("fact.id", ondelete="CASCADE"), nullable=False)
     )
     reviewer: str = Field(max_length=80)
-    reviewed_at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True))
-    decision: ReviewStatus = Field(sa_type=enum_column_type(ReviewStatus, "review_decision"))
+    decided_at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True))
+    review_status: ReviewStatus = Field(sa_type=enum_column_type(ReviewStatus, "review_decision"))
     note: str | None = Field(default=None, max_length=2000)
     before: dict = Field(default_factory=dict, sa_type=sa.JSON)
     after: dict = Field(default_factory=dict, sa_type=sa.JSON)

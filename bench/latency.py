@@ -56,6 +56,10 @@ def kinds(store: Path, seed: int = 5) -> dict[str, Callable[[], str]]:
         "facts browser, filtered": lambda: f"/ui/facts?{filters()}",
         "review queue, filtered": lambda: f"/ui/review?{filters()}",
         "review queue, one article": lambda: f"/ui/review?article_id={pick('article')}",
+        "facets of facts, unfiltered": lambda: "/facets/facts",
+        "facets of facts, filtered": lambda: f"/facets/facts?{filters()}",
+        "facets of entities": lambda: "/facets/entities",
+        "facets of articles": lambda: "/facets/articles",
     }
 
 

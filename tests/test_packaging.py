@@ -92,9 +92,12 @@ def test_image_command_serves_a_seeded_store_from_the_volume(installed, tmp_path
     }
     with running_server(command, port=port, env=env, cwd=tmp_path) as base:
         assert httpx.get(f"{base}/articles").json()["total"] == 1
-        docs = httpx.get(f"{base}/docs").text
-        for asset in re.findall(r'(?:src|href)="(/static/[^"]+)"', docs):
-            assert httpx.get(f"{base}{asset}").status_code == 200
+        # The docs and the pages, with every asset they load, come from the wheel alone.
+        for page in ("/docs", "/", "/ui/articles/1", "/ui/review"):
+            served = httpx.get(f"{base}{page}")
+            assert served.status_code == 200, page
+            for asset in re.findall(r'(?:src|href)="(/static/[^"]+)"', served.text):
+                assert httpx.get(f"{base}{asset}").status_code == 200, asset
         healthcheck = exec_form("HEALTHCHECK")
         healthcheck = [str(installed / "bin" / "python"), *healthcheck[1:]]
         healthcheck[-1] = healthcheck[-1].replace("8000", str(port))

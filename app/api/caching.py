@@ -34,6 +34,13 @@ def compute_etag(body: bytes) -> str:
     return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
+def fact_etag(body: bytes, review_count: int) -> str:
+    """A fact's ETag: its JSON and how many reviews it has had. A decision repeated, or made
+    and undone, leaves the JSON as it was but still makes an older ETag stale: a reviewer
+    holding it has not seen the decisions since (the audit trail has them)."""
+    return compute_etag(b"%d:" % review_count + body)
+
+
 def representation_etag(model: BaseModel) -> str:
     """The ETag of one resource's JSON: what a GET sends and what If-Match must name."""
     return compute_etag(model.model_dump_json().encode())

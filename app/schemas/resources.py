@@ -1,9 +1,9 @@
 """Wire shapes of the resources: facts, entities, articles, and the page envelope."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_serializer
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator
 
 from app.claims import FactClaim
 from app.enums import EntityType, ReviewStatus
@@ -188,8 +188,10 @@ class ReviewPublic(BaseModel):
         "`label=key`), never the key.",
         examples=["alice"],
     )
-    reviewed_at: datetime = Field(description="When (UTC).", examples=["2026-12-02T01:50:00Z"])
-    decision: ReviewStatus = Field(description="The `review_status` set.", examples=["corrected"])
+    decided_at: datetime = Field(description="When (UTC).", examples=["2026-12-02T01:50:00Z"])
+    review_status: ReviewStatus = Field(
+        description="The decision: the `review_status` the review set.", examples=["corrected"]
+    )
     note: str | None = Field(description="The reviewer's note, if any.", examples=[None])
     before: dict[str, Any] = Field(
         description="The fields the review changed, as they were (entities by slug); "
@@ -200,6 +202,12 @@ class ReviewPublic(BaseModel):
         description="The same fields after the review (a regenerated `statement` included).",
         examples=[{"review_status": "corrected", "period_end": 2016}],
     )
+
+    @field_validator("decided_at")
+    @classmethod
+    def in_utc(cls, value: datetime) -> datetime:
+        # SQLite hands stored times back without their offset; they were stored as UTC.
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 class ReviewPage(Page[ReviewPublic]):

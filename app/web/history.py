@@ -8,6 +8,6 @@ SHOWN = 200  # the first reviews; a fact reviewed more often links to the JSON f
 
 
 def review_history(session: Session, fact_id: int) -> list:
-    """The fact's first SHOWN reviews, oldest first (audit rows: reviewer, reviewed_at,
+    """The fact's first SHOWN reviews, oldest first (audit rows: reviewer, decided_at,
     decision, note, before, after)."""
     return list(list_reviews(session, str(fact_id), SHOWN, None).rows)

@@ -26,7 +26,10 @@ from app.writes.invariants import GroundingError, check_claim, check_columns, ch
 FORMAT = "article-facts-export"
 FORMAT_VERSION = 3
 # The columns each version added, by kind: a row of an older file has none of them.
-ADDED_IN = {2: {"fact": ("modality", "quantity", "item", "replaces_id")}}
+ADDED_IN = {2: {"fact": ("modality", "quantity", "item", "replaces_id")},
+            3: {"fact": ("review_count",)}}  # fmt: skip
+# What such a column holds for an older row (otherwise null).
+ADDED_DEFAULTS = {"review_count": 0}
 # The kinds a version added: an older file has no row of them.
 KIND_ADDED_IN = {"review": 3}
 BATCH = 2_000
@@ -147,7 +150,7 @@ class Loader:
             for name in self.missing[kind]:
                 if name in record:
                     raise GroundingError(f"{name} is not a field of this file's version")
-                record[name] = None
+                record[name] = ADDED_DEFAULTS.get(name)
             self.check(kind, record)
         except GroundingError as error:
             self.check_spans()  # a problem on an earlier line of the batch is reported first

@@ -40,6 +40,7 @@ def apply_review(session: Session, fact: Fact, review: FactReview, *, reviewer: 
     except GroundingError as error:
         raise Unprocessable(f"{error}.") from None
     fact.review_status = review.review_status
+    fact.review_count += 1  # in the fact's ETag: whoever read it before must read it again
     session.add(fact)
     session.flush()
     after = recorded(session, fact)
@@ -48,7 +49,7 @@ def apply_review(session: Session, fact: Fact, review: FactReview, *, reviewer: 
         FactReviewRecord(
             fact_id=fact.id,
             reviewer=reviewer,
-            decision=review.review_status,
+            review_status=review.review_status,
             note=review.note,
             before={name: before[name] for name in RECORDED if name in differs},
             after={name: after[name] for name in RECORDED if name in differs},

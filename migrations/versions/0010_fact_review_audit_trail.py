@@ -1,5 +1,6 @@
 """The audit trail: one row per review of a fact (who, when, the decision, a note, the
-fields before and after), in its own table.
+fields before and after), in its own table; and each fact's count of reviews, which its
+ETag includes (so that a decision made and undone still makes an older ETag stale).
 
 A review is a write like any other: the table's triggers increase the data version (as
 0004's do for the other tables), so a cached list of a fact's reviews is never stale even
@@ -31,9 +32,9 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("fact_id", sa.Integer(), nullable=False),
         sa.Column("reviewer", sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
-        sa.Column("reviewed_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("decided_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column(
-            "decision",
+            "review_status",
             sa.Enum(
                 *DECISIONS,
                 name="review_decision",
@@ -53,6 +54,10 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     op.create_index("ix_fact_review_fact", "fact_review", ["fact_id", "id"])
+    # A plain ADD COLUMN on both backends (a constant default: no rebuild of fact on SQLite).
+    op.add_column(
+        "fact", sa.Column("review_count", sa.Integer(), server_default="0", nullable=False)
+    )
     if op.get_bind().dialect.name == "postgresql":
         op.execute(
             "CREATE TRIGGER fact_review_bumps_data_version AFTER INSERT OR UPDATE OR DELETE "
@@ -67,4 +72,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # In place on both backends (SQLite 3.35+): a batch rebuild of fact would lose its
+    # triggers and its AUTOINCREMENT counter (0007 shows what keeping them takes).
+    op.execute("ALTER TABLE fact DROP COLUMN review_count")
     op.drop_table("fact_review")  # its triggers go with it

@@ -28,13 +28,13 @@ def test_every_review_is_kept_oldest_first_with_its_note(writer):
     body = {"review_status": "rejected", "note": "The amount is for 2009-2016 imports."}
     assert review(writer, 12, body).status_code == 200
     first, second = trail(writer, 12)
-    assert first["decision"] == "unreviewed" and first["note"] is None
+    assert first["review_status"] == "unreviewed" and first["note"] is None
     assert first["before"] == {"review_status": was}
     assert first["after"] == {"review_status": "unreviewed"}
-    assert second["decision"] == "rejected" and second["note"] == body["note"]
+    assert second["review_status"] == "rejected" and second["note"] == body["note"]
     assert second["before"] == {"review_status": "unreviewed"}
     assert first["fact_id"] == second["fact_id"] == 12 and first["id"] < second["id"]
-    assert first["reviewed_at"] <= second["reviewed_at"]
+    assert first["decided_at"] <= second["decided_at"]
     assert first["reviewer"] == second["reviewer"] == f"key-{digest(KEY)[:8]}"
 
 
@@ -44,7 +44,7 @@ def test_a_review_that_changes_nothing_is_still_listed_at_once(writer):
     assert review(writer, 3, {"review_status": "accepted"}).status_code == 200
     assert len(trail(writer, 3)) == 1
     assert review(writer, 3, {"review_status": "accepted"}).status_code == 200
-    assert [entry["decision"] for entry in trail(writer, 3)] == ["accepted", "accepted"]
+    assert [entry["review_status"] for entry in trail(writer, 3)] == ["accepted", "accepted"]
 
 
 def test_a_refused_review_leaves_no_trace(writer):
@@ -125,7 +125,7 @@ def test_the_trail_pages_and_refuses_what_it_cannot_read(writer):
     page = first.json()
     assert len(page["items"]) == 2 and page["total"] == 3 and page["next_cursor"]
     rest = writer.get("/facts/7/reviews", params={"limit": 2, "cursor": page["next_cursor"]})
-    assert [entry["decision"] for entry in rest.json()["items"]] == ["accepted"]
+    assert [entry["review_status"] for entry in rest.json()["items"]] == ["accepted"]
     assert_problem(writer.get("/facts/999999/reviews"), 404)
     assert_problem(writer.get("/facts/7/reviews", params={"cursor": "garbage"}), 400)
     assert_problem(writer.get("/facts/7/reviews", params={"colour": "red"}), 422)
@@ -145,3 +145,25 @@ def test_a_bad_note_is_refused(writer, note):
 
 def digest(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
+
+
+def test_a_decision_undone_or_repeated_still_makes_an_older_etag_stale(writer):
+    # Found in review: the ETag hashed the fact alone, so after reject-then-unreviewed a
+    # reviewer holding the first ETag decided without seeing either decision.
+    bob_etag = writer.get("/facts/3").headers["etag"]
+    assert review(writer, 3, {"review_status": "rejected"}).status_code == 200
+    assert review(writer, 3, {"review_status": "unreviewed"}).status_code == 200
+    assert writer.get("/facts/3").json()["review_status"] == "unreviewed"
+    late = writer.patch("/facts/3", json={"review_status": "accepted"},
+                        headers={**AUTH, "If-Match": bob_etag})  # fmt: skip
+    assert_problem(late, 412)
+    before = writer.get("/facts/3").headers["etag"]
+    answer = review(writer, 3, {"review_status": "unreviewed", "note": "again"})
+    assert answer.headers["etag"] != before
+    assert answer.headers["etag"] == writer.get("/facts/3").headers["etag"]
+
+
+def test_review_times_are_utc_on_both_backends(writer):
+    assert review(writer, 3, {"review_status": "accepted"}).status_code == 200
+    (entry,) = trail(writer, 3)
+    assert entry["decided_at"].endswith(("Z", "+00:00")), entry["decided_at"]

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Body, Header, Path, Request, Response
 from sqlmodel import Session
 
 from app.api.auth import WriteKey
-from app.api.caching import compute_etag, etag_matches, representation_etag
+from app.api.caching import etag_matches, fact_etag
 from app.api.csv_lists import VARY, csv_asked, csv_response
 from app.api.deps import FactFiltersDep, JsonBody, NoParamsDep, PageParamsDep, SessionDep
 from app.api.pagination import page_json_response
@@ -15,6 +15,7 @@ from app.api.reads import run_read
 from app.api.render import fact_dict, fact_json, json_response
 from app.api.responses import CSV_LIST, ITEM_ERRORS, LIST_ERRORS, REVIEW_ERRORS
 from app.errors import PreconditionFailed
+from app.models import Fact
 from app.queries.exports import export_facts
 from app.queries.facts import get_fact, get_fact_row, list_facts
 from app.queries.reviews import list_reviews
@@ -84,8 +85,9 @@ async def read_facts(request: Request, session: SessionDep, filters: FactFilters
 )
 async def read_fact(id: FactIdPath, session: SessionDep, _: NoParamsDep) -> Response:
     """One fact with its evidence; its ETag is what a review's If-Match must name."""
-    body = fact_json(await run_read(session, get_fact_row, session, id))
-    return json_response(body, {"ETag": compute_etag(body)})
+    row = await run_read(session, get_fact_row, session, id)
+    body = fact_json(row)
+    return json_response(body, {"ETag": fact_etag(body, row.review_count)})
 
 
 @router.patch(
@@ -114,30 +116,35 @@ def review_fact(
     ],
 ) -> FactPublic:
     """Accept, reject or correct a fact, guarded by its ETag (`If-Match`)."""
-    public = review_if_unchanged(session, id, if_match, review, reviewer=reviewer)
-    response.headers["ETag"] = representation_etag(public)
+    public, etag = review_if_unchanged(session, id, if_match, review, reviewer=reviewer)
+    response.headers["ETag"] = etag
     return public
 
 
 def review_if_unchanged(
     session: Session, id: str, if_match: str, review: FactReview, *, reviewer: str
-) -> FactPublic:
+) -> tuple[FactPublic, str]:
     """Apply `review` by `reviewer` (a key's label) to the fact in its own transaction if
-    its ETag is still `if_match` (else PreconditionFailed); the fact as stored after. The
-    API's and the pages' one way to review."""
+    its ETag is still `if_match` (else PreconditionFailed); the fact as stored after, and
+    its ETag. The API's and the pages' one way to review."""
 
-    def review_current(session: Session) -> FactPublic:
+    def review_current(session: Session) -> tuple[FactPublic, str]:
         # The ETag is compared and the review written while the fact is held (a write
         # transaction, the row FOR UPDATE): of concurrent reviews naming one ETag, one
         # passes; a fact deleted meanwhile is a 404 here, before anything is written.
         fact, entities = get_fact(session, id, for_update=True)
-        current = representation_etag(present_fact(fact, entities))
-        if not etag_matches(if_match, current, weak=False):
+        if not etag_matches(if_match, public_etag(fact, entities), weak=False):
             raise PreconditionFailed("The fact changed since you read it; GET it again.")
         apply_review(session, fact, review, reviewer=reviewer)
-        return present_fact(*get_fact(session, id))  # as stored, before anyone else writes
+        fact, entities = get_fact(session, id)  # as stored, before anyone else writes
+        return present_fact(fact, entities), public_etag(fact, entities)
 
     return in_transaction(session, review_current)
+
+
+def public_etag(fact: Fact, entities: dict) -> str:
+    """The ETag GET /facts/{id} sends for this stored fact."""
+    return fact_etag(present_fact(fact, entities).model_dump_json().encode(), fact.review_count)
 
 
 def review_page(request: Request, session: Session, id: str, params) -> Response:

@@ -5,10 +5,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlmodel import Session
 
-from app.api.caching import compute_etag, representation_etag
+from app.api.caching import fact_etag
 from app.api.deps import SessionDep
 from app.api.present import present_fact
 from app.api.render import fact_dict, fact_json
+from app.api.routes.facts import public_etag
 from app.queries.articles import article_contents, describe_articles
 from app.queries.entities import get_entity_detail
 from app.queries.facts import get_fact, list_facts, referenced_entities
@@ -25,7 +26,8 @@ router = APIRouter(route_class=PageRoute, include_in_schema=False)
 def listed(session: Session, filters, **scope) -> dict:
     """A page of facts for a template: each as its JSON dict with its ETag, and the paging."""
     listing = list_facts(session, filters, **scope)
-    facts = [(fact_dict(row), compute_etag(fact_json(row))) for row in listing.rows]
+    facts = [(fact_dict(row), fact_etag(fact_json(row), row.review_count))
+             for row in listing.rows]  # fmt: skip
     return {"facts": facts, "total": listing.total, "total_exact": listing.total_exact,
             "next_cursor": listing.next_cursor}  # fmt: skip
 
@@ -63,7 +65,7 @@ def fact_page(
     article = get_article(session, fact.article_id)
     context = {
         "fact": public.model_dump(mode="json"),
-        "etag": representation_etag(public),
+        "etag": public_etag(fact, references),
         "article": article,
         "context": in_context(article.text, fact.evidence_start, fact.evidence_end),
         "history": review_history(session, fact.id),

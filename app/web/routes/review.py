@@ -10,11 +10,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
-from app.api.caching import compute_etag, representation_etag
+from app.api.caching import fact_etag
 from app.api.deps import SessionDep
 from app.api.present import present_fact
 from app.api.render import fact_dict, fact_json
-from app.api.routes.facts import review_if_unchanged
+from app.api.routes.facts import public_etag, review_if_unchanged
 from app.enums import ReviewStatus
 from app.errors import NotFound, PreconditionFailed
 from app.queries.facts import get_fact
@@ -35,8 +35,8 @@ MAX_BULK = 100
 def shown_fact(session: Session, key: str | int) -> tuple[dict, str]:
     """The fact as its JSON dict and its ETag (what a decision form carries)."""
     # Not get_fact_row: that read must be a session's first statement, and here it may not be.
-    public = present_fact(*get_fact(session, str(key)))
-    return public.model_dump(mode="json"), representation_etag(public)
+    fact, references = get_fact(session, str(key))
+    return present_fact(fact, references).model_dump(mode="json"), public_etag(fact, references)
 
 
 @router.get("/ui/review")
@@ -52,7 +52,7 @@ def queue_page(request: Request, session: SessionDep) -> HTMLResponse:
         fact = fact_dict(row)
         text = get_article(session, fact["article_id"]).text
         evidence = fact["evidence"]
-        context.update(fact=fact, etag=compute_etag(fact_json(row)),
+        context.update(fact=fact, etag=fact_etag(fact_json(row), row.review_count),
                        context=in_context(text, evidence["start"], evidence["end"]),
                        skip=f"{fact['confidence']}:{fact['id']}")  # fmt: skip
     context["notice"] = notice_of(session, own)
@@ -102,7 +102,7 @@ def decide_many(
     for item in tagged:
         key, _, etag = item.partition(":")
         try:
-            public = review_if_unchanged(session, key, etag, review, reviewer=reviewer)
+            public, _ = review_if_unchanged(session, key, etag, review, reviewer=reviewer)
             results.append({"id": public.id, "applied": True, "status": public.review_status})
         except PreconditionFailed:
             fact, _ = shown_fact(session, key)
