@@ -2,6 +2,8 @@
 
 import contextlib
 import logging
+import os
+import secrets
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -79,6 +81,10 @@ def serve(
         # and one busy migrating under load may. The workers' lifespans find nothing to do
         # (the lock stays, for replicas started together).
         prepare_database(engine, migrate=settings.auto_migrate, seed=settings.auto_seed)
+    if workers > 1 and not settings.session_secret.get_secret_value():
+        # One secret for the workers (each makes its app from the environment), so a page
+        # session signed by one is valid in all; replicas still need SESSION_SECRET set.
+        os.environ["SESSION_SECRET"] = secrets.token_hex(32)
     trusted = settings.forwarded_allow_ips.strip()
     uvicorn.run(
         "app.main:app",

@@ -26,17 +26,10 @@ class LogLevel(StrEnum):
     error = "error"
 
 
-# `label=` before a key or a digest: a word, so a key that merely contains "=" further on
-# stays a key (a key that starts like a label and has "=" must itself be given a label).
-LABELLED = re.compile(r"(?P<label>[A-Za-z][A-Za-z0-9_.@-]{0,39})=(?P<key>.+)")
-
-
-def split_label(entry: str) -> tuple[str | None, str]:
-    """`alice=key` as ("alice", "key"); an entry without a label as (None, entry)."""
-    labelled = LABELLED.fullmatch(entry)
-    if labelled is None or labelled["label"] == "sha256":
-        return None, entry
-    return labelled["label"], labelled["key"].strip()
+# An API_KEY_LABELS entry: a label, "=", the key's SHA-256 digest or its first 8+ digits.
+LABEL_ENTRY = re.compile(
+    r"(?P<label>[A-Za-z0-9][A-Za-z0-9_.@-]{0,79})=(?:sha256:)?(?P<digest>[0-9a-fA-F]{8,64})"
+)
 
 
 class Settings(BaseSettings):
@@ -75,14 +68,19 @@ class Settings(BaseSettings):
     api_keys: SecretStr = Field(
         default=SecretStr(""),
         description="Comma-separated write keys, each a key or `sha256:<hex digest>` of one, "
-        "optionally labelled (`alice=<key>`: reviews are recorded under the label). "
         "Empty: every write is refused.",
+    )
+    api_key_labels: str = Field(
+        default="",
+        description="Comma-separated `label=<digest>` entries naming the write keys in the "
+        "audit trail: the key's SHA-256 hex digest or its first 8 or more digits (as the "
+        "trail shows an unlabelled key: `key-<8 digits>`).",
     )
     session_secret: SecretStr = Field(
         default=SecretStr(""),
         description="The secret the pages' session cookies and CSRF tokens are signed with "
-        "(via HMAC); empty: derived from the plain keys of API_KEYS, or, when every key is "
-        "a sha256: digest, random per process (sessions then hold in one worker only).",
+        "(via HMAC); empty: random per process (`serve --workers N` shares one of its own "
+        "making among its workers; replicas need this set).",
     )
     cors_origins: str = Field(
         default="",
@@ -154,10 +152,18 @@ class Settings(BaseSettings):
     @classmethod
     def digests_are_hex(cls, value: SecretStr) -> SecretStr:
         for entry in value.get_secret_value().split(","):
-            key = split_label(entry.strip())[1]
+            key = entry.strip()
             digest = key.removeprefix("sha256:")
             if key.startswith("sha256:") and not re.fullmatch(r"[0-9a-fA-F]{64}", digest):
                 raise ValueError("a sha256: entry needs a 64-digit hex digest")
+        return value
+
+    @field_validator("api_key_labels")
+    @classmethod
+    def labels_are_label_digest_pairs(cls, value: str) -> str:
+        for entry in (part.strip() for part in value.split(",")):
+            if entry and not LABEL_ENTRY.fullmatch(entry):
+                raise ValueError(f"{entry!r} is not `label=<SHA-256 hex digest, 8+ digits>`")
         return value
 
     def resolved_database_url(self) -> str:

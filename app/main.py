@@ -86,9 +86,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if not runtime.key_digests:
             log.warning("API_KEYS is empty: every write will be refused")
         elif not runtime.sessions_shared:
-            log.warning(
-                "every API_KEYS entry is a digest and SESSION_SECRET is empty: page "
-                "sessions hold in this process only (set SESSION_SECRET for several)"
+            log.info(
+                "SESSION_SECRET is empty: page sessions hold in this process only "
+                "(set it where several processes or replicas serve the pages)"
             )
         try:
             await run_in_threadpool(

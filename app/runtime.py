@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
 
-from app.api.auth import key_labels
+from app.api.auth import key_digests, key_labels
 from app.api.caching import ResponseCache
 from app.api.ratelimit import RateLimiter
 from app.api.sessions import session_secret
-from app.config import Settings, split_label
+from app.config import Settings
 from app.db import create_db_engine
 from app.queries.counts import CountCache
 from app.queries.version import VersionReader
@@ -34,14 +34,10 @@ class Runtime:
     count_cache: CountCache | None = None
 
     def __post_init__(self) -> None:
-        self.key_labels = key_labels(self.settings.api_keys.get_secret_value())
-        self.key_digests = tuple(self.key_labels)
-        entries = [
-            split_label(e.strip())[1] for e in self.settings.api_keys.get_secret_value().split(",")
-        ]
-        plain = [key for key in entries if key and not key.startswith("sha256:")]
-        extra = self.settings.session_secret.get_secret_value()
-        self.session_secret, self.sessions_shared = session_secret(plain, extra)
+        self.key_digests = key_digests(self.settings.api_keys.get_secret_value())
+        self.key_labels = key_labels(self.key_digests, self.settings.api_key_labels)
+        self.session_secret = session_secret(self.settings.session_secret.get_secret_value())
+        self.sessions_shared = bool(self.settings.session_secret.get_secret_value())
 
     def start(self) -> Engine:
         """Open the engine and make the per-process caches and counters."""

@@ -1,7 +1,7 @@
 """Write keys: `Authorization: Bearer <key>`, checked against SHA-256 digests in constant time.
 
 Plain keys from the configuration are hashed once and then forgotten; no key is logged.
-Each key has a label (`alice=<key>`), the name its reviews are recorded under.
+Each key has a label (API_KEY_LABELS), the name its reviews are recorded under.
 """
 
 import hashlib
@@ -11,23 +11,35 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from app.config import split_label
+from app.config import LABEL_ENTRY
 from app.errors import Forbidden, Unauthorized
 
 
-def key_labels(api_keys: str) -> dict[bytes, str]:
-    """The configured keys (`[label=]key` or `[label=]sha256:<hex>` entries, comma-separated)
-    as digest -> label; a key without a label is `key-` and its digest's first 8 digits."""
-    labels = {}
+def key_digests(api_keys: str) -> tuple[bytes, ...]:
+    """The digests of the configured keys (`key` or `sha256:<hex>` entries, comma-separated)."""
+    digests = []
     for entry in (part.strip() for part in api_keys.split(",")):
+        if entry.startswith("sha256:"):
+            digests.append(bytes.fromhex(entry.removeprefix("sha256:")))
+        elif entry:
+            digests.append(hashlib.sha256(entry.encode()).digest())
+    return tuple(digests)
+
+
+def key_labels(digests: tuple[bytes, ...], api_key_labels: str) -> dict[bytes, str]:
+    """Each key's label (digest -> label): the one API_KEY_LABELS gives it by its digest or
+    a prefix of 8+ digits, else `key-` and the digest's first 8 digits."""
+    labels = {digest: f"key-{digest.hex()[:8]}" for digest in digests}
+    for entry in (part.strip() for part in api_key_labels.split(",")):
         if not entry:
             continue
-        label, key = split_label(entry)
-        if key.startswith("sha256:"):
-            digest = bytes.fromhex(key.removeprefix("sha256:"))
-        else:
-            digest = hashlib.sha256(key.encode()).digest()
-        labels[digest] = label or f"key-{digest.hex()[:8]}"
+        named = LABEL_ENTRY.fullmatch(entry)
+        prefix = named["digest"].lower()
+        matching = [digest for digest in digests if digest.hex().startswith(prefix)]
+        if len(matching) != 1:
+            found = "no key" if not matching else "several keys"
+            raise ValueError(f"API_KEY_LABELS: {named['label']}={prefix} names {found}")
+        labels[matching[0]] = named["label"]
     return labels
 
 

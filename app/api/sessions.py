@@ -1,9 +1,8 @@
 """Signed sessions for the pages: a cookie naming a write key by its digest, and CSRF tokens.
 
 The cookie holds no key: `v1.<sha256 hex of the key>.<issued, unix seconds>.<HMAC>`. The
-signing secret is derived (HMAC) from SESSION_SECRET or else the plain keys configured, so
-every worker and replica configured alike computes the same one with no new setting;
-rotating them ends every session. Never imports FastAPI.
+signing secret is derived (HMAC) from SESSION_SECRET, so every worker and replica given
+the same one agrees; changing it ends every session. Never imports FastAPI.
 """
 
 import hashlib
@@ -20,16 +19,14 @@ MAX_AGE = 8 * 3600  # a working day; then sign in again
 VERSION = "v1"
 
 
-def session_secret(plain_keys: list[str], extra: str) -> tuple[bytes, bool]:
-    """The key that signs sessions and CSRF tokens, and whether every process configured
-    alike derives the same one. From SESSION_SECRET, else from the plain keys of API_KEYS
-    (whoever knows one may write anyway). Never from digests alone: `sha256:` entries exist
-    so that reading the configuration grants no write, and a secret made of them would.
-    With neither, a random secret of this process: sessions then hold in one worker only."""
-    if not extra and not plain_keys:
-        return secrets.token_bytes(32), False
-    material = extra.encode() if extra else b"\0".join(sorted(k.encode() for k in plain_keys))
-    return hmac.new(b"article-facts session v1", material, hashlib.sha256).digest(), True
+def session_secret(configured: str) -> bytes:
+    """The key that signs sessions and CSRF tokens: from SESSION_SECRET, else random in
+    this process. Never from the write keys or their digests: a reviewer holding one key
+    (or anyone reading `sha256:` digests) could then sign a session naming another key.
+    `article-facts serve --workers N` hands its workers one secret of its own making."""
+    if not configured:
+        return secrets.token_bytes(32)
+    return hmac.new(b"article-facts session v1", configured.encode(), hashlib.sha256).digest()
 
 
 def sign(secret: bytes, message: str) -> str:

@@ -59,7 +59,8 @@ def test_a_refused_review_leaves_no_trace(writer):
 def test_reviews_are_recorded_under_the_label_of_the_key(db_url, tmp_path):
     settings = Settings(
         database_url=db_url, data_dir=tmp_path, auto_migrate=False, auto_seed=False,
-        api_keys=f"alice={KEY}, bob=sha256:{digest(DIGEST_KEY)}", **UNLIMITED,
+        api_keys=f"{KEY}, sha256:{digest(DIGEST_KEY)}",
+        api_key_labels=f"alice={digest(KEY)[:8]}, bob=sha256:{digest(DIGEST_KEY)}", **UNLIMITED,
     )  # fmt: skip
     with TestClient(create_app(settings)) as client:
         assert review(client, 5, {"review_status": "accepted"}).status_code == 200
@@ -167,3 +168,22 @@ def test_review_times_are_utc_on_both_backends(writer):
     assert review(writer, 3, {"review_status": "accepted"}).status_code == 200
     (entry,) = trail(writer, 3)
     assert entry["decided_at"].endswith(("Z", "+00:00")), entry["decided_at"]
+
+
+def test_a_key_that_looks_labelled_is_still_the_key(db_url, tmp_path):
+    # Found in review: `label=key` inside API_KEYS read a padded base64 key as a label and
+    # the key "=". Keys are opaque; labels live in API_KEY_LABELS.
+    key = "Zm9vYmFyYmF6cXV4MTIzNA=="
+    settings = Settings(database_url=db_url, data_dir=tmp_path, auto_migrate=False,
+                        auto_seed=False, api_keys=key, **UNLIMITED)  # fmt: skip
+    with TestClient(create_app(settings)) as client:
+        good = {"Authorization": f"Bearer {key}"}
+        assert review(client, 5, {"review_status": "accepted"}, good).status_code == 200
+        assert_problem(review(client, 5, {"review_status": "accepted"},
+                              {"Authorization": "Bearer ="}), 403)  # fmt: skip
+
+
+@pytest.mark.parametrize("labels", ["alice=00000000", "alice=nothex", "=abcdef12", "alice"])
+def test_labels_that_name_no_single_key_are_refused_at_start_up(tmp_path, labels):
+    with pytest.raises(ValueError):
+        create_app(Settings(data_dir=tmp_path, api_keys=KEY, api_key_labels=labels))

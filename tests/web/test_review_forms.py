@@ -128,35 +128,35 @@ def test_signed_out_or_forged_sessions_cannot_write(writer, reviewer):
     assert reviewer.get(f"/facts/{form['id']}").json()["review_status"] == "unreviewed"
 
 
-def test_the_session_secret_is_the_same_wherever_the_keys_are(writer):
+def test_a_session_holds_wherever_the_session_secret_is_the_same(writer):
     from app.config import Settings
     from app.runtime import Runtime
 
     settings = writer.app.state.runtime.settings
-    again = Runtime(Settings(**{**settings.model_dump(), "api_keys": settings.api_keys}))
-    assert again.session_secret == writer.app.state.runtime.session_secret
-    other = Runtime(Settings(**{**settings.model_dump(), "api_keys": settings.api_keys,
-                                "session_secret": "extra"}))  # fmt: skip
-    assert other.session_secret != again.session_secret
-    cookie = sign_in(writer).headers["set-cookie"].split(";", 1)[0].split("=", 1)[1]
-    digests = again.key_digests
-    assert session_digest(again.session_secret, cookie, digests) is not None
-    assert session_digest(other.session_secret, cookie, digests) is None
+    shared = [Runtime(settings.model_copy(update={"session_secret": SecretStr("s3cret")}))
+              for _ in range(2)]  # fmt: skip
+    assert shared[0].sessions_shared and shared[0].session_secret == shared[1].session_secret
+    other = Runtime(settings.model_copy(update={"session_secret": SecretStr("other")}))
+    assert other.session_secret != shared[0].session_secret
+    digest = hashlib.sha256(KEY.encode()).hexdigest()
+    body = f"v1.{digest}.{int(time.time())}"
+    cookie = f"{body}.{sign(shared[0].session_secret, body)}"
+    assert session_digest(shared[1].session_secret, cookie, shared[1].key_digests) == digest
+    assert session_digest(other.session_secret, cookie, other.key_digests) is None
+    assert Settings(session_secret="x").session_secret.get_secret_value() == "x"
 
 
-def test_digests_alone_never_make_the_session_secret():
-    # Reading a configuration of sha256: digests must not let anyone mint a session.
+def test_no_write_key_makes_the_session_secret():
+    # Found in review: a secret derived from the keys let one key's holder (or a reader of
+    # sha256: digests) sign a session naming another key. Without SESSION_SECRET each
+    # process makes its own.
     from app.config import Settings
     from app.runtime import Runtime
 
     digest = hashlib.sha256(KEY.encode()).hexdigest()
-    first, second = (Runtime(Settings(api_keys=f"sha256:{digest}")) for _ in range(2))
-    assert not first.sessions_shared and first.session_secret != second.session_secret
-    shared = [Runtime(Settings(api_keys=f"sha256:{digest}", session_secret="s3cret"))
-              for _ in range(2)]  # fmt: skip
-    assert shared[0].sessions_shared and shared[0].session_secret == shared[1].session_secret
-    plain = Runtime(Settings(api_keys=KEY))
-    assert plain.sessions_shared and plain.session_secret != shared[0].session_secret
+    for keys in (KEY, f"sha256:{digest}", f"{KEY}, sha256:{digest}"):
+        first, second = (Runtime(Settings(api_keys=keys)) for _ in range(2))
+        assert not first.sessions_shared and first.session_secret != second.session_secret
 
 
 def test_bulk_decisions_apply_the_unchanged_and_report_the_changed(reviewer):
@@ -191,7 +191,9 @@ def test_a_labelled_key_signs_in_under_its_label(settings):
 
     from app.main import create_app
 
-    labelled = settings.model_copy(update={"api_keys": SecretStr("alice=alices-key")})
+    digest = hashlib.sha256(b"alices-key").hexdigest()
+    labelled = settings.model_copy(update={"api_keys": SecretStr("alices-key"),
+                                           "api_key_labels": f"alice={digest[:8]}"})  # fmt: skip
     with TestClient(create_app(labelled)) as client:
         assert sign_in(client, "alices-key").status_code == 303
         page = client.get("/ui/review").text
