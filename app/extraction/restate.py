@@ -4,10 +4,11 @@ never contradicts them.
 Pure: a claim is anything with the claim fields as attributes (a stored fact), `Named` the
 names of its entities. Three ways, the first that fits:
 1. the type's own wording (the function extraction used), when it says the old fields as
-   exactly the old statement: the statement was made by it, so the new one is too;
+   exactly the old statement (the statement was made by it), says every changed field and
+   has what it needs;
 2. the old statement with each changed piece (a name, an amount, a rank, a period) put in
    place of the old one, when every old piece is found in it;
-3. a plain sentence from the fields: subject, predicate, object, numbers, period.
+3. a plain sentence from the fields: subject, predicate, object, then the rest.
 """
 
 from types import SimpleNamespace
@@ -16,21 +17,32 @@ from app.extraction import statements as say
 from app.extraction.facts import appointments, exercise_troops, procurement, rankings, spending
 from app.extraction.quantities import Period
 
+# Per type: the wording extraction used, the fields it says (beyond the subject) and the
+# ones it cannot do without. A correction of a field it does not say (a ranking's
+# modality, say) is said plainly instead: the wording would leave it unsaid.
+PERIOD = {"period_start", "period_end"}
 TYPED = {
-    "ranking": rankings.statement,
-    "spending": spending.statement,
-    "procurement": procurement.statement,
-    "exercise": exercise_troops.statement,
-    "appointment": appointments.statement,
-}
-# What each wording cannot do without (it would say "None"): a post, an item bought.
-NEEDS = {"appointment": "object", "procurement": "item"}
+    "ranking": (rankings.statement, {"predicate", "rank", "rank_total", "scope", "metric",
+                                     "attributed_to", *PERIOD}, {"rank"}),
+    "spending": (spending.statement, {"predicate", "value", "unit", "value_qualifier",
+                                      "modality", "metric", *PERIOD}, {"value"}),
+    "procurement": (procurement.statement, {"predicate", "modality", "quantity", "item",
+                                            "object", "value", "unit", *PERIOD}, {"item"}),
+    "exercise": (exercise_troops.statement, {"modality", "item", "object", "scope",
+                                             "quantity", *PERIOD}, set()),
+    "appointment": (appointments.statement, {"modality", "object", "replaces", *PERIOD},
+                    {"object"}),
+}  # fmt: skip
 # The fields a statement says; a correction of any other field leaves it as it was.
 SAID = ("predicate", "value", "unit", "modality", "value_qualifier", "rank", "rank_total",
         "scope", "metric", "quantity", "item", "period_start", "period_end")  # fmt: skip
 NAMES = ("subject", "object", "replaces", "source")
+# The wire field each name comes from.
+NAME_FIELDS = {"subject": "subject", "object": "object", "replaces": "replaces",
+               "source": "attributed_to"}  # fmt: skip
 UNPLACED = ("predicate", "modality", "value_qualifier", "rank_total")
-MODAL_WORDS = {"planned": " (planned)", "proposed": " (proposed)"}
+# How a plain sentence joins the object to the predicate, by type.
+OBJECT_WORDS = {"procurement": "from", "appointment": "as", "exercise": "with"}
 
 
 def needs_restating(changed: set[str]) -> bool:
@@ -39,12 +51,14 @@ def needs_restating(changed: set[str]) -> bool:
     return bool(changed & {*SAID, "subject", "object", "replaces", "attributed_to"})
 
 
-def restate(old, old_names: say.Named, new, new_names: say.Named) -> str:
-    """The statement of `new` (the corrected claim), worded like `old.statement` was."""
-    wording = TYPED.get(str(old.type))
-    if wording is not None and _said(wording, old, old_names) == old.statement:
-        needed = NEEDS.get(str(old.type))
-        if needed is None or _value(new, new_names, needed) is not None:
+def restate(old, old_names: say.Named, new, new_names: say.Named, changed: set[str]) -> str:
+    """The statement of `new` (the corrected claim, `changed` the fields that differ),
+    worded like `old.statement` was."""
+    typed = TYPED.get(str(old.type))
+    if typed is not None and _said(typed[0], old, old_names) == old.statement:
+        wording, says, needs = typed
+        has_needed = all(_value(new, new_names, name) is not None for name in needs)
+        if changed - {"subject"} <= says and has_needed:
             return _said(wording, new, new_names)
         return plain(new, new_names)
     substituted = _substituted(old, old_names, new, new_names)
@@ -52,24 +66,31 @@ def restate(old, old_names: say.Named, new, new_names: say.Named) -> str:
 
 
 def plain(claim, named: say.Named) -> str:
-    """A claim said plainly from its fields."""
-    words = [named.subject, claim.predicate.replace("_", " ")]
+    """A claim said plainly from its fields: who, the relation, the object, then every
+    other field it has in parentheses."""
+    head = [named.subject, claim.predicate.replace("_", " ")]
     if named.object:
-        words.append(named.object)
+        head += [OBJECT_WORDS.get(str(claim.type), ""), named.object]
+    details = []
     if claim.value is not None:
         amount = say.money(claim.value, claim.unit)
-        words.append(f"{say.QUALIFIER_WORDS.get(claim.value_qualifier or '', '')} {amount}".strip())
+        details.append(f"{say.QUALIFIER_WORDS.get(claim.value_qualifier or '', '')} {amount}")
     if claim.quantity is not None:
-        words.append(f"({say.number(claim.quantity)} {claim.item or 'items'})")
+        details.append(f"{say.number(claim.quantity)} {claim.item or 'items'}")
     elif claim.item:
-        words.append(f"({claim.item})")
+        details.append(claim.item)
     if claim.rank is not None:
         among = f" of {claim.rank_total}" if claim.rank_total else ""
-        words.append(f"{say.ordinal(claim.rank)}{among}")
-    if named.replaces:
-        words.append(f"replacing {named.replaces}")
-    modal = MODAL_WORDS.get(str(claim.modality or ""), "")
-    return " ".join(words) + f"{modal}{_period(claim)}{say.source(named.source)}."
+        details.append(f"{say.ordinal(claim.rank)}{among}")
+    details += [f"{label} {value}" for label, value in
+                (("scope", claim.scope), ("metric", claim.metric),
+                 ("replacing", named.replaces)) if value]  # fmt: skip
+    if str(claim.modality or "") in ("planned", "proposed"):
+        details.append(str(claim.modality))
+    said = " ".join(word for word in head if word)
+    if details:
+        said += " (" + "; ".join(detail.strip() for detail in details) + ")"
+    return f"{said}{_period(claim)}{say.source(named.source)}."
 
 
 def _value(claim, named: say.Named, name: str):
@@ -94,8 +115,8 @@ def _substituted(old, old_names: say.Named, new, new_names: say.Named) -> str | 
     for before, after in _pieces(old, old_names, new, new_names):
         if before == after:
             continue
-        if not before or before not in statement:
-            return None
+        if not before or not after or before not in statement:
+            return None  # a piece added or cleared: no old words to put it in
         statement = statement.replace(before, after, 1)
     return statement
 

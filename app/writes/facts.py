@@ -34,7 +34,8 @@ def apply_review(session: Session, fact: Fact, review: FactReview, *, reviewer: 
     now = recorded(session, fact)
     changed = {name for name in RECORDED if before[name] != now[name]}
     if "statement" not in changes and needs_restating(changed):
-        fact.statement = restate(old, names_of(session, old), fact, names_of(session, fact))
+        fact.statement = restate(old, names_of(session, old), fact, names_of(session, fact),
+                                 changed)  # fmt: skip
     try:  # the check ingestion, the seed and import make
         check_claim({name: getattr(fact, name) for name in FACT_CLAIM_FIELDS}, "corrected fact")
     except GroundingError as error:

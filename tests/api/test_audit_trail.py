@@ -187,3 +187,36 @@ def test_a_key_that_looks_labelled_is_still_the_key(db_url, tmp_path):
 def test_labels_that_name_no_single_key_are_refused_at_start_up(tmp_path, labels):
     with pytest.raises(ValueError):
         create_app(Settings(data_dir=tmp_path, api_keys=KEY, api_key_labels=labels))
+
+
+OWN_ARTICLE = (
+    "Poland will buy 12 Gripen fighter jets from Sweden for $2.1bn, the defence ministry "
+    "said. Poland spent $4bn on defence in 2022. Montenegro joined NATO in 2017. Poland "
+    "ranked 21st among 145 countries in the Global Firepower index 2023. Poland and "
+    "Lithuania held the Iron Wolf exercise in 2023 with 3,000 troops. General Wieslaw "
+    "Kukula was appointed Chief of the General Staff of Poland, replacing General Rajmund "
+    "Andrzejczak. Poland cooperates with about 20 countries in the military-technical sphere."
+)
+CLEARABLE = ("value", "unit", "modality", "value_qualifier", "rank", "rank_total", "scope",
+             "metric", "quantity", "item", "period_start", "period_end", "object",
+             "attributed_to", "replaces")  # fmt: skip
+
+
+def test_clearing_any_field_of_any_fact_never_fails_or_says_none(writer):
+    created = writer.post("/articles", json={"text": OWN_ARTICLE}, headers=AUTH)
+    assert created.status_code == 201, created.text
+    facts = [*created.json()["facts"], *(writer.get(f"/facts/{n}").json() for n in (8, 11, 12))]
+    assert len({fact["type"] for fact in facts}) >= 4
+    for fact in facts:
+        for field in CLEARABLE:
+            if fact[field] is None:
+                continue
+            answer = review(writer, fact["id"], {"review_status": "corrected", field: None})
+            assert answer.status_code in (200, 422), (fact["statement"], field, answer.text)
+            if answer.status_code == 200:
+                statement = answer.json()["statement"]
+                assert "None" not in statement and "  " not in statement, (field, statement)
+                body = {"review_status": "corrected", field: fact[field]}
+                if field in ("object", "attributed_to", "replaces"):
+                    body[field] = str(fact[field]["id"])
+                assert review(writer, fact["id"], body).status_code == 200
