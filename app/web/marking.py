@@ -8,9 +8,11 @@ it: one pass over the sorted boundaries, linear in the text's length plus the sp
 
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from markupsafe import Markup, escape
+
+MAX_IDS = 16
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,9 @@ class Span:
 
 def segments(length: int, spans: list[Span]):
     """(start, end, facts covering it, entities covering it, facts starting, facts ending),
-    for every segment of [0, length) between consecutive span boundaries."""
+    for every segment of [0, length) between consecutive span boundaries. A segment names
+    at most MAX_IDS of the spans covering it, so that spans nested a thousand deep (which
+    no page could show apart anyway) keep the page linear in size and time."""
     opening: dict[int, list[Span]] = defaultdict(list)
     closing: dict[int, list[Span]] = defaultdict(list)
     for span in spans:
@@ -32,23 +36,26 @@ def segments(length: int, spans: list[Span]):
             opening[start].append(span)
             closing[end].append(span)
     bounds = sorted({0, length, *opening, *closing})
-    active: dict[tuple[str, int], int] = defaultdict(int)  # a span given twice counts twice
+    # The spans covering the current segment, by kind, key -> how many times (a span given
+    # twice counts twice); a key leaves as its count falls to 0, so no pass looks for it.
+    active: dict[str, dict[int, int]] = {"fact": {}, "entity": {}}
     for start, end in pairwise(bounds):
         for span in closing.get(start, ()):
-            active[(span.kind, span.key)] -= 1
+            covering = active[span.kind]
+            covering[span.key] -= 1
+            if not covering[span.key]:
+                del covering[span.key]
         for span in opening.get(start, ()):
-            active[(span.kind, span.key)] += 1
-        live = [key for key, count in active.items() if count > 0]
+            covering = active[span.kind]
+            covering[span.key] = covering.get(span.key, 0) + 1
         yield (
             start,
             end,
-            sorted(key for kind, key in live if kind == "fact"),
-            sorted(key for kind, key in live if kind == "entity"),
+            sorted(islice(active["fact"], MAX_IDS)),
+            sorted(islice(active["entity"], MAX_IDS)),
             sorted({s.key for s in opening.get(start, ()) if s.kind == "fact"}),
             sorted({s.key for s in closing.get(end, ()) if s.kind == "fact"}),
         )
-        for key in [key for key, count in active.items() if count <= 0]:
-            del active[key]
 
 
 def marked_text(text: str, spans: list[Span]) -> Markup:

@@ -73,3 +73,15 @@ def test_context_is_a_window_around_the_quote():
     assert found.quote == "QUOTE" and found.before == "a" * 100 and found.after == "b" * 100
     assert found.clipped_before and found.clipped_after
     assert not in_context("QUOTE", 0, 5).clipped_before
+
+
+def test_deeply_nested_spans_keep_the_page_linear():
+    # Found in review: every segment listed every fact covering it, so n nested quotes
+    # made n² ids (4,000 of them: 76 MB of HTML). A segment now names at most MAX_IDS.
+    def size(nested: int) -> int:
+        text = "word " * (2 * nested + 10)
+        spans = [Span(5 * i, len(text) - 5 * i, "fact", i + 1) for i in range(nested)]
+        return len(marked_text(text, spans))
+
+    small, large = size(250), size(2000)
+    assert large < 10 * small  # 8 times the spans: about 8 times the page, not 64
