@@ -63,6 +63,14 @@ def _sqlite_connect(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
     dbapi_connection.set_progress_handler(_past_deadline, DEADLINE_STEPS)
+    # SQLite's own lower() folds ASCII only: "Ölkə" never matched "ölkə", in searches and
+    # in finding an entity already stored by its name, where PostgreSQL's matched. Python's
+    # str.lower, as on the other side of every such comparison (no index uses lower()).
+    dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
+
+
+def _lower(value):
+    return value.lower() if isinstance(value, str) else value
 
 
 def _sqlite_begin(connection: Connection) -> None:

@@ -15,13 +15,15 @@ from fastapi import Request, Response
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
+from app.api.head import HEAD_ONLY
 from app.schemas.params import ListFormat, ListParams
 
 CSV = "text/csv; charset=utf-8"
 # A list's JSON and CSV share its URL: a cache must tell them apart by Accept.
 VARY = {"Vary": "Accept"}
-# What Excel, LibreOffice and Google Sheets start a formula with (OWASP's list).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What Excel, LibreOffice and Google Sheets start a formula with (OWASP's list), and the
+# apostrophe itself, so that taking one leading apostrophe off always gives the value back.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 def accepts_csv(accept: str | None) -> bool:
@@ -30,7 +32,7 @@ def accepts_csv(accept: str | None) -> bool:
     best = {"csv": 0.0, "json": 0.0}
     for part in (accept or "").split(","):
         media, *parameters = (piece.strip().lower() for piece in part.split(";"))
-        kind = "csv" if media == "text/csv" else "json" if media in (
+        kind = "csv" if media in ("text/csv", "text/*") else "json" if media in (
             "application/json", "application/*", "*/*") else None  # fmt: skip
         if kind is None:
             continue
@@ -41,6 +43,8 @@ def accepts_csv(accept: str | None) -> bool:
                 try:
                     weight = float(value)
                 except ValueError:
+                    weight = 0.0
+                if not 0.0 <= weight <= 1.0:  # RFC 9110 12.4.2: a qvalue is 0 to 1
                     weight = 0.0
         best[kind] = max(best[kind], weight)
     return best["csv"] > best["json"]
@@ -99,11 +103,14 @@ def csv_rows(model: type[BaseModel], items: Iterable[dict]) -> Iterator[list[Any
 
 
 def csv_response(
-    filename: str, model: type[BaseModel], batches: Iterator[list[Any]],
+    request: Request, filename: str, model: type[BaseModel], batches: Iterator[list[Any]],
     item: Callable[[Any], dict],
 ) -> Response:  # fmt: skip
     """The whole list as CSV, streamed a batch at a time: `item` maps a row of a batch to
-    the dict of `model`'s JSON that the list's JSON would hold."""
+    the dict of `model`'s JSON that the list's JSON would hold. A HEAD reads no batch past
+    the first (which checked the request): its body would be dropped anyway."""
+    if request.scope.get(HEAD_ONLY):
+        batches = iter(())
 
     def body() -> Iterator[bytes]:
         buffer = io.StringIO()

@@ -9,6 +9,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # What inner layers leave in the scope for the outer ones (the metrics' route label).
 SHARED_KEYS = ("route", "route_template")
+# Set in the GET an inner layer sees for a HEAD: a streamed body need not be made at all.
+HEAD_ONLY = "article_facts.head_only"
 
 
 class HeadMiddleware:
@@ -21,7 +23,7 @@ class HeadMiddleware:
             return
         # A copy: the server keeps its own scope saying HEAD (it then sends no body
         # whatever Content-Length says), and the access log and metrics name HEAD.
-        as_get = {**scope, "method": "GET"}
+        as_get = {**scope, "method": "GET", HEAD_ONLY: True}
 
         async def without_body(message: Message) -> None:
             if message["type"] == "http.response.body":

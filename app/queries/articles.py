@@ -1,7 +1,7 @@
 """Article reads: keyset pages with fact and entity counts loaded per page."""
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
@@ -53,7 +53,8 @@ def article_conditions(filters: ArticleConditions) -> list[sa.ColumnElement[bool
         conditions.append(Article.source == filters.source)
     if filters.published_from is not None:
         conditions.append(Article.published_at >= filters.published_from.isoformat())
-    if filters.published_to is not None:
+    if filters.published_to is not None and filters.published_to < date.max:
+        # (To 9999-12-31 is no bound: no four-digit year comes after it.)
         day_after = filters.published_to + timedelta(days=1)
         conditions.append(Article.published_at < day_after.isoformat())
     for word in WORD.findall(filters.q or ""):

@@ -7,7 +7,7 @@ counted here: one bounded read whatever the facets asked for. Must not import Fa
 
 import functools
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
@@ -124,37 +124,47 @@ def fact_facets(
     return answer(counts, rows, approximate)
 
 
-def count_values(
-    session: Session, statement: Any, facets: dict[str, Callable[[Any], Any]], size: int
+def grouped(session: Session, column: Any, conditions: list, size: int) -> list[dict]:
+    """The `size` most frequent values of `column` among the rows `conditions` select,
+    counted exactly (GROUP BY): entities and articles are tables of thousands, not of
+    millions, so their facets need no sample (a sample of the first rows dropped whole
+    entity types)."""
+    count = sa.func.count().label("count")
+    statement = (
+        sa.select(column.label("value"), count)
+        .where(*conditions, column.is_not(None))
+        .group_by(column)
+        .order_by(count.desc(), column)
+        .limit(size)
+    )
+    return [
+        {"value": row.value, "count": row.count} for row in session.connection().execute(statement)
+    ]
+
+
+def exact_facets(
+    session: Session, table: Any, columns: dict[str, Any], conditions: list, size: int
 ) -> dict[str, Any]:
-    """`FacetCounts` of the rows `statement` selects: each facet's value read from a row by
-    its function."""
-    rows, approximate = sampled(session.connection().execute(statement.limit(SAMPLE_LIMIT)))
-    counts = {name: top(Counter(map(value_of, rows)), size) for name, value_of in facets.items()}
-    return answer(counts, rows, approximate)
+    """`FacetCounts` of a small table, every count exact."""
+    total = sa.select(sa.func.count()).select_from(table).where(*conditions)
+    counts = {name: grouped(session, column, conditions, size) for name, column in columns.items()}
+    return {"facets": counts, "counted": session.connection().execute(total).scalar_one(),
+            "approximate": False}  # fmt: skip
 
 
 def entity_facets(session: Session, params: EntityFacetParams) -> dict[str, Any]:
-    statement = sa.select(as_stored(Entity.__table__.c.type, "type")).where(
-        *entity_conditions(session, params)
-    )
-    facets = {facet.value: (lambda row: row.type) for facet in dict.fromkeys(params.facet)}
-    return count_values(session, statement, facets, params.facet_size)
+    columns = {facet.value: as_stored(Entity.__table__.c.type, "type")
+               for facet in dict.fromkeys(params.facet)}  # fmt: skip
+    conditions = entity_conditions(session, params)
+    return exact_facets(session, Entity, columns, conditions, params.facet_size)
 
 
-def published_year(published_at: str | None) -> int | None:
-    """The year of an ISO 8601 time (`2020-03-01T...`), None when there is none."""
-    head = (published_at or "")[:4]
-    return int(head) if len(head) == 4 and head.isdigit() else None
-
-
-ARTICLE_FACETS = {
-    "source": lambda row: row.source,
-    "year": lambda row: published_year(row.published_at),
-}
+# The year of `published_at` (ISO 8601 text: its first four characters are the year).
+PUBLISHED_YEAR = sa.cast(sa.func.substr(Article.published_at, 1, 4), sa.Integer)
+ARTICLE_FACETS = {"source": Article.source, "year": PUBLISHED_YEAR}
 
 
 def article_facets(session: Session, params: ArticleFacetParams) -> dict[str, Any]:
-    statement = sa.select(Article.source, Article.published_at).where(*article_conditions(params))
-    facets = {facet.value: ARTICLE_FACETS[facet.value] for facet in dict.fromkeys(params.facet)}
-    return count_values(session, statement, facets, params.facet_size)
+    columns = {facet.value: ARTICLE_FACETS[facet.value] for facet in dict.fromkeys(params.facet)}
+    conditions = article_conditions(params)
+    return exact_facets(session, Article, columns, conditions, params.facet_size)

@@ -68,3 +68,20 @@ def test_article_facets_count_the_filtered_list(stored):
 def test_bad_article_filters_are_422_problems(client, query):
     problem = assert_problem(client.get(f"/articles?{query}"), 422)
     assert problem["errors"]
+
+
+def test_the_last_day_there_is_bounds_nothing(stored):
+    # Found in review: published_to=9999-12-31 added a day past date.max (a 500).
+    for url in ("/articles", "/facets/articles"):
+        answer = stored.get(url, params={"published_to": "9999-12-31"})
+        assert answer.status_code == 200, answer.text
+    every = stored.get("/articles", params={"published_to": "9999-12-31", "format": "csv"})
+    assert every.status_code == 200 and every.text.count("\r\n") == 1 + 4  # header, 4 rows
+
+
+def test_article_search_folds_every_letter_on_both_backends(stored):
+    # Found in review: SQLite's lower() folds ASCII only; "Ölkə" never matched on SQLite.
+    article = {"text": "ÇOX güclü ordu: the ÉCOLE of war.", "title": "Ölkə ordusu"}
+    assert stored.post("/articles", json=article, headers=AUTH).status_code == 201
+    for q in ("Ölkə", "ölkə", "ÖLKƏ", "école", "çox"):
+        assert titles(stored, q=q) == ["Ölkə ordusu"], q

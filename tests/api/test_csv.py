@@ -19,7 +19,7 @@ LISTS = [
     ("/entities", {}), ("/entities", {"type": "organization"}), ("/articles/1/entities", {}),
     ("/articles", {}),
 ]  # fmt: skip
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 def cell(value) -> str:
@@ -166,3 +166,35 @@ def test_csv_of_a_big_list_is_streamed_in_batches(settings, db_url):
     assert len(messages) >= total // 500  # a batch at a time, never the whole body at once
     assert max(len(message.get("body", b"")) for message in messages) < 1024 * 1024
     assert rows >= total + 1
+
+
+def test_a_search_exports_in_id_order_whatever_its_page_order(client):
+    # Found in review: in relevance order each batch scored and sorted every match again.
+    matches = get_all(client, "/facts", q="azerbaijan")
+    rows = list(csv.DictReader(io.StringIO(client.get("/facts?q=azerbaijan&format=csv").text)))
+    assert [int(row["id"]) for row in rows] == sorted(fact["id"] for fact in matches)
+    backwards = client.get("/facts?q=azerbaijan&sort=-id&format=csv").text
+    ids = [int(row["id"]) for row in csv.DictReader(io.StringIO(backwards))]
+    assert ids == sorted(ids, reverse=True) and len(ids) == len(matches)
+
+
+def test_a_head_of_a_csv_list_reads_no_more_than_one_batch(client, monkeypatch):
+    # Found in review: HEAD ran the whole export and dropped it.
+    import app.api.csv_lists as csv_lists
+
+    written = []
+    real = csv_lists.csv_rows
+    monkeypatch.setattr(csv_lists, "csv_rows", lambda *args: written.append(1) or real(*args))
+    head = client.head("/facts?format=csv")
+    assert head.status_code == 200 and head.headers["content-type"].startswith("text/csv")
+    assert head.content == b"" and written == []
+    assert client.get("/facts?format=csv").status_code == 200 and written
+
+
+@pytest.mark.parametrize(("accept", "csv_wins"), [
+    ("text/csv;q=1e400, application/json", False), ("text/csv;q=2, application/json", False),
+    ("text/*", True), ("text/csv;q=0.5, application/json;q=0.4", True),
+])  # fmt: skip
+def test_accept_weights_are_read_as_rfc_9110_says(client, accept, csv_wins):
+    answer = client.get("/entities", headers={"Accept": accept})
+    assert answer.headers["content-type"].startswith("text/csv") is csv_wins

@@ -71,7 +71,7 @@ def read_articles(
     """List articles (without their text), filtered and paged with a cursor."""
     if csv_asked(request, filters):
         rows = export_articles(session, filters)
-        return csv_response("articles", ArticlePublic, rows,
+        return csv_response(request, "articles", ArticlePublic, rows,
                             lambda row: present_article(row).model_dump(mode="json"))  # fmt: skip
     response.headers.update(VARY)
     listing = list_articles(session, filters, request.state.runtime.count_cache)

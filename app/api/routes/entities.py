@@ -47,7 +47,7 @@ def entity_page(
     whole list as CSV, when the request asks for it."""
     if csv_asked(request, filters):
         rows = export_entities(session, filters, *within)
-        return csv_response("entities", EntityPublic, rows, entity_item)
+        return csv_response(request, "entities", EntityPublic, rows, entity_item)
     response.headers.update(VARY)
     listing = list_entities(session, filters, *within, counts=request.state.runtime.count_cache)
     items = [present_entity(row) for row in listing.rows]

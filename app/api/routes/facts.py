@@ -57,7 +57,7 @@ def fact_page(
     if csv_asked(request, filters):
         scope = f"article-{article}-" if article else f"entity-{involving}-" if involving else ""
         rows = export_facts(session, filters, article=article, involving=involving)
-        return csv_response(f"{scope}facts", FactPublic, rows, fact_dict)
+        return csv_response(request, f"{scope}facts", FactPublic, rows, fact_dict)
     counts = request.state.runtime.count_cache
     listing = list_facts(session, filters, article=article, involving=involving, counts=counts)
     return page_json_response(request, listing, [fact_dict(fact) for fact in listing.rows],
