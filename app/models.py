@@ -146,6 +146,7 @@ class Fact(FactClaim, table=True):
         # (migration 0011).
         sa.Index("ix_fact_type_period", "type", "period_start", "period_end"),
         sa.Index("ix_fact_review_queue", "review_status", "confidence", "id"),
+        sa.Index("ix_fact_review_queue_type", "review_status", "type", "confidence", "id"),
         *(reference_index(column) for column in ("object_id", "attributed_to_id", "replaces_id")),
         NEVER_REUSED_IDS,
     )

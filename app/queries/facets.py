@@ -105,13 +105,20 @@ def fact_facets(
     """`FacetCounts` of the facts `params` filter (of `article`, involving `involving`)."""
     shape, values = fact_shape(session, params, article, involving)
     connection = session.connection()
-    rows, approximate = sampled(connection.execute(fact_sample(shape), values))
+    result = connection.execute(fact_sample(shape), values)
+    names = list(result.keys())
+    rows, approximate = sampled(result)
+    # Column by column (one transposition in C): counting a column is then one C call,
+    # where reading each row's field by name took most of a request's 70 ms.
+    column = dict(zip(names, zip(*rows, strict=True), strict=True)) if rows else {}
     counts: dict[str, list[dict]] = {}
     for facet in dict.fromkeys(params.facet):  # each once, in the order asked
-        if facet is FactFacet.year:
-            counted = year_counts((row.period_start, row.period_end) for row in rows)
+        if not rows:
+            counted = Counter()
+        elif facet is FactFacet.year:
+            counted = year_counts(zip(column["period_start"], column["period_end"], strict=True))
         else:
-            counted = Counter(getattr(row, facet.value) for row in rows)
+            counted = Counter(column[facet.value])
         counts[facet.value] = top(counted, params.facet_size)
     named = [item for facet in ENTITY_FACETS if facet.value in counts
              for item in counts[facet.value]]  # fmt: skip
