@@ -57,10 +57,10 @@ def fact_sample(shape: FactShape) -> Any:
     )
 
 
-def sampled(rows: Iterable[Any]) -> tuple[list[Any], bool]:
-    """(at most FACET_SAMPLE rows, whether more matched)."""
+def sampled(rows: Iterable[Any], sample: int = FACET_SAMPLE) -> tuple[list[Any], bool]:
+    """(at most `sample` rows, whether more matched)."""
     rows = list(rows)
-    return rows[:FACET_SAMPLE], len(rows) > FACET_SAMPLE
+    return rows[:sample], len(rows) > sample
 
 
 def top(counts: Counter, size: int) -> list[dict[str, Any]]:
@@ -101,13 +101,15 @@ def fact_facets(
     *,
     article: int | None = None,
     involving: int | None = None,
+    sample: int = FACET_SAMPLE,
 ) -> dict[str, Any]:
-    """`FacetCounts` of the facts `params` filter (of `article`, involving `involving`)."""
+    """`FacetCounts` of the facts `params` filter (of `article`, involving `involving`),
+    over at most `sample` of them."""
     shape, values = fact_shape(session, params, article, involving)
     connection = session.connection()
-    result = connection.execute(fact_sample(shape), values)
+    result = connection.execute(fact_sample(shape), {**values, SAMPLE_LIMIT.key: sample + 1})
     names = list(result.keys())
-    rows, approximate = sampled(result)
+    rows, approximate = sampled(result, sample)
     # Column by column (one transposition in C): counting a column is then one C call,
     # where reading each row's field by name took most of a request's 70 ms.
     column = dict(zip(names, zip(*rows, strict=True), strict=True)) if rows else {}

@@ -101,3 +101,19 @@ def test_an_article_of_many_facts_pages_its_browser(writer):
     assert 'rel="next"' in first
     cursor = first.split("cursor=", 1)[1].split('"', 1)[0]
     assert writer.get(f"/ui/facts?limit=2&cursor={cursor}").status_code == 200
+
+
+def test_the_facts_browser_counts_its_matches_by_facet(client):
+    # Issue #12: "a facts browser with the API's filters, search and facet counts".
+    page = client.get("/ui/facts", params={"type": "ranking"}).text
+    facets = client.get("/facets/facts", params={"type": "ranking"}).json()
+    assert 'id="facets-heading"' in page and 'href="/facets/facts?type=ranking"' in page
+    (ranking,) = facets["facets"]["type"]
+    assert f'aria-current="true">ranking</a> <span class="count">{ranking["count"]}</span>' in page
+    for item in facets["facets"]["subject"]:  # each subject narrows the list to itself
+        assert f'href="/ui/facts?type=ranking&amp;subject={item["slug"]}"' in page
+        assert f'{item["name"]}</a> <span class="count">{item["count"]}</span>' in page
+    narrowed = client.get(
+        f"/ui/facts?type=ranking&subject={facets['facets']['subject'][0]['slug']}"
+    )
+    assert narrowed.status_code == 200
