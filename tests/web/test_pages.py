@@ -117,3 +117,8 @@ def test_the_facts_browser_counts_its_matches_by_facet(client):
         f"/ui/facts?type=ranking&subject={facets['facets']['subject'][0]['slug']}"
     )
     assert narrowed.status_code == 200
+    # The counts' JSON link names the filters alone: /facets/facts takes no paging or order.
+    sorted_page = client.get("/ui/facts", params={"type": "ranking", "sort": "-value",
+                                                  "limit": 5}).text  # fmt: skip
+    assert 'href="/facets/facts?type=ranking">As JSON' in sorted_page
+    assert client.get("/facets/facts?type=ranking").status_code == 200

@@ -127,5 +127,7 @@ def browser_facets(session: Session, filters: FactFilters) -> dict:
                           "query": narrowed,
                           "current": getattr(filters, facet.value) == value})  # fmt: skip
         groups.append({"heading": heading, "links": links})
+    # /facets/facts takes the filters alone (no paging, order or format).
+    as_json = filters_query(filters, "cursor", "limit", "sort", "format")
     return {"groups": groups, "counted": counted["counted"],
-            "approximate": counted["approximate"]}  # fmt: skip
+            "approximate": counted["approximate"], "json_query": as_json}  # fmt: skip
